@@ -1,0 +1,20 @@
+// Host API declaration (never shipped): reference/host-api-facts.md §7.1, only the ★ members we call.
+package com.atlassian.activeobjects.external;
+
+import com.atlassian.sal.api.transaction.TransactionCallback;
+import net.java.ao.Query;
+import net.java.ao.RawEntity;
+
+import java.util.Map;
+
+public interface ActiveObjects {
+    <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params);
+
+    <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query);
+
+    <K> int count(Class<? extends RawEntity<K>> type, Query query);
+
+    void delete(RawEntity<?>... entities);
+
+    <T> T executeInTransaction(TransactionCallback<T> callback);
+}

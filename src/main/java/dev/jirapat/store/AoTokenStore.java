@@ -1,0 +1,297 @@
+package dev.jirapat.store;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.IpRange;
+import dev.jirapat.token.Scope;
+import dev.jirapat.token.SortField;
+import dev.jirapat.token.StoreConflictException;
+import dev.jirapat.token.TokenPage;
+import dev.jirapat.token.TokenSearch;
+import dev.jirapat.token.TokenStore;
+import net.java.ao.Query;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** {@link TokenStore} on Active Objects. Entities are converted to {@link AccessToken} before they leave. */
+public final class AoTokenStore implements TokenStore {
+    /** Stored expiry of a token that never expires (Jira's built-in app uses the same sentinel). */
+    static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final ActiveObjects ao;
+
+    public AoTokenStore(ActiveObjects ao) {
+        this.ao = ao;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return ao.executeInTransaction(work::get);
+    }
+
+    @Override
+    public Optional<AccessToken> insert(AccessToken token, int limit) {
+        Set<String> taken = new HashSet<>();
+        for (TokenEntity row : ao.find(TokenEntity.class, byOwner(token.ownerKey()))) {
+            taken.add(row.getSlot());
+        }
+        if (taken.size() >= limit) {
+            return Optional.empty();
+        }
+        String slot = null;
+        for (int i = 0; slot == null; i++) {
+            String candidate = slotOf(token.ownerKey(), i);
+            slot = taken.contains(candidate) ? null : candidate;
+        }
+        return Optional.of(create(token, slot));
+    }
+
+    @Override
+    public AccessToken replace(long oldId, AccessToken replacement) {
+        TokenEntity old = entity(oldId).orElseThrow(() -> new IllegalStateException("no token " + oldId));
+        String slot = old.getSlot();
+        ao.delete(old);
+        return create(replacement, slot);
+    }
+
+    private AccessToken create(AccessToken token, String slot) {
+        Map<String, Object> row = new HashMap<>();
+        row.put(TokenEntity.OWNER_KEY, token.ownerKey());
+        row.put(TokenEntity.NAME, token.name());
+        row.put(TokenEntity.NAME_LOWER, token.name().toLowerCase(Locale.ROOT));
+        row.put(TokenEntity.CREATED, Date.from(token.createdAt()));
+        row.put(TokenEntity.EXPIRES, Date.from(token.expiresAt().orElse(NEVER)));
+        row.put(TokenEntity.SCOPE, token.scope().wireName());
+        row.put(TokenEntity.ALLOWED_IPS, joinRanges(token.allowedIps()));
+        row.put(TokenEntity.CREATED_BY, token.createdBy());
+        row.put(TokenEntity.HASH, token.hash());
+        row.put(TokenEntity.HASH_ALG, token.hashAlgorithm());
+        row.put(TokenEntity.HINT, token.hint());
+        row.put(TokenEntity.SLOT, slot);
+        try {
+            return toDomain(ao.create(TokenEntity.class, row));
+        } catch (RuntimeException e) {
+            if (isConflict(e)) {
+                throw new StoreConflictException("a concurrent writer took the same slot or hash", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<AccessToken> findByHash(String hash) {
+        return first(Query.select().where(TokenEntity.HASH + " = ?", hash));
+    }
+
+    @Override
+    public Optional<AccessToken> findById(long id) {
+        return entity(id).map(AoTokenStore::toDomain);
+    }
+
+    @Override
+    public List<AccessToken> findByOwner(String ownerKey) {
+        List<AccessToken> out = new ArrayList<>();
+        for (TokenEntity row : ao.find(TokenEntity.class,
+                byOwner(ownerKey).order(TokenEntity.CREATED + " DESC, " + TokenEntity.ID + " DESC"))) {
+            out.add(toDomain(row));
+        }
+        return out;
+    }
+
+    @Override
+    public int countByOwner(String ownerKey) {
+        return ao.count(TokenEntity.class, byOwner(ownerKey));
+    }
+
+    @Override
+    public boolean delete(long id) {
+        Optional<TokenEntity> row = entity(id);
+        row.ifPresent(r -> ao.delete(r));
+        return row.isPresent();
+    }
+
+    @Override
+    public int deleteByOwner(String ownerKey) {
+        TokenEntity[] rows = ao.find(TokenEntity.class, byOwner(ownerKey));
+        ao.delete(rows);
+        return rows.length;
+    }
+
+    @Override
+    public void recordUse(long id, Instant at, String ip) {
+        entity(id).ifPresent(row -> {
+            row.setLastUsed(Date.from(at));
+            row.setLastUsedIp(ip);
+            row.save();
+        });
+    }
+
+    @Override
+    public TokenPage search(TokenSearch search) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        if (!search.userKeys().isEmpty()) {
+            StringBuilder in = new StringBuilder(TokenEntity.OWNER_KEY).append(" IN (");
+            for (String key : search.userKeys()) {
+                in.append(params.isEmpty() ? "?" : ", ?");
+                params.add(key);
+            }
+            and(where, in.append(')').toString());
+        }
+        if (search.nameContains().isPresent()) {
+            and(where, TokenEntity.NAME_LOWER + " LIKE ? ESCAPE '!'");
+            params.add("%" + likeEscape(search.nameContains().get().toLowerCase(Locale.ROOT)) + "%");
+        }
+        range(where, params, TokenEntity.CREATED, search.createdFrom(), search.createdTo());
+        range(where, params, TokenEntity.EXPIRES, search.expiresFrom(), search.expiresTo());
+        range(where, params, TokenEntity.LAST_USED, search.lastUsedFrom(), search.lastUsedTo());
+        if (search.used().isPresent()) {
+            and(where, TokenEntity.LAST_USED + (search.used().get() ? " IS NOT NULL" : " IS NULL"));
+        }
+        Query filter = where.length() == 0 ? Query.select() : Query.select().where(where.toString(), params.toArray());
+        int total = ao.count(TokenEntity.class, filter);
+
+        Query pageQuery = where.length() == 0 ? Query.select() : Query.select().where(where.toString(), params.toArray());
+        String direction = search.ascending() ? " ASC" : " DESC";
+        pageQuery.order(column(search.sortBy()) + direction + ", " + TokenEntity.CREATED + " DESC, " + TokenEntity.ID + " DESC")
+                .limit(search.limit()).offset(search.page() * search.limit());
+        List<AccessToken> values = new ArrayList<>();
+        for (TokenEntity row : ao.find(TokenEntity.class, pageQuery)) {
+            values.add(toDomain(row));
+        }
+        return new TokenPage(values, search.page(), search.limit(), total);
+    }
+
+    private static String column(SortField field) {
+        switch (field) {
+            case CREATED_AT:
+                return TokenEntity.CREATED;
+            case EXPIRING_AT:
+                return TokenEntity.EXPIRES;
+            case LAST_ACCESSED_AT:
+                return TokenEntity.LAST_USED;
+            case USER_KEY:
+                return TokenEntity.OWNER_KEY;
+            case NAME:
+            default:
+                return TokenEntity.NAME_LOWER;
+        }
+    }
+
+    private static void and(StringBuilder where, String clause) {
+        where.append(where.length() == 0 ? "" : " AND ").append(clause);
+    }
+
+    private static void range(StringBuilder where, List<Object> params, String column, Optional<Instant> from, Optional<Instant> to) {
+        if (from.isPresent()) {
+            and(where, column + " >= ?");
+            params.add(Date.from(from.get()));
+        }
+        if (to.isPresent()) {
+            and(where, column + " <= ?");
+            params.add(Date.from(to.get()));
+        }
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static Query byOwner(String ownerKey) {
+        return Query.select().where(TokenEntity.OWNER_KEY + " = ?", ownerKey);
+    }
+
+    private Optional<TokenEntity> entity(long id) {
+        if (id <= 0 || id > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        TokenEntity[] rows = ao.find(TokenEntity.class, Query.select().where(TokenEntity.ID + " = ?", (int) id));
+        return rows.length == 0 ? Optional.<TokenEntity>empty() : Optional.of(rows[0]);
+    }
+
+    private Optional<AccessToken> first(Query query) {
+        TokenEntity[] rows = ao.find(TokenEntity.class, query);
+        return rows.length == 0 ? Optional.<AccessToken>empty() : Optional.of(toDomain(rows[0]));
+    }
+
+    static AccessToken toDomain(TokenEntity row) {
+        Instant expires = row.getExpires().toInstant();
+        return AccessToken.builder()
+                .id(row.getID())
+                .ownerKey(row.getOwnerKey())
+                .name(row.getName())
+                .createdAt(row.getCreated().toInstant())
+                .expiresAt(expires.equals(NEVER) ? null : expires)
+                .lastUsed(row.getLastUsed() == null ? null : row.getLastUsed().toInstant(), row.getLastUsedIp())
+                .scope(Scope.parse(row.getScope()).orElse(Scope.READ)) // an unreadable scope grants the least
+                .allowedIps(splitRanges(row.getAllowedIps()))
+                .createdBy(row.getCreatedBy())
+                .hash(row.getHash(), row.getHashAlg())
+                .hint(row.getHint())
+                .build();
+    }
+
+    private static String joinRanges(List<IpRange> ranges) {
+        StringBuilder out = new StringBuilder();
+        for (IpRange range : ranges) {
+            out.append(out.length() == 0 ? "" : ",").append(range);
+        }
+        return out.toString();
+    }
+
+    private static List<IpRange> splitRanges(String stored) {
+        List<IpRange> out = new ArrayList<>();
+        if (stored == null || stored.isEmpty()) {
+            return out;
+        }
+        for (String part : stored.split(",")) {
+            // A stored range we cannot read any more allows nothing rather than everything.
+            out.add(IpRange.parse(part).orElse(IpRange.parse("0.0.0.0/32").get()));
+        }
+        return out;
+    }
+
+    static String slotOf(String ownerKey, int index) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(ownerKey.getBytes(StandardCharsets.UTF_8));
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                out.append(String.format("%02x", digest[i]));
+            }
+            return out.append(':').append(index).toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A unique-constraint violation or a serialisation conflict: the writer lost a race. */
+    private static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                String state = ((SQLException) t).getSQLState();
+                int code = ((SQLException) t).getErrorCode();
+                if (state != null && (state.startsWith("23") || state.equals("40001"))) {
+                    return true;
+                }
+                if (code == 90131 /* H2 concurrent update */ || code == -104 /* HSQLDB 1.8 unique */) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.jirapat.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * SHA-256 of the whole token, as lower-case hex. A 256-bit random secret cannot be brute-forced, so a slow
+ * password hash would only cost every request milliseconds (DESIGN §4). The algorithm name is stored with
+ * each row so it can change later.
+ */
+public final class TokenHasher {
+    public static final String ALGORITHM = "SHA-256";
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private TokenHasher() {
+    }
+
+    public static String hash(TokenString token) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance(ALGORITHM);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+        byte[] sum = digest.digest(token.reveal().getBytes(StandardCharsets.US_ASCII));
+        char[] out = new char[sum.length * 2];
+        for (int i = 0; i < sum.length; i++) {
+            out[2 * i] = HEX[(sum[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX[sum[i] & 0xf];
+        }
+        return new String(out);
+    }
+
+    /** Constant-time comparison of two hashes. */
+    public static boolean same(String a, String b) {
+        return a != null && b != null && MessageDigest.isEqual(
+                a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,290 @@
+package dev.jirapat.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The token use cases. Each is one transaction; expected refusals come back as {@link Rejection}s. Permission
+ * rules: a user sees and manages their own tokens; a system administrator sees, revokes and searches everyone's
+ * and mints tokens for others; only the owner rotates (a rotation hands out a new secret).
+ */
+public final class TokenService {
+    /** At most this many IP ranges per token (keeps the stored list within one indexed-size column). */
+    public static final int MAX_IP_RANGES = 10;
+
+    private final TokenStore store;
+    private final Users users;
+    private final Settings settings;
+    private final TokenMint mint;
+    private final Clock clock;
+
+    public TokenService(TokenStore store, Users users, Settings settings, TokenMint mint, Clock clock) {
+        this.store = store;
+        this.users = users;
+        this.settings = settings;
+        this.mint = mint;
+        this.clock = clock;
+    }
+
+    /** Creates a token for the actor. */
+    public Outcome<IssuedToken> create(Actor actor, TokenRequest request) {
+        return createFor(actor, actor.userKey(), request);
+    }
+
+    /** Creates a token for {@code ownerKey}: the actor themself, or anyone when the actor is a system admin. */
+    public Outcome<IssuedToken> createFor(Actor actor, String ownerKey, TokenRequest request) {
+        TokenPolicy policy = settings.policy();
+        if (!policy.enabled()) {
+            return Outcome.rejected(Rejection.FEATURE_DISABLED);
+        }
+        if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED);
+        }
+        Optional<UserAccount> owner = users.byKey(ownerKey);
+        if (!owner.isPresent()) {
+            return Outcome.rejected(Rejection.OWNER_UNKNOWN);
+        }
+        if (!owner.get().active()) {
+            return Outcome.rejected(Rejection.OWNER_INACTIVE);
+        }
+        Optional<Rejection> badName = validateName(request.name(), policy);
+        if (badName.isPresent()) {
+            return Outcome.rejected(badName.get());
+        }
+        Outcome<List<IpRange>> ranges = parseRanges(request.allowedIps());
+        if (ranges.isRejected()) {
+            return Outcome.rejected(ranges.rejection());
+        }
+        Instant now = now();
+        Outcome<Optional<Instant>> expiry = expiry(actor, request.expirationDays(), now, policy);
+        if (expiry.isRejected()) {
+            return Outcome.rejected(expiry.rejection());
+        }
+        AccessToken.Builder draft = AccessToken.builder().ownerKey(ownerKey).name(request.name()).createdAt(now)
+                .expiresAt(expiry.value().orElse(null)).scope(request.scope()).allowedIps(ranges.value())
+                .createdBy(actor.userKey());
+        return insertWithRetry(draft, policy.maxTokensPerUser());
+    }
+
+    private Outcome<IssuedToken> insertWithRetry(AccessToken.Builder draft, int limit) {
+        // Each lost race means another token took a place, so the owner reaches the limit after at most
+        // `limit` losses; the bound only guards against a store that keeps failing.
+        for (int attempt = 0; ; attempt++) {
+            TokenString raw = mint.mint();
+            AccessToken candidate = draft.hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM).hint(raw.hint()).build();
+            try {
+                Optional<AccessToken> stored = store.inTransaction(() -> store.insert(candidate, limit));
+                return stored.isPresent() ? Outcome.of(new IssuedToken(stored.get(), raw))
+                        : Outcome.<IssuedToken>rejected(Rejection.TOKEN_LIMIT_REACHED);
+            } catch (StoreConflictException e) {
+                if (attempt >= limit + 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The actor's own tokens, newest first. */
+    public List<AccessToken> list(Actor actor) {
+        return store.inTransaction(() -> store.findByOwner(actor.userKey()));
+    }
+
+    /** The tokens of {@code ownerKey}: for the owner or a system admin; empty for anyone else. */
+    public List<AccessToken> listOf(Actor actor, String ownerKey) {
+        if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
+            return Collections.emptyList();
+        }
+        return store.inTransaction(() -> store.findByOwner(ownerKey));
+    }
+
+    /** A token visible to the actor (their own, or any for a system admin); empty otherwise, so ids don't leak. */
+    public Optional<AccessToken> get(Actor actor, long id) {
+        return store.inTransaction(() -> store.findById(id).filter(t -> mayManage(actor, t)));
+    }
+
+    /** Revokes (deletes) a token the actor may manage. {@link Rejection#NOT_FOUND} for unknown or foreign ids. */
+    public Outcome<AccessToken> revoke(Actor actor, long id) {
+        return store.inTransaction(() -> {
+            Optional<AccessToken> token = store.findById(id).filter(t -> mayManage(actor, t));
+            if (!token.isPresent()) {
+                return Outcome.<AccessToken>rejected(Rejection.NOT_FOUND);
+            }
+            store.delete(id);
+            return Outcome.of(token.get());
+        });
+    }
+
+    /** Revokes the given ids (system admins only); unknown ids are skipped. Returns the revoked tokens. */
+    public Outcome<List<AccessToken>> revokeAll(Actor actor, Collection<Long> ids) {
+        if (!users.isSystemAdmin(actor.userKey())) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED);
+        }
+        return Outcome.of(store.inTransaction(() -> {
+            List<AccessToken> revoked = new ArrayList<>();
+            for (Long id : ids) {
+                Optional<AccessToken> token = store.findById(id);
+                if (token.isPresent() && store.delete(id)) {
+                    revoked.add(token.get());
+                }
+            }
+            return revoked;
+        }));
+    }
+
+    /** Revokes every token of a user: the user themself or a system admin. Returns how many were revoked. */
+    public Outcome<Integer> revokeAllOf(Actor actor, String ownerKey) {
+        if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED);
+        }
+        return Outcome.of(store.inTransaction(() -> store.deleteByOwner(ownerKey)));
+    }
+
+    /**
+     * Replaces the secret of the actor's own token: same name, scope, allowlist and lifetime (counted from now),
+     * checked against the policy in force; the old token stops working when this commits.
+     */
+    public Outcome<IssuedToken> rotate(Actor actor, long id) {
+        TokenPolicy policy = settings.policy();
+        if (!policy.enabled()) {
+            return Outcome.rejected(Rejection.FEATURE_DISABLED);
+        }
+        Instant now = now();
+        TokenString raw = mint.mint();
+        return store.inTransaction(() -> {
+            Optional<AccessToken> found = store.findById(id).filter(t -> t.ownerKey().equals(actor.userKey()));
+            if (!found.isPresent()) {
+                return Outcome.<IssuedToken>rejected(Rejection.NOT_FOUND);
+            }
+            AccessToken old = found.get();
+            Integer days = old.expiresAt().isPresent()
+                    ? Integer.valueOf((int) Math.max(1, Duration.between(old.createdAt(), old.expiresAt().get()).toDays()))
+                    : null;
+            Outcome<Optional<Instant>> expiry = expiry(actor, days, now, policy);
+            if (expiry.isRejected()) {
+                return Outcome.<IssuedToken>rejected(expiry.rejection());
+            }
+            AccessToken replacement = old.toBuilder().id(0).createdAt(now).expiresAt(expiry.value().orElse(null))
+                    .lastUsed(null, null).hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM)
+                    .hint(raw.hint()).build();
+            return Outcome.of(new IssuedToken(store.replace(id, replacement), raw));
+        });
+    }
+
+    /** Every user's tokens, filtered, sorted and paged: system admins only. */
+    public Outcome<TokenPage> search(Actor actor, TokenSearch search) {
+        if (!users.isSystemAdmin(actor.userKey())) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED);
+        }
+        return Outcome.of(store.inTransaction(() -> store.search(search)));
+    }
+
+    /**
+     * Checks a presented token for one request. A malformed string never reaches the store. Store failures
+     * propagate as exceptions: the caller must fail closed (503), never treat them as "unknown".
+     */
+    public CheckResult check(String presented, String httpMethod, String remoteIp, Instant now) {
+        Optional<TokenString> parsed = TokenString.parse(presented);
+        if (!parsed.isPresent()) {
+            return CheckResult.malformed();
+        }
+        String hash = TokenHasher.hash(parsed.get());
+        Optional<AccessToken> found = store.findByHash(hash);
+        if (!found.isPresent() || !TokenHasher.same(found.get().hash(), hash)) {
+            return CheckResult.unknown();
+        }
+        AccessToken token = found.get();
+        if (token.isExpired(now)) {
+            return CheckResult.of(TokenCheck.EXPIRED, token);
+        }
+        Optional<UserAccount> owner = users.byKey(token.ownerKey());
+        if (!owner.isPresent() || !owner.get().active()) {
+            return CheckResult.of(TokenCheck.OWNER_INACTIVE, token);
+        }
+        if (!token.allowsAddress(remoteIp)) {
+            return CheckResult.of(TokenCheck.IP_NOT_ALLOWED, token);
+        }
+        if (!token.scope().permits(httpMethod)) {
+            return CheckResult.of(TokenCheck.INSUFFICIENT_SCOPE, token);
+        }
+        return CheckResult.of(TokenCheck.VALID, token);
+    }
+
+    /** The status a person sees, under the policy in force. */
+    public TokenStatus status(AccessToken token) {
+        return token.status(now(), settings.policy().expiryWarningDays());
+    }
+
+    private boolean mayManage(Actor actor, AccessToken token) {
+        return token.ownerKey().equals(actor.userKey()) || users.isSystemAdmin(actor.userKey());
+    }
+
+    private Instant now() {
+        // The database keeps milliseconds; so do we, so a stored token equals the one we built.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static Optional<Rejection> validateName(String name, TokenPolicy policy) {
+        if (name == null || name.trim().isEmpty()) {
+            return Optional.of(Rejection.NAME_BLANK);
+        }
+        if (name.codePointCount(0, name.length()) > policy.nameMaxLength()) {
+            return Optional.of(Rejection.NAME_TOO_LONG);
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean loneSurrogate = Character.isHighSurrogate(c)
+                    ? i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(++i))
+                    : Character.isLowSurrogate(c);
+            if (Character.isISOControl(c) || loneSurrogate || c == '\u2028' || c == '\u2029') {
+                return Optional.of(Rejection.NAME_INVALID_CHARACTERS);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Outcome<List<IpRange>> parseRanges(List<String> texts) {
+        if (texts.size() > MAX_IP_RANGES) {
+            return Outcome.rejected(Rejection.TOO_MANY_IP_RANGES);
+        }
+        List<IpRange> ranges = new ArrayList<>();
+        for (String text : texts) {
+            Optional<IpRange> range = IpRange.parse(text == null ? null : text.trim());
+            if (!range.isPresent()) {
+                return Outcome.rejected(Rejection.INVALID_IP_RANGE);
+            }
+            if (!ranges.contains(range.get())) {
+                ranges.add(range.get());
+            }
+        }
+        return Outcome.of(ranges);
+    }
+
+    /** The expiry for a lifetime in days (null = never), under the policy and the calling token's own expiry. */
+    private static Outcome<Optional<Instant>> expiry(Actor actor, Integer days, Instant now, TokenPolicy policy) {
+        Optional<Instant> expiry;
+        if (days == null) {
+            if (!policy.eternalAllowed()) {
+                return Outcome.rejected(Rejection.ETERNAL_NOT_ALLOWED);
+            }
+            expiry = Optional.empty();
+        } else if (days < 1) {
+            return Outcome.rejected(Rejection.DURATION_TOO_SHORT);
+        } else if (days > policy.maxExpiryDays()) {
+            return Outcome.rejected(Rejection.DURATION_TOO_LONG);
+        } else {
+            expiry = Optional.of(now.plus(Duration.ofDays(days)));
+        }
+        Optional<Instant> callerExpiry = actor.viaToken().flatMap(AccessToken::expiresAt);
+        if (callerExpiry.isPresent() && (!expiry.isPresent() || expiry.get().isAfter(callerExpiry.get()))) {
+            return Outcome.rejected(Rejection.OUTLIVES_CALLING_TOKEN);
+        }
+        return Outcome.of(expiry);
+    }
+}
