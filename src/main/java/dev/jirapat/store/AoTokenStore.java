@@ -166,9 +166,14 @@ public final class AoTokenStore implements TokenStore {
         int total = ao.count(TokenEntity.class, filter);
 
         Query pageQuery = where.length() == 0 ? Query.select() : Query.select().where(where.toString(), params.toArray());
+        // Ties: newest first, as Jira's built-in search does, then by id so paging is stable. A column never
+        // appears twice in ORDER BY (HSQLDB lets the later occurrence win).
         String direction = search.ascending() ? " ASC" : " DESC";
-        pageQuery.order(column(search.sortBy()) + direction + ", " + TokenEntity.CREATED + " DESC, " + TokenEntity.ID + " DESC")
-                .limit(search.limit()).offset(search.page() * search.limit());
+        String sortColumn = column(search.sortBy());
+        String order = sortColumn.equals(TokenEntity.CREATED)
+                ? TokenEntity.CREATED + direction + ", " + TokenEntity.ID + direction
+                : sortColumn + direction + ", " + TokenEntity.CREATED + " DESC, " + TokenEntity.ID + " DESC";
+        pageQuery.order(order).limit(search.limit()).offset(search.page() * search.limit());
         List<AccessToken> values = new ArrayList<>();
         for (TokenEntity row : ao.find(TokenEntity.class, pageQuery)) {
             values.add(toDomain(row));
