@@ -25,8 +25,18 @@ final class Base62 {
         return new String(out);
     }
 
+    /** Long arithmetic for the checksum: it runs on every presented token, before any look-up. */
     static String encode(long value, int width) {
-        return encode(BigInteger.valueOf(value), width);
+        char[] out = new char[width];
+        long rest = value;
+        for (int i = width - 1; i >= 0; i--) {
+            out[i] = ALPHABET.charAt((int) (rest % 62));
+            rest /= 62;
+        }
+        if (value < 0 || rest != 0) {
+            throw new IllegalArgumentException("value does not fit in " + width + " base62 characters");
+        }
+        return new String(out);
     }
 
     static boolean isBase62(char c) {

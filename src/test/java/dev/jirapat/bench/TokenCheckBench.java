@@ -1,0 +1,89 @@
+package dev.jirapat.bench;
+
+import dev.jirapat.testing.FakeUsers;
+import dev.jirapat.testing.InMemoryTokenStore;
+import dev.jirapat.token.Actor;
+import dev.jirapat.token.TokenCheck;
+import dev.jirapat.token.TokenMint;
+import dev.jirapat.token.TokenPolicy;
+import dev.jirapat.token.TokenRequest;
+import dev.jirapat.token.TokenService;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a token check costs us (parse + SHA-256 + look-up + rules, store in memory) against what Jira's
+ * built-in app pays per uncached token: one PBKDF2-HMAC-SHA1 verify with 10,000 rounds (PKCS5S2).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class TokenCheckBench {
+    private TokenService service;
+    private String valid;
+    private String malformed;
+    private Instant now;
+
+    private byte[] salt;
+    private byte[] expectedKey;
+    private char[] secret;
+
+    @Setup
+    public void setUp() throws Exception {
+        InMemoryTokenStore store = new InMemoryTokenStore();
+        TokenPolicy policy = TokenPolicy.defaults().withOverrides(java.util.Collections.singletonMap("maxTokensPerUser", "1000"), m -> { });
+        service = new TokenService(store, FakeUsers.fixture(), () -> policy, new TokenMint(new SecureRandom()), Clock.systemUTC());
+        for (int i = 0; i < 999; i++) { // a realistic number of neighbours in the map
+            service.create(Actor.user(FakeUsers.key("alice")), TokenRequest.named("n" + i, 30));
+        }
+        valid = service.create(Actor.user(FakeUsers.key("alice")), TokenRequest.named("bench", 30)).value().rawToken();
+        malformed = valid.substring(0, 20) + (valid.charAt(20) == 'a' ? 'b' : 'a') + valid.substring(21);
+        now = Instant.now();
+        if (service.check(valid, "GET", "127.0.0.1", now).outcome() != TokenCheck.VALID
+                || service.check(malformed, "GET", "127.0.0.1", now).outcome() != TokenCheck.MALFORMED) {
+            throw new IllegalStateException("benchmark set-up is wrong");
+        }
+
+        // Jira's built-in PAT: the 20-byte secret, base64, verified against {PKCS5S2} salt(16) + dk(32).
+        byte[] raw = new byte[20];
+        new SecureRandom().nextBytes(raw);
+        secret = Base64.getEncoder().encodeToString(raw).toCharArray();
+        salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        expectedKey = pbkdf2(secret, salt);
+    }
+
+    @Benchmark
+    public TokenCheck checkValidToken() {
+        return service.check(valid, "GET", "127.0.0.1", now).outcome();
+    }
+
+    @Benchmark
+    public TokenCheck checkMalformedToken() {
+        return service.check(malformed, "GET", "127.0.0.1", now).outcome();
+    }
+
+    @Benchmark
+    public boolean pbkdf2Sha1TenThousandRounds() throws Exception {
+        return MessageDigest.isEqual(expectedKey, pbkdf2(secret, salt));
+    }
+
+    static byte[] pbkdf2(char[] password, byte[] salt) throws Exception {
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1")
+                .generateSecret(new PBEKeySpec(password, salt, 10_000, 256)).getEncoded();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.jirapat.testing;
+
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.TokenPage;
+import dev.jirapat.token.TokenSearch;
+import dev.jirapat.token.TokenStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A map-backed store for benchmarks that isolate the check's own cost from the database's. Not a test double
+ * for behaviour: the real store is tested on real databases.
+ */
+public final class InMemoryTokenStore implements TokenStore {
+    private final Map<Long, AccessToken> byId = new ConcurrentHashMap<>();
+    private final Map<String, AccessToken> byHash = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        synchronized (this) {
+            return work.get();
+        }
+    }
+
+    @Override
+    public Optional<AccessToken> insert(AccessToken token, int limit) {
+        if (countByOwner(token.ownerKey()) >= limit) {
+            return Optional.empty();
+        }
+        AccessToken stored = token.toBuilder().id(ids.incrementAndGet()).build();
+        byId.put(stored.id(), stored);
+        byHash.put(stored.hash(), stored);
+        return Optional.of(stored);
+    }
+
+    @Override
+    public AccessToken replace(long oldId, AccessToken replacement) {
+        delete(oldId);
+        return insert(replacement, Integer.MAX_VALUE).get();
+    }
+
+    @Override
+    public Optional<AccessToken> findByHash(String hash) {
+        return Optional.ofNullable(byHash.get(hash));
+    }
+
+    @Override
+    public Optional<AccessToken> findById(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public List<AccessToken> findByOwner(String ownerKey) {
+        return byId.values().stream().filter(t -> t.ownerKey().equals(ownerKey)).collect(Collectors.toList());
+    }
+
+    @Override
+    public int countByOwner(String ownerKey) {
+        return findByOwner(ownerKey).size();
+    }
+
+    @Override
+    public boolean delete(long id) {
+        AccessToken removed = byId.remove(id);
+        if (removed != null) {
+            byHash.remove(removed.hash());
+        }
+        return removed != null;
+    }
+
+    @Override
+    public int deleteByOwner(String ownerKey) {
+        List<AccessToken> owned = findByOwner(ownerKey);
+        owned.forEach(t -> delete(t.id()));
+        return owned.size();
+    }
+
+    @Override
+    public void recordUse(long id, Instant at, String ip) {
+        AccessToken t = byId.get(id);
+        if (t != null) {
+            AccessToken used = t.toBuilder().lastUsed(at, ip).build();
+            byId.put(id, used);
+            byHash.put(used.hash(), used);
+        }
+    }
+
+    @Override
+    public TokenPage search(TokenSearch search) {
+        List<AccessToken> all = new ArrayList<>(byId.values());
+        return new TokenPage(all, 0, Math.max(1, all.size()), all.size());
+    }
+}
