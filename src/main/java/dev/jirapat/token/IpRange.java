@@ -58,8 +58,12 @@ public final class IpRange {
         if (text.indexOf(':') < 0) {
             return parseIpv4(text);
         }
-        // Hex digits, colons and dots (embedded IPv4) only: with a colon present the JDK parses a literal
-        // and never resolves a name. Zone ids ('%') are refused.
+        // Hex digits, colons and dots (embedded IPv4) only, starting with a hex digit or a colon: only then does
+        // the JDK parse a literal and never resolve a name (".::1" would go to the resolver). Zone ids ('%') are
+        // refused.
+        if (text.charAt(0) == '.') {
+            return Optional.empty();
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean ok = c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

@@ -32,9 +32,18 @@ public final class TokenHasher {
         return new String(out);
     }
 
-    /** Constant-time comparison of two hashes. */
+    /**
+     * Constant-time comparison of two hashes: true only for equal strings. Compares chars, not encoded bytes:
+     * encoding would map every non-ASCII char (or lone surrogate) to '?', making unequal strings "same".
+     */
     public static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(
-                a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+        if (a == null || b == null || a.length() != b.length()) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < a.length(); i++) {
+            diff |= a.charAt(i) ^ b.charAt(i);
+        }
+        return diff == 0;
     }
 }

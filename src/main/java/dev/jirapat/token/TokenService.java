@@ -231,7 +231,9 @@ public final class TokenService {
     }
 
     static Optional<Rejection> validateName(String name, TokenPolicy policy) {
-        if (name == null || name.trim().isEmpty()) {
+        // Blank: nothing but what trim() drops or Unicode whitespace (a name of U+3000 or U+00A0 shows as empty).
+        if (name == null
+                || name.codePoints().allMatch(cp -> cp <= ' ' || Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
             return Optional.of(Rejection.NAME_BLANK);
         }
         if (name.codePointCount(0, name.length()) > policy.nameMaxLength()) {
