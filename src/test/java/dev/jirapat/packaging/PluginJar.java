@@ -1,0 +1,188 @@
+package dev.jirapat.packaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/**
+ * The plugin jar that {@code mvn package} built, read once into memory: entries, manifest, class references. Its
+ * path comes from the {@code pat.jar} system property that failsafe sets (see pom.xml).
+ */
+final class PluginJar {
+
+    private static final Pattern PACKAGE_DECLARATION = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+
+    private final Path path;
+    private final Map<String, byte[]> entries;
+    private final Manifest manifest;
+    private final Set<String> ownPackages = new TreeSet<>();
+
+    private PluginJar(Path path, Map<String, byte[]> entries, Manifest manifest) {
+        this.path = path;
+        this.entries = entries;
+        this.manifest = manifest;
+        classFiles().keySet().forEach(name -> ownPackages.add(ClassReferences.packageOf(className(name))));
+    }
+
+    /** The jar named by {@code pat.jar}; fails the calling test with the reason when it is not there. */
+    static PluginJar built() throws IOException {
+        String property = System.getProperty("pat.jar");
+        assertNotNull("system property pat.jar is not set: run the packaging tests through failsafe "
+                + "(mvn verify), which passes the path of the built jar", property);
+        Path path = Paths.get(property);
+        assertTrue("pat.jar=" + path + " does not exist: run mvn package first", Files.isRegularFile(path));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (JarFile jar = new JarFile(path.toFile())) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                try (InputStream in = jar.getInputStream(entry)) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+            Manifest manifest = jar.getManifest();
+            assertNotNull(path + " has no META-INF/MANIFEST.MF", manifest);
+            return new PluginJar(path, Collections.unmodifiableMap(entries), manifest);
+        }
+    }
+
+    /** {@code pat.version}, the Maven project version failsafe passes. */
+    static String projectVersion() {
+        String version = System.getProperty("pat.version");
+        assertNotNull("system property pat.version is not set: run through failsafe (mvn verify)", version);
+        return version;
+    }
+
+    /** The project directory: {@code basedir} as surefire/failsafe set it, else the working directory. */
+    static Path projectDir() {
+        return Paths.get(System.getProperty("basedir", System.getProperty("user.dir")));
+    }
+
+    /** Every package declared by our Atlassian API declarations under {@code src/host-api/java}. */
+    static Set<String> hostApiPackages() throws IOException {
+        Path root = projectDir().resolve("src/host-api/java");
+        assertTrue("host API sources not found at " + root.toAbsolutePath(), Files.isDirectory(root));
+        Set<String> packages = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                Matcher m = PACKAGE_DECLARATION.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                if (!m.find()) {
+                    fail(file + " declares no package");
+                }
+                packages.add(m.group(1));
+            }
+        }
+        assertTrue("no host API declarations found under " + root, !packages.isEmpty());
+        return packages;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Set<String> entryNames() {
+        return entries.keySet();
+    }
+
+    boolean has(String entryName) {
+        return entries.containsKey(entryName);
+    }
+
+    /** The entry as UTF-8 text; fails when it is absent. */
+    String text(String entryName) {
+        byte[] bytes = entries.get(entryName);
+        assertNotNull(entryName + " is not in " + path, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** {@code a/b/C$D.class} to {@code a.b.C$D}. */
+    private static String className(String entryName) {
+        return entryName.substring(0, entryName.length() - ".class".length()).replace('/', '.');
+    }
+
+    /** Whether the jar carries the class with this binary name ({@code a.b.C$D}). */
+    boolean hasClass(String binaryName) {
+        return has(binaryName.replace('.', '/') + ".class");
+    }
+
+    /** The main manifest attribute, or null. */
+    String header(String name) {
+        return manifest.getMainAttributes().getValue(name);
+    }
+
+    Attributes mainAttributes() {
+        return manifest.getMainAttributes();
+    }
+
+    OsgiHeader importPackage() {
+        return OsgiHeader.parse(header("Import-Package"));
+    }
+
+    /** Class file bytes by entry name. */
+    Map<String, byte[]> classFiles() {
+        Map<String, byte[]> classes = new TreeMap<>();
+        entries.forEach((name, bytes) -> {
+            if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
+                classes.put(name, bytes);
+            }
+        });
+        return classes;
+    }
+
+    /** The dotted packages that hold the jar's classes. */
+    Set<String> ownPackages() {
+        return Collections.unmodifiableSet(ownPackages);
+    }
+
+    /** Every package some class in the jar references, with the classes that reference it. */
+    Map<String, Set<String>> referencedPackages() {
+        Map<String, Set<String>> users = new TreeMap<>();
+        classFiles().forEach((name, bytes) -> ClassReferences.packagesReferencedBy(bytes)
+                .forEach(pkg -> users.computeIfAbsent(pkg, p -> new TreeSet<>()).add(name)));
+        return users;
+    }
+
+    /**
+     * Whether a class in package {@code pkg} can be loaded by the bundle in OSGi: the JDK's {@code java.*} (always
+     * delegated to the boot loader), a package inside the jar, or an imported one.
+     */
+    boolean canSee(String pkg) {
+        return pkg.equals("java") || pkg.startsWith("java.") || ownPackages.contains(pkg)
+                || importPackage().imports(pkg);
+    }
+
+    /**
+     * The OSGi form of a Maven version, as maven-bundle-plugin writes it: {@code 1.2.3-SNAPSHOT} becomes
+     * {@code 1.2.3.SNAPSHOT}, missing numbers become 0, qualifier characters outside {@code [A-Za-z0-9_-]} become
+     * {@code _}.
+     */
+    static String osgiVersion(String mavenVersion) {
+        Matcher m = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:[.-](.*))?").matcher(mavenVersion);
+        if (!m.matches()) {
+            return "0.0.0." + mavenVersion.replaceAll("[^A-Za-z0-9_-]", "_");
+        }
+        String version = m.group(1) + "." + (m.group(2) == null ? "0" : m.group(2)) + "."
+                + (m.group(3) == null ? "0" : m.group(3));
+        return m.group(4) == null ? version : version + "." + m.group(4).replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+}

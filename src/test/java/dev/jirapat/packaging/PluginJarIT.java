@@ -1,0 +1,303 @@
+package dev.jirapat.packaging;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.osgi.framework.Version;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * The installable jar as Jira's plugin system sees it: a transformerless OSGi bundle (DESIGN §2, host API facts
+ * §1 and §10.4). Runs after {@code package} on the jar itself.
+ */
+public class PluginJarIT {
+
+    private static final String PLUGIN_KEY = "dev.jirapat.jira-pat";
+    private static final String DESCRIPTOR = "atlassian-plugin.xml";
+    private static final String SPRING_CONTEXT = "META-INF/spring/plugin-context.xml";
+    /** Java 8 (Jira 8.20's oldest runtime): class file major version 52, OSGi execution environment JavaSE 1.8. */
+    private static final int JAVA_8_CLASS_VERSION = 52;
+    private static final Version JAVA_8 = new Version(1, 8, 0);
+
+    private static PluginJar jar;
+
+    @BeforeClass
+    public static void openBuiltJar() throws Exception {
+        jar = PluginJar.built();
+    }
+
+    // ---- contents
+
+    @Test
+    public void jarWhenBuiltThenHasNoAtlassianClasses() {
+        List<String> atlassian = entriesStartingWith("com/atlassian/");
+        assertTrue("the host API declarations must never ship (Jira supplies the real classes), but the jar has "
+                + atlassian, atlassian.isEmpty());
+    }
+
+    @Test
+    public void jarWhenBuiltThenEmbedsNoJars() {
+        List<String> jars = jar.entryNames().stream().filter(n -> n.endsWith(".jar")).collect(Collectors.toList());
+        assertTrue("embedded jars found: " + jars, jars.isEmpty());
+    }
+
+    @Test
+    public void jarWhenBuiltThenCarriesNoHostLibraries() {
+        List<String> host = new ArrayList<>();
+        for (String prefix : new String[] {"net/java/ao/", "org/slf4j/", "org/springframework/",
+                "org/eclipse/gemini/", "javax/"}) {
+            host.addAll(entriesStartingWith(prefix));
+        }
+        assertTrue("classes the host supplies are packed into the jar: " + host, host.isEmpty());
+    }
+
+    @Test
+    public void classesWhenBuiltThenRunOnJava8() {
+        Map<String, Integer> tooNew = new TreeMap<>();
+        jar.classFiles().forEach((name, bytes) -> {
+            int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
+            if (major > JAVA_8_CLASS_VERSION) {
+                tooNew.put(name, major);
+            }
+        });
+        assertTrue("Jira 8.20 runs on Java 8 (class version 52), but these classes are newer: " + tooNew,
+                tooNew.isEmpty());
+        assertFalse("the jar has no classes", jar.classFiles().isEmpty());
+
+        // bnd derives osgi.ee from the class versions; a Java 8 host refuses a bundle that asks for more.
+        Matcher version = Pattern.compile("osgi\\.ee=JavaSE\\)\\(version=([0-9.]+)\\)")
+                .matcher(String.valueOf(jar.header("Require-Capability")));
+        while (version.find()) {
+            assertTrue("Require-Capability asks for JavaSE " + version.group(1) + ": "
+                    + jar.header("Require-Capability"), Version.parseVersion(version.group(1)).compareTo(JAVA_8) <= 0);
+        }
+    }
+
+    // ---- manifest
+
+    @Test
+    public void manifestWhenBuiltThenNamesThePluginKeySoJiraLoadsItWithoutTransformation() {
+        assertEquals("Atlassian-Plugin-Key", PLUGIN_KEY, jar.header("Atlassian-Plugin-Key"));
+        assertEquals("Bundle-SymbolicName", PLUGIN_KEY, jar.header("Bundle-SymbolicName"));
+        assertEquals("Bundle-ManifestVersion", "2", jar.header("Bundle-ManifestVersion"));
+        assertEquals("Spring-Context (Gemini reads META-INF/spring/*.xml)", "*", jar.header("Spring-Context"));
+    }
+
+    @Test
+    public void manifestWhenBuiltThenBundleVersionIsTheOsgiFormOfTheProjectVersion() {
+        String bundleVersion = jar.header("Bundle-Version");
+        assertNotNull("Bundle-Version is missing: without it Jira transforms the jar", bundleVersion);
+        String expected = PluginJar.osgiVersion(PluginJar.projectVersion());
+        assertEquals("Bundle-Version for project version " + PluginJar.projectVersion(), expected, bundleVersion);
+        assertEquals("Bundle-Version is not a valid OSGi version", expected,
+                Version.parseVersion(bundleVersion).toString());
+    }
+
+    @Test
+    public void manifestWhenBuiltThenExportsNothing() {
+        String exports = jar.header("Export-Package");
+        assertTrue("the plugin exports no packages, but Export-Package is " + exports,
+                exports == null || exports.isBlank());
+    }
+
+    @Test
+    public void importsWhenDeclaredThenHaveNoBlanketWildcard() throws Exception {
+        String imports = jar.header("Import-Package");
+        assertNotNull("Import-Package is missing", imports);
+        assertFalse("Import-Package has a blanket '*' entry, which hides missing host packages until runtime: "
+                + imports, jar.importPackage().paths().contains("*"));
+
+        // bnd expands a '*' instruction into one (optional) entry per referenced package, so the manifest alone
+        // cannot show it: a package the code starts using would be imported silently. Check the instruction too.
+        String instruction = bundleInstruction("Import-Package");
+        assertNotNull("maven-bundle-plugin has no Import-Package instruction in pom.xml", instruction);
+        assertFalse("the Import-Package instruction in pom.xml has a blanket '*' entry: list every package "
+                + "instead, so a missing one fails this build: " + instruction.trim(),
+                OsgiHeader.parse(instruction).paths().contains("*"));
+    }
+
+    // ---- imports against what the code uses
+
+    @Test
+    public void classesWhenBuiltThenEveryReferencedPackageIsImportedOrInside() {
+        Map<String, Set<String>> missing = new TreeMap<>();
+        jar.referencedPackages().forEach((pkg, users) -> {
+            if (!jar.canSee(pkg)) {
+                missing.put(pkg, users);
+            }
+        });
+        assertTrue("packages the classes use but the bundle cannot see: " + missing.keySet() + " (add them to "
+                + "Import-Package in pom.xml; in OSGi only java.* is implicit)" + describe(missing)
+                + "\nImport-Package: " + jar.header("Import-Package"), missing.isEmpty());
+    }
+
+    @Test
+    public void hostApiWhenDeclaredThenEveryPackageIsImported() throws Exception {
+        Set<String> missing = new TreeSet<>();
+        for (String pkg : PluginJar.hostApiPackages()) {
+            if (!jar.importPackage().imports(pkg)) {
+                missing.add(pkg);
+            }
+        }
+        assertTrue("packages declared in src/host-api/java but not in Import-Package: " + missing
+                + "\nImport-Package: " + jar.header("Import-Package"), missing.isEmpty());
+    }
+
+    // ---- plugin descriptor
+
+    @Test
+    public void descriptorWhenPackedThenSitsAtJarRootWithKeyAndVersionFiltered() throws Exception {
+        String text = jar.text(DESCRIPTOR);
+        assertFalse("Maven filtering left placeholders in " + DESCRIPTOR + ":\n" + text, text.contains("${"));
+        Element root = parse(text).getDocumentElement();
+        assertEquals("atlassian-plugin", root.getTagName());
+        assertEquals("plugin key", PLUGIN_KEY, root.getAttribute("key"));
+        assertEquals("plugin-info/version", PluginJar.projectVersion(),
+                child(child(root, "plugin-info"), "version").getTextContent().trim());
+    }
+
+    @Test
+    public void descriptorWhenPackedThenDeclaresDataCenterCompatibility() throws Exception {
+        Element info = child(parse(jar.text(DESCRIPTOR)).getDocumentElement(), "plugin-info");
+        Map<String, String> params = new TreeMap<>();
+        NodeList list = info.getElementsByTagName("param");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element param = (Element) list.item(i);
+            params.put(param.getAttribute("name"), param.getTextContent().trim());
+        }
+        assertEquals("atlassian-data-center-status", "compatible", params.get("atlassian-data-center-status"));
+        assertEquals("atlassian-data-center-compatible", "true", params.get("atlassian-data-center-compatible"));
+    }
+
+    @Test
+    public void descriptorWhenPackedThenEveryActiveObjectsEntityIsInTheJar() throws Exception {
+        NodeList aos = parse(jar.text(DESCRIPTOR)).getDocumentElement().getElementsByTagName("ao");
+        assertEquals("<ao> modules", 1, aos.getLength());
+        Element ao = (Element) aos.item(0);
+        assertEquals("<ao> namespace (table names derive from it and must never change)", "dev.jirapat",
+                ao.getAttribute("namespace"));
+        NodeList entities = ao.getElementsByTagName("entity");
+        assertTrue("<ao> declares no entity", entities.getLength() > 0);
+        List<String> absent = new ArrayList<>();
+        for (int i = 0; i < entities.getLength(); i++) {
+            String entity = entities.item(i).getTextContent().trim();
+            if (!jar.hasClass(entity)) {
+                absent.add(entity);
+            }
+        }
+        assertTrue("<entity> classes not in the jar: " + absent, absent.isEmpty());
+    }
+
+    @Test
+    public void descriptorWhenPackedThenEveryI18nBundleIsInTheJar() throws Exception {
+        NodeList resources = parse(jar.text(DESCRIPTOR)).getDocumentElement().getElementsByTagName("resource");
+        List<String> absent = new ArrayList<>();
+        for (int i = 0; i < resources.getLength(); i++) {
+            Element resource = (Element) resources.item(i);
+            if ("i18n".equals(resource.getAttribute("type"))) {
+                String file = resource.getAttribute("location").replace('.', '/') + ".properties";
+                if (!jar.has(file)) {
+                    absent.add(file);
+                }
+            }
+        }
+        assertTrue("i18n bundles named in " + DESCRIPTOR + " but not in the jar: " + absent, absent.isEmpty());
+    }
+
+    // ---- Spring wiring
+
+    @Test
+    public void springContextWhenPackedThenEveryClassItNamesIsLoadableByTheBundle() throws Exception {
+        Document context = parse(jar.text(SPRING_CONTEXT));
+        Set<String> named = new TreeSet<>();
+        NodeList all = context.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            for (String attribute : new String[] {"class", "interface"}) {
+                if (!e.getAttribute(attribute).isEmpty()) {
+                    named.add(e.getAttribute(attribute).trim());
+                }
+            }
+            if ("interfaces".equals(e.getLocalName())) {
+                NodeList values = e.getElementsByTagNameNS("*", "value");
+                for (int v = 0; v < values.getLength(); v++) {
+                    named.add(values.item(v).getTextContent().trim());
+                }
+            }
+        }
+        assertTrue(SPRING_CONTEXT + " names no class", named.stream().anyMatch(c -> c.startsWith("dev.jirapat.")));
+
+        List<String> problems = new ArrayList<>();
+        for (String className : named) {
+            if (className.startsWith("dev.jirapat.")) {
+                if (!jar.hasClass(className)) {
+                    problems.add(className + " is not in the jar");
+                }
+            } else if (!jar.canSee(ClassReferences.packageOf(className))) {
+                problems.add(className + " is in a package the bundle does not import");
+            }
+        }
+        assertTrue(SPRING_CONTEXT + ": " + problems, problems.isEmpty());
+    }
+
+    // ---- helpers
+
+    private static List<String> entriesStartingWith(String prefix) {
+        return jar.entryNames().stream().filter(n -> n.startsWith(prefix)).collect(Collectors.toList());
+    }
+
+    /** A maven-bundle-plugin instruction as written in pom.xml, or null. */
+    private static String bundleInstruction(String name) throws Exception {
+        Document pom = parse(Files.readString(PluginJar.projectDir().resolve("pom.xml"), StandardCharsets.UTF_8));
+        NodeList plugins = pom.getElementsByTagNameNS("*", "plugin");
+        for (int i = 0; i < plugins.getLength(); i++) {
+            Element plugin = (Element) plugins.item(i);
+            NodeList ids = plugin.getElementsByTagNameNS("*", "artifactId");
+            if (ids.getLength() > 0 && "maven-bundle-plugin".equals(ids.item(0).getTextContent().trim())) {
+                NodeList instruction = plugin.getElementsByTagNameNS("*", name);
+                return instruction.getLength() == 0 ? null : instruction.item(0).getTextContent();
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Map<String, Set<String>> missing) {
+        StringBuilder out = new StringBuilder();
+        missing.forEach((pkg, users) -> out.append("\n  ").append(pkg).append("  (used by ")
+                .append(String.join(", ", users)).append(')'));
+        return out.toString();
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Element child(Element parent, String name) {
+        NodeList children = parent.getElementsByTagName(name);
+        assertTrue("<" + parent.getTagName() + "> has no <" + name + ">", children.getLength() > 0);
+        return (Element) children.item(0);
+    }
+}
