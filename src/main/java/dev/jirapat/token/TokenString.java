@@ -42,7 +42,7 @@ public final class TokenString {
         return new TokenString(body + checksumOf(body));
     }
 
-    /** Whether the text has our shape (prefix and length), whether or not its checksum is right. */
+    /** Whether the text claims to be one of ours (our prefix), well-formed or not: such a token is ours to refuse. */
     public static boolean looksLikeOurs(String text) {
         return text != null && text.startsWith(PREFIX);
     }

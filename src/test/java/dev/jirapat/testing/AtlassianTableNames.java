@@ -17,12 +17,23 @@ public final class AtlassianTableNames implements TableNameConverter {
     public static final String NAMESPACE = "dev.jirapat";
     public static final int MAX_LENGTH = 30;
 
+    private final String prefix;
+
+    /** For the AO test runner, which instantiates converters reflectively: our namespace. */
+    public AtlassianTableNames() {
+        this(NAMESPACE);
+    }
+
+    public AtlassianTableNames(String namespace) {
+        this.prefix = prefix(namespace);
+    }
+
     @Override
     public String getName(Class<? extends RawEntity<?>> entityClass) {
         Table table = entityClass.getAnnotation(Table.class);
         // AO also asks for names of its own base interfaces (net.java.ao.Entity); ours always carry @Table.
         String base = table != null ? table.value() : entityClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2");
-        String name = prefix(NAMESPACE) + "_" + base.toUpperCase(Locale.ROOT);
+        String name = prefix + "_" + base.toUpperCase(Locale.ROOT);
         if (name.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("table name " + name + " is longer than " + MAX_LENGTH + " characters");
         }
