@@ -1,0 +1,290 @@
+package dev.jirapat.devhost;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.jira.security.GlobalPermissionManager;
+import com.atlassian.jira.user.util.UserManager;
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.DefaultServlet;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The development host: runs the plugin's real modules outside Jira, the way {@code atlas-run} runs them inside
+ * it. Jetty 9.4 (servlet 3.1) at {@code http://localhost:2990/jira}; Active Objects on H2 (or any JDBC URL);
+ * the plugin's Spring context from its own {@code plugin-context.xml}; modules mounted from its own
+ * {@code atlassian-plugin.xml}; a Seraph-like security filter; a slice of Jira's REST API. It is a test
+ * harness, not Jira.
+ */
+public final class DevHost implements AutoCloseable {
+    private final Server server;
+    private final DevDatabase database;
+    private final PluginContainer container;
+    private final DevUsers users;
+    private final URI baseUri;
+
+    private DevHost(Config config) throws Exception {
+        users = DevUsers.fixture();
+        PluginDescriptor descriptor;
+        try (InputStream in = config.descriptor.getInputStream()) {
+            descriptor = PluginDescriptor.parse(in, config.descriptor.getDescription());
+        }
+        database = new DevDatabase(config.dbUrl(), config.dbUser, config.dbPassword,
+                descriptor.aoNamespace == null || descriptor.aoNamespace.isEmpty() ? descriptor.key : descriptor.aoNamespace,
+                DevDatabase.entities(descriptor));
+        HostServices services = new HostServices()
+                .add(ActiveObjects.class, database.activeObjects())
+                .add(UserManager.class, users)
+                .add(GlobalPermissionManager.class, users)
+                .add(PluginSettingsFactory.class, new DevPluginSettings());
+        PluginContainer pluginContainer = null;
+        try {
+            pluginContainer = new PluginContainer(config.springXml, services);
+            container = pluginContainer;
+            ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+            context.setContextPath(config.contextPath);
+            mountFilters(context, descriptor);
+            mountServlets(context, descriptor, config);
+            server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost(config.host);
+            connector.setPort(config.port);
+            server.addConnector(connector);
+            server.setHandler(context);
+            server.setStopAtShutdown(false);
+            server.start();
+            baseUri = URI.create("http://" + ("0.0.0.0".equals(config.host) ? "localhost" : config.host) + ":"
+                    + connector.getLocalPort() + config.contextPath);
+        } catch (Exception | Error e) {
+            if (pluginContainer != null) {
+                pluginContainer.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    public static DevHost start(Config config) {
+        try {
+            return new DevHost(config);
+        } catch (DevHostException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DevHostException("The dev host failed to start: " + PluginContainer.rootMessage(e), e);
+        }
+    }
+
+    private void mountFilters(ServletContextHandler context, PluginDescriptor descriptor) {
+        List<PluginDescriptor.FilterModule> filters = new ArrayList<>(descriptor.filters);
+        filters.sort(Comparator.comparing((PluginDescriptor.FilterModule f) -> f.location).thenComparingInt(f -> f.weight));
+        // Jira's order: after-encoding, before-login, [login/security], before-decoration, before-dispatch.
+        boolean securityMounted = false;
+        for (PluginDescriptor.FilterModule f : filters) {
+            if (!securityMounted && f.location.compareTo(PluginDescriptor.FilterModule.Location.BEFORE_DECORATION) >= 0) {
+                mountSecurity(context);
+                securityMounted = true;
+            }
+            String where = "<servlet-filter key=\"" + f.key + "\">";
+            Filter filter = container.createModule(f.className, Filter.class, where);
+            EnumSet<DispatcherType> dispatch = EnumSet.noneOf(DispatcherType.class);
+            for (String d : f.dispatchers) {
+                dispatch.add(DispatcherType.valueOf(d.toUpperCase(Locale.ROOT)));
+            }
+            FilterHolder holder = new FilterHolder(filter);
+            holder.setName(f.key);
+            for (String pattern : f.urlPatterns) {
+                context.addFilter(holder, pattern, dispatch);
+            }
+        }
+        if (!securityMounted) {
+            mountSecurity(context);
+        }
+    }
+
+    private void mountSecurity(ServletContextHandler context) {
+        context.addFilter(new FilterHolder(new SecurityFilter(users)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new XsrfFilter()), "/rest/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    private void mountServlets(ServletContextHandler context, PluginDescriptor descriptor, Config config) {
+        for (PluginDescriptor.RestModule rest : descriptor.rests) {
+            ServletHolder holder = new ServletHolder(rest.key, JerseyMount.servlet(rest, container));
+            context.addServlet(holder, "/rest" + rest.path + "/" + rest.version + "/*");
+            context.addServlet(holder, "/rest" + rest.path + "/latest/*");
+        }
+        for (PluginDescriptor.ServletModule s : descriptor.servlets) {
+            HttpServlet servlet = container.createModule(s.className, HttpServlet.class, "<servlet key=\"" + s.key + "\">");
+            ServletHolder holder = new ServletHolder(s.key, servlet);
+            for (String pattern : s.urlPatterns) {
+                context.addServlet(holder, "/plugins/servlet" + pattern);
+            }
+        }
+        WebResources resources = new WebResources(descriptor);
+        WebPanels panels = new WebPanels(descriptor, container, new VelocityViews());
+        context.addServlet(new ServletHolder(new JiraRestServlet()), "/rest/api/2/*");
+        LoginServlet login = new LoginServlet(users);
+        context.addServlet(new ServletHolder(login), "/login.jsp");
+        context.addServlet(new ServletHolder(login), "/logout");
+        context.addServlet(new ServletHolder(new ProfilePage(users, panels, resources)), "/secure/ViewProfile.jspa");
+        context.addServlet(new ServletHolder(new AdminArea(descriptor, users)), "/secure/admin/*");
+        context.addServlet(new ServletHolder(resources), "/download/resources/*");
+        ServletHolder statics = new ServletHolder("static", DefaultServlet.class);
+        statics.setInitParameter("resourceBase", config.webModules.toAbsolutePath().toString());
+        statics.setInitParameter("pathInfoOnly", "true");
+        statics.setInitParameter("dirAllowed", "false");
+        context.addServlet(statics, "/static/*");
+        context.addServlet(new ServletHolder(new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                if ("/".equals(req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo()))) {
+                    resp.sendRedirect(req.getContextPath() + "/secure/ViewProfile.jspa");
+                } else {
+                    resp.sendError(404);
+                }
+            }
+        }), "/");
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public DevUsers users() {
+        return users;
+    }
+
+    /** The plugin's bean of this type, for tests that drive the plugin from inside (e.g. the benchmark). */
+    public <T> T bean(Class<T> type) {
+        return container.context().getBean(type);
+    }
+
+    public String[] beanNames() {
+        return container.context().getBeanDefinitionNames();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping is best effort; the JVM is usually going away
+        }
+        container.close();
+        database.close();
+    }
+
+    /** How to start a host. Defaults are those of {@code mvn -Prun}. */
+    public static final class Config {
+        String host = "0.0.0.0";
+        int port = 2990;
+        String contextPath = "/jira";
+        Path dataDir = Paths.get("target", "devhost");
+        boolean fresh;
+        String dbUrl;
+        String dbUser = "sa";
+        String dbPassword = "";
+        Resource descriptor = new ClassPathResource("atlassian-plugin.xml");
+        Resource springXml = new ClassPathResource("META-INF/spring/plugin-context.xml");
+        Path webModules = Paths.get("target", "devhost-web", "node_modules");
+
+        /** A host for a test: a free port on loopback and a fresh H2 database of its own. */
+        public static Config forTest() {
+            Config c = new Config();
+            c.host = "127.0.0.1";
+            c.port = 0;
+            c.dbUrl = "jdbc:h2:mem:devhost-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+            return c;
+        }
+
+        /** From system properties: pat.devhost.port, pat.devhost.fresh, pat.db.url / pat.db.user / pat.db.password. */
+        public static Config fromSystemProperties() {
+            Config c = new Config();
+            c.port = Integer.getInteger("pat.devhost.port", 2990);
+            c.fresh = Boolean.getBoolean("pat.devhost.fresh");
+            String url = System.getProperty("pat.db.url", "").trim();
+            c.dbUrl = url.isEmpty() ? null : url; // mvn -Prun passes an empty value when none is given
+            if (c.dbUrl != null) {
+                c.dbUser = System.getProperty("pat.db.user", "");
+                c.dbPassword = System.getProperty("pat.db.password", "");
+            }
+            return c;
+        }
+
+        public Config descriptor(Path file) {
+            this.descriptor = new FileSystemResource(file);
+            return this;
+        }
+
+        public Config springXml(Path file) {
+            this.springXml = new FileSystemResource(file);
+            return this;
+        }
+
+        public Config database(String url, String user, String password) {
+            this.dbUrl = url;
+            this.dbUser = user;
+            this.dbPassword = password;
+            return this;
+        }
+
+        String dbUrl() throws IOException {
+            if (dbUrl != null) {
+                return dbUrl;
+            }
+            if (fresh && Files.exists(dataDir)) {
+                try (Stream<Path> files = Files.walk(dataDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(dataDir);
+            return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("jira-pat") + ";MVCC=TRUE";
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config config = Config.fromSystemProperties();
+        DevHost host;
+        try {
+            host = start(config);
+        } catch (DevHostException e) {
+            System.err.println("[devhost] " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[devhost] stopping");
+            host.close();
+        }, "devhost-shutdown"));
+        System.out.println();
+        System.out.println("[devhost] Personal Access Tokens for Jira: dev host (a test harness, not Jira)");
+        System.out.println("[devhost] " + host.baseUri() + "   (database: " + (config.dbUrl != null ? config.dbUrl : config.dataDir.toAbsolutePath()) + ")");
+        System.out.println("[devhost] users: admin/admin (system admin), alice/alice, bob/bob, carol/carol (inactive)");
+        System.out.println("[devhost] Ctrl-C stops it");
+        host.server.join();
+    }
+}

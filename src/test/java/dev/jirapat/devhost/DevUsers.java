@@ -1,0 +1,68 @@
+package dev.jirapat.devhost;
+
+import com.atlassian.jira.permission.GlobalPermissionKey;
+import com.atlassian.jira.security.GlobalPermissionManager;
+import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.jira.user.util.UserManager;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The host's user directory: Jira's {@link UserManager} and {@link GlobalPermissionManager} over the fixture
+ * users admin/admin (system admin), alice/alice, bob/bob and carol/carol (inactive).
+ */
+public final class DevUsers implements UserManager, GlobalPermissionManager {
+    private final Map<String, DevUser> byName = new LinkedHashMap<>();
+
+    public static DevUsers fixture() {
+        DevUsers users = new DevUsers();
+        users.add("JIRAUSER10000", "admin", "Administrator", true, true);
+        users.add("JIRAUSER10100", "alice", "Alice Example", true, false);
+        users.add("JIRAUSER10101", "bob", "Bob Example", true, false);
+        users.add("JIRAUSER10102", "carol", "Carol Example", false, false);
+        return users;
+    }
+
+    private void add(String key, String name, String displayName, boolean active, boolean admin) {
+        byName.put(name, new DevUser(key, name, displayName, active, admin, Pkcs5s2.hash(name)));
+    }
+
+    /** The user with this name and password, active or not (the caller decides what inactive means). */
+    Optional<DevUser> authenticate(String name, String password) {
+        DevUser user = name == null ? null : byName.get(name);
+        return user != null && user.passwordMatches(password) ? Optional.of(user) : Optional.<DevUser>empty();
+    }
+
+    /** For tests: (de)activate a fixture user. */
+    public void setActive(String name, boolean active) {
+        byName.get(name).setActive(active);
+    }
+
+    Collection<DevUser> all() {
+        return byName.values();
+    }
+
+    @Override
+    public ApplicationUser getUserByKey(String userKey) {
+        for (DevUser u : byName.values()) {
+            if (u.getKey().equals(userKey)) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public ApplicationUser getUserByName(String userName) {
+        return userName == null ? null : byName.get(userName);
+    }
+
+    @Override
+    public boolean hasPermission(GlobalPermissionKey permissionKey, ApplicationUser user) {
+        return permissionKey == GlobalPermissionKey.SYSTEM_ADMIN && user instanceof DevUser
+                && ((DevUser) user).isSysAdmin() && user.isActive();
+    }
+}

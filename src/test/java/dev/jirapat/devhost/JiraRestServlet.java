@@ -1,0 +1,116 @@
+package dev.jirapat.devhost;
+
+import org.codehaus.jackson.JsonNode;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A slice of Jira's REST API v2 so real clients and scripts work against the host: {@code myself},
+ * {@code serverInfo} (anonymous allowed, as on a private Jira), {@code issue/{key}} and posting a comment on
+ * the in-memory issues DEMO-1 … DEMO-3.
+ */
+final class JiraRestServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, List<Map<String, Object>>> comments = new LinkedHashMap<>();
+    private final AtomicLong commentIds = new AtomicLong(10000);
+
+    JiraRestServlet() {
+        for (String key : Arrays.asList("DEMO-1", "DEMO-2", "DEMO-3")) {
+            comments.put(key, Collections.synchronizedList(new ArrayList<>()));
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (path.equals("/serverInfo")) {
+            Json.write(resp, 200, Json.object("baseUrl", baseUrl(req), "version", "9.12.0",
+                    "versionNumbers", Arrays.asList(9, 12, 0), "deploymentType", "Server", "buildNumber", 912000,
+                    "serverTitle", "Jira (PAT dev host)"));
+            return;
+        }
+        DevUser user = CurrentUser.get();
+        if (user == null) {
+            notAuthenticated(resp);
+            return;
+        }
+        if (path.equals("/myself")) {
+            Json.write(resp, 200, userJson(req, user));
+        } else if (path.startsWith("/issue/") && comments.containsKey(path.substring(7))) {
+            String key = path.substring(7);
+            List<Map<String, Object>> list;
+            synchronized (comments.get(key)) {
+                list = new ArrayList<>(comments.get(key));
+            }
+            Json.write(resp, 200, Json.object("id", String.valueOf(10000 + key.charAt(5) - '0'), "key", key,
+                    "self", baseUrl(req) + "/rest/api/2/issue/" + key,
+                    "fields", Json.object("summary", "Demo issue " + key, "comment",
+                            Json.object("comments", list, "total", list.size()))));
+        } else {
+            notFound(resp);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        DevUser user = CurrentUser.get();
+        if (user == null) {
+            notAuthenticated(resp);
+            return;
+        }
+        String[] parts = path.split("/");
+        if (parts.length != 4 || !parts[1].equals("issue") || !parts[3].equals("comment") || !comments.containsKey(parts[2])) {
+            notFound(resp);
+            return;
+        }
+        JsonNode body;
+        try {
+            body = Json.mapper().readTree(req.getInputStream());
+        } catch (IOException e) {
+            Json.write(resp, 400, Json.object("errorMessages", Collections.singletonList("Invalid JSON"), "errors", Collections.emptyMap()));
+            return;
+        }
+        if (body == null || !body.path("body").isTextual() || body.path("body").getTextValue().trim().isEmpty()) {
+            Json.write(resp, 400, Json.object("errorMessages", Collections.emptyList(), "errors",
+                    Json.object("comment", "Comment body can not be empty!")));
+            return;
+        }
+        Map<String, Object> comment = Json.object("id", String.valueOf(commentIds.incrementAndGet()),
+                "body", body.path("body").getTextValue(), "author", userJson(req, user));
+        comments.get(parts[2]).add(comment);
+        Json.write(resp, 201, comment);
+    }
+
+    static Map<String, Object> userJson(HttpServletRequest req, DevUser user) {
+        return Json.object("self", baseUrl(req) + "/rest/api/2/user?username=" + user.getName(), "key", user.getKey(),
+                "name", user.getName(), "emailAddress", user.getEmailAddress(), "displayName", user.getDisplayName(),
+                "active", user.isActive(), "timeZone", "UTC");
+    }
+
+    static String baseUrl(HttpServletRequest req) {
+        return req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + req.getContextPath();
+    }
+
+    private static void notAuthenticated(HttpServletResponse resp) throws IOException {
+        Json.write(resp, 401, Json.object("errorMessages",
+                Collections.singletonList("You are not authenticated. Authentication required to perform this operation."),
+                "errors", Collections.emptyMap()));
+    }
+
+    private static void notFound(HttpServletResponse resp) throws IOException {
+        Json.write(resp, 404, Json.object("errorMessages", Collections.singletonList("Issue Does Not Exist"),
+                "errors", Collections.emptyMap()));
+    }
+}

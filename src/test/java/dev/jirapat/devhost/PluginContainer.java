@@ -1,0 +1,69 @@
+package dev.jirapat.devhost;
+
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.Resource;
+
+/**
+ * The plugin's Spring context, built from its own {@code META-INF/spring/plugin-context.xml} as Gemini
+ * Blueprint builds it in Jira, with the host's services behind the {@code <osgi:reference>}s. Module classes
+ * (filters, servlets, REST resources, context providers) are created by it with constructor autowiring.
+ */
+final class PluginContainer implements AutoCloseable {
+    private final GenericApplicationContext context = new GenericApplicationContext();
+
+    PluginContainer(Resource springXml, HostServices services) {
+        context.getBeanFactory().registerSingleton(OsgiNamespaceHandler.SERVICES_BEAN, services);
+        XmlBeanDefinitionReader reader = new XmlBeanDefinitionReader(context);
+        // Gemini's context does not validate either; validation would fetch XSDs over the network.
+        reader.setValidationMode(XmlBeanDefinitionReader.VALIDATION_NONE);
+        reader.setNamespaceAware(true);
+        try {
+            reader.loadBeanDefinitions(springXml);
+            context.refresh();
+        } catch (RuntimeException e) {
+            throw new DevHostException("The plugin's Spring context (" + springXml.getDescription() + ") failed: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    GenericApplicationContext context() {
+        return context;
+    }
+
+    static Class<?> loadClass(String className, String where) {
+        try {
+            return Class.forName(className, true, PluginContainer.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new DevHostException(where + " names the class " + className + ", which does not exist", e);
+        }
+    }
+
+    /** A module instance, constructor-autowired from the plugin's beans, as the plugin system creates modules. */
+    <T> T createModule(String className, Class<T> expected, String where) {
+        Class<?> type = loadClass(className, where);
+        if (!expected.isAssignableFrom(type)) {
+            throw new DevHostException(where + ": " + className + " is not a " + expected.getName());
+        }
+        try {
+            return expected.cast(context.getAutowireCapableBeanFactory()
+                    .createBean(type, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false));
+        } catch (RuntimeException e) {
+            throw new DevHostException(where + ": could not create " + className + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t + ")";
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
