@@ -187,6 +187,11 @@ public final class DevHost implements AutoCloseable {
         return container.context().getBeanDefinitionNames();
     }
 
+    /** The plugin's bean (or host service reference) with this id in its Spring XML. */
+    public Object bean(String name) {
+        return container.context().getBean(name);
+    }
+
     @Override
     public void close() {
         try {
