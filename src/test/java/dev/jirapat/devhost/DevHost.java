@@ -205,7 +205,7 @@ public final class DevHost implements AutoCloseable {
 
     /** How to start a host. Defaults are those of {@code mvn -Prun}. */
     public static final class Config {
-        String host = "0.0.0.0";
+        String host = "127.0.0.1"; // loopback only: the fixture users have their names as passwords
         int port = 2990;
         String contextPath = "/jira";
         Path dataDir = Paths.get("target", "devhost");
