@@ -1,0 +1,34 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.Actor;
+
+import java.util.Optional;
+
+/** The logged-in user of a request and, for a token-authenticated request, the token. */
+final class Caller {
+    private final Actor actor;
+    private final String username;
+
+    Caller(Actor actor, String username) {
+        this.actor = actor;
+        this.username = username;
+    }
+
+    /** What the use cases need; carries the calling token so a token cannot mint a longer-lived one. */
+    Actor actor() {
+        return actor;
+    }
+
+    String userKey() {
+        return actor.userKey();
+    }
+
+    String username() {
+        return username;
+    }
+
+    Optional<AccessToken> token() {
+        return actor.viaToken();
+    }
+}
