@@ -8,11 +8,9 @@ import java.util.Optional;
 /** The logged-in user of a request and, for a token-authenticated request, the token. */
 final class Caller {
     private final Actor actor;
-    private final String username;
 
-    Caller(Actor actor, String username) {
+    Caller(Actor actor) {
         this.actor = actor;
-        this.username = username;
     }
 
     /** What the use cases need; carries the calling token so a token cannot mint a longer-lived one. */
@@ -22,10 +20,6 @@ final class Caller {
 
     String userKey() {
         return actor.userKey();
-    }
-
-    String username() {
-        return username;
     }
 
     Optional<AccessToken> token() {

@@ -43,7 +43,7 @@ final class Callers {
             throw new ApiError(401, ApiError.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
         }
         Actor actor = token.isPresent() ? Actor.viaToken(token.get()) : Actor.user(user.getKey());
-        return new Caller(actor, user.getUsername());
+        return new Caller(actor);
     }
 
     Caller requireAdmin(HttpServletRequest request) {

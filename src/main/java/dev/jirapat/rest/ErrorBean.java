@@ -15,12 +15,4 @@ public final class ErrorBean {
         this.exception = exception;
         this.error = error;
     }
-
-    public String exception() {
-        return exception;
-    }
-
-    public String error() {
-        return error;
-    }
 }
