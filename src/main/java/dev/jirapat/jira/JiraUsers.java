@@ -7,6 +7,12 @@ import com.atlassian.jira.user.util.UserManager;
 import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link Users} over Jira's user manager and global permissions. */
@@ -33,6 +39,26 @@ public final class JiraUsers implements Users {
     public boolean isSystemAdmin(String key) {
         ApplicationUser user = key == null ? null : userManager.getUserByKey(key);
         return user != null && user.isActive() && permissions.hasPermission(GlobalPermissionKey.SYSTEM_ADMIN, user);
+    }
+
+    /**
+     * Exact matches only: the username (Jira compares usernames case-insensitively) or the user key. Jira has a
+     * user search service, but no member of it is in our verified API slice (reference/host-api-facts.md §6), and
+     * a wrong declaration fails at runtime; a contains-search waits until one is verified.
+     */
+    @Override
+    public List<UserAccount> search(String contains, int limit) {
+        String text = contains == null ? "" : contains.trim();
+        if (text.isEmpty() || limit < 1) {
+            return Collections.emptyList();
+        }
+        Map<String, UserAccount> found = new LinkedHashMap<>();
+        for (Optional<UserAccount> match : Arrays.asList(byName(text), byKey(text))) {
+            if (match.isPresent() && found.size() < limit) {
+                found.put(match.get().key(), match.get());
+            }
+        }
+        return new ArrayList<>(found.values());
     }
 
     private static Optional<UserAccount> toAccount(ApplicationUser user) {

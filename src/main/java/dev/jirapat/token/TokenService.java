@@ -121,6 +121,25 @@ public final class TokenService {
         });
     }
 
+    /**
+     * Revokes a token for an idempotent caller (REST {@code DELETE}): an unknown id succeeds with nothing revoked,
+     * while a token the actor may not manage is {@link Rejection#NOT_FOUND}, so a non-owner learns nothing more
+     * than {@link #get} tells them and is never told "done" for a token that still works.
+     */
+    public Outcome<Optional<AccessToken>> revokeIfExists(Actor actor, long id) {
+        return store.inTransaction(() -> {
+            Optional<AccessToken> token = store.findById(id);
+            if (!token.isPresent()) {
+                return Outcome.of(Optional.<AccessToken>empty());
+            }
+            if (!mayManage(actor, token.get())) {
+                return Outcome.<Optional<AccessToken>>rejected(Rejection.NOT_FOUND);
+            }
+            store.delete(id);
+            return Outcome.of(token);
+        });
+    }
+
     /** Revokes the given ids (system admins only); unknown ids are skipped. Returns the revoked tokens. */
     public Outcome<List<AccessToken>> revokeAll(Actor actor, Collection<Long> ids) {
         if (!users.isSystemAdmin(actor.userKey())) {

@@ -2,7 +2,9 @@ package dev.jirapat.devhost;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.jira.security.GlobalPermissionManager;
+import com.atlassian.jira.security.JiraAuthenticationContext;
 import com.atlassian.jira.user.util.UserManager;
+import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -59,7 +61,9 @@ public final class DevHost implements AutoCloseable {
                 .add(ActiveObjects.class, database.activeObjects())
                 .add(UserManager.class, users)
                 .add(GlobalPermissionManager.class, users)
-                .add(PluginSettingsFactory.class, new DevPluginSettings());
+                .add(PluginSettingsFactory.class, new DevPluginSettings())
+                .add(JiraAuthenticationContext.class, CurrentUser::get)
+                .add(I18nResolver.class, new DevI18n(descriptor.i18nBundles));
         PluginContainer pluginContainer = null;
         try {
             pluginContainer = new PluginContainer(config.springXml, services);

@@ -3,10 +3,13 @@ package dev.jirapat.testing;
 import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** In-memory users: the edge of the domain that tests may stand in for. */
 public final class FakeUsers implements Users {
@@ -55,5 +58,16 @@ public final class FakeUsers implements Users {
     @Override
     public boolean isSystemAdmin(String key) {
         return admins.contains(key) && byKey(key).map(UserAccount::active).orElse(false);
+    }
+
+    @Override
+    public List<UserAccount> search(String contains, int limit) {
+        String text = contains == null ? "" : contains.trim().toLowerCase(Locale.ROOT);
+        return byKey.values().stream()
+                .filter(u -> !text.isEmpty() && (u.username().toLowerCase(Locale.ROOT).contains(text)
+                        || u.displayName().toLowerCase(Locale.ROOT).contains(text)
+                        || u.email().toLowerCase(Locale.ROOT).contains(text)))
+                .sorted((a, b) -> a.username().compareTo(b.username()))
+                .limit(Math.max(0, limit)).collect(Collectors.toList());
     }
 }

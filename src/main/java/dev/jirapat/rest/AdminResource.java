@@ -1,0 +1,168 @@
+package dev.jirapat.rest;
+
+import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.sal.api.message.I18nResolver;
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.IssuedToken;
+import dev.jirapat.token.Outcome;
+import dev.jirapat.token.Rejection;
+import dev.jirapat.token.Settings;
+import dev.jirapat.token.SettingsStore;
+import dev.jirapat.token.TokenPolicy;
+import dev.jirapat.token.TokenService;
+import dev.jirapat.token.UserAccount;
+import dev.jirapat.token.Users;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * System administrators only: the built-in app's bulk revoke ({@code DELETE /admin/tokens}, no licence check),
+ * tokens for service accounts ({@code POST /admin/tokens}) and the token policy ({@code /admin/settings}).
+ */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AdminResource {
+    /** Ids per bulk revoke; the whole list is one transaction. */
+    static final int MAX_IDS = 1000;
+
+    private final TokenService tokens;
+    private final Users users;
+    private final Settings settings;
+    private final SettingsStore store;
+    private final Callers callers;
+    private final Input input;
+    private final Refusals refusals;
+    private final TokenViews views;
+    private final Messages messages;
+
+    public AdminResource(TokenService tokens, Users users, Settings settings, SettingsStore store,
+                         JiraAuthenticationContext authentication, I18nResolver i18n) {
+        this.tokens = tokens;
+        this.users = users;
+        this.settings = settings;
+        this.store = store;
+        this.messages = new Messages(i18n);
+        this.callers = new Callers(authentication, users, messages);
+        this.input = new Input(messages);
+        this.refusals = new Refusals(messages, settings);
+        this.views = new TokenViews(users);
+    }
+
+    /** Revokes every listed id ({@code [1, 2, 3]}); unknown ids are skipped. 204, as the built-in app. */
+    @DELETE
+    @Path("tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response revokeAll(@Context HttpServletRequest request, JsonInput body) {
+        Caller caller = callers.requireAdmin(request);
+        Outcome<List<AccessToken>> revoked = tokens.revokeAll(caller.actor(), ids(input.required(body)));
+        if (revoked.isRejected()) {
+            throw refusals.of(revoked.rejection(), caller);
+        }
+        return Response.noContent().build();
+    }
+
+    /** A token for another user, e.g. a service account: 201 with {@code rawToken}; {@code createdBy} is the admin. */
+    @POST
+    @Path("tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createFor(@Context HttpServletRequest request, ServiceTokenBean body) {
+        Caller caller = callers.requireAdmin(request);
+        input.noUnknownFields(input.required(body).unknown);
+        String username = input.text(body.username, "username");
+        if (username == null || username.trim().isEmpty()) {
+            throw ApiError.badRequest(messages.get(Messages.USERNAME_MISSING));
+        }
+        Optional<UserAccount> owner = users.byName(username);
+        if (!owner.isPresent()) {
+            throw refusals.of(Rejection.OWNER_UNKNOWN, caller);
+        }
+        Outcome<IssuedToken> issued = tokens.createFor(caller.actor(), owner.get().key(), input.tokenRequest(body));
+        if (issued.isRejected()) {
+            throw refusals.of(issued.rejection(), caller);
+        }
+        return Issued.response(views.created(issued.value()));
+    }
+
+    @GET
+    @Path("settings")
+    public SettingsBean settings(@Context HttpServletRequest request) {
+        callers.requireAdmin(request);
+        return new SettingsBean(settings.policy());
+    }
+
+    /**
+     * Changes the listed settings and answers with the policy now in force. All or nothing: one bad key or value
+     * is a 400 and nothing is saved. {@code null} puts a setting back to its default. Applies from the next request.
+     */
+    @PUT
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SettingsBean update(@Context HttpServletRequest request, SettingsChangeBean body) {
+        callers.requireAdmin(request);
+        Map<String, String> next = new LinkedHashMap<>(store.overrides());
+        for (Map.Entry<String, JsonInput> change : input.required(body).changes.entrySet()) {
+            TokenPolicy.Setting setting = setting(change.getKey());
+            if (change.getValue() == null) {
+                next.remove(setting.key());
+            } else {
+                next.put(setting.key(), value(setting, change.getValue()));
+            }
+        }
+        store.save(next);
+        return new SettingsBean(settings.policy());
+    }
+
+    private Set<Long> ids(JsonInput body) {
+        if (body.kind() != JsonInput.Kind.ARRAY) {
+            throw ApiError.badRequest(messages.get(Messages.IDS_INVALID));
+        }
+        if (body.truncated() || body.elements().size() > MAX_IDS) {
+            throw ApiError.badRequest(messages.get(Messages.IDS_TOO_MANY, MAX_IDS));
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (JsonInput element : body.elements()) {
+            Long id = Input.integral(element);
+            if (id == null) {
+                throw ApiError.badRequest(messages.get(Messages.IDS_INVALID));
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private TokenPolicy.Setting setting(String key) {
+        for (TokenPolicy.Setting setting : TokenPolicy.Setting.values()) {
+            if (setting.key().equals(key)) {
+                return setting;
+            }
+        }
+        throw ApiError.badRequest(messages.get(Messages.SETTING_UNKNOWN, Messages.quote(key)));
+    }
+
+    /** The canonical text of a value of the setting's JSON type (boolean or integer), validated by the policy. */
+    private String value(TokenPolicy.Setting setting, JsonInput value) {
+        JsonInput.Kind expected = setting.isBoolean() ? JsonInput.Kind.BOOLEAN : JsonInput.Kind.INTEGER;
+        String canonical = value.kind() == expected ? setting.normalise(value.text()) : null;
+        if (canonical == null) {
+            throw ApiError.badRequest(setting.isBoolean() ? messages.get(Messages.SETTING_BOOLEAN, setting.key())
+                    : messages.get(Messages.SETTING_NUMBER, setting.key(), setting.min(), setting.max()));
+        }
+        return canonical;
+    }
+}

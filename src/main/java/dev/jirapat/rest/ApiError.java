@@ -1,0 +1,41 @@
+package dev.jirapat.rest;
+
+/**
+ * An expected refusal on its way to the client: status, the {@code exception} name the client sees and the
+ * localised message. Carries no stack trace (it is not a fault) and never a raw token.
+ */
+final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** 400: every validation failure, as Jira's built-in app reports it. */
+    static final String ILLEGAL_ARGUMENT = "java.lang.IllegalArgumentException";
+    /** 401 (not logged in) and 403 (logged in, not permitted), as Jira's built-in app names the cause. */
+    static final String AUTHORISATION = "com.atlassian.sal.api.permission.AuthorisationException";
+    /** 403 at the per-user token limit; the built-in app's class has this simple name. */
+    static final String TOKEN_LIMIT = "dev.jirapat.rest.UserTokenLimitExceededException";
+    /** Statuses the JAX-RS runtime decides (unknown path, wrong method, media types) and our own 404s. */
+    static final String WEB_APPLICATION = "javax.ws.rs.WebApplicationException";
+    /** 500: the real cause is in the server log only. */
+    static final String SERVER = "java.lang.RuntimeException";
+
+    private final int status;
+    private final String exception;
+
+    ApiError(int status, String exception, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.exception = exception;
+    }
+
+    static ApiError badRequest(String message) {
+        return new ApiError(400, ILLEGAL_ARGUMENT, message);
+    }
+
+    int status() {
+        return status;
+    }
+
+    String exception() {
+        return exception;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.token.IssuedToken;
+import org.codehaus.jackson.annotate.JsonProperty;
+import org.codehaus.jackson.annotate.JsonPropertyOrder;
+
+/**
+ * The 201 answer to create, rotate and service-token requests: a {@link TokenBean} plus {@code rawToken}. The only
+ * bean that carries a raw token; its response is sent with {@code Cache-Control: no-store}.
+ */
+@JsonPropertyOrder({"id", "name", "createdAt", "expiringAt", "lastAccessedAt", "lastAccessedIp", "scope", "allowedIps",
+        "createdBy", "rawToken"})
+public final class CreatedTokenBean extends TokenBean {
+    @JsonProperty("rawToken")
+    private final String rawToken;
+
+    CreatedTokenBean(IssuedToken issued, String createdBy) {
+        super(issued.token(), createdBy);
+        this.rawToken = issued.rawToken();
+    }
+
+    @Override
+    public String toString() {
+        return "CreatedTokenBean[" + id() + "]";
+    }
+}

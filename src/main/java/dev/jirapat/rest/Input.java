@@ -1,0 +1,145 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.token.Scope;
+import dev.jirapat.token.TokenRequest;
+import dev.jirapat.token.TokenService;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Strict reading of request values: the JSON type must be the documented one (no coercion), numbers must fit,
+ * unknown fields are refused. Every refusal is a 400 {@link ApiError} naming the field.
+ */
+final class Input {
+    private final Messages messages;
+
+    Input(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** The create request of {@code POST /tokens} and {@code POST /admin/tokens}; the service validates the values. */
+    TokenRequest tokenRequest(CreateTokenBean body) {
+        noUnknownFields(body.unknown);
+        String name = text(body.name, "name");
+        Integer days = integer(body.expirationDuration, "expirationDuration");
+        String scopeText = text(body.scope, "scope");
+        Scope scope = Scope.WRITE;
+        if (scopeText != null) {
+            scope = Scope.parse(scopeText).orElseThrow(() -> ApiError.badRequest(messages.get(Messages.SCOPE_INVALID)));
+        }
+        // One over the limit still reads, so the service reports TOO_MANY_IP_RANGES with its own message.
+        java.util.List<String> ranges = texts(body.allowedIps, "allowedIps", TokenService.MAX_IP_RANGES + 1);
+        return new TokenRequest(name, days, scope, ranges);
+    }
+
+    /** A body is required: a missing one (or JSON {@code null}) is refused. */
+    <T> T required(T body) {
+        if (body == null) {
+            throw ApiError.badRequest(messages.get(Messages.BODY_MISSING));
+        }
+        return body;
+    }
+
+    /** Refuses the first unknown field: a typo such as {@code "expiration"} must not silently mean "never". */
+    void noUnknownFields(List<String> unknown) {
+        if (!unknown.isEmpty()) {
+            throw ApiError.badRequest(messages.get(Messages.FIELD_UNKNOWN, Messages.quote(unknown.get(0))));
+        }
+    }
+
+    /** A string, or null when absent. */
+    String text(JsonInput value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value.kind() != JsonInput.Kind.STRING) {
+            throw ApiError.badRequest(messages.get(Messages.FIELD_TEXT, field));
+        }
+        return value.text();
+    }
+
+    /** A JSON integer within the int range, or null when absent. {@code 1.5}, {@code 30.0}, {@code "30"} are refused. */
+    Integer integer(JsonInput value, String field) {
+        if (value == null) {
+            return null;
+        }
+        Long number = integral(value);
+        if (number == null || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+            throw ApiError.badRequest(messages.get(Messages.FIELD_INTEGER, field));
+        }
+        return number.intValue();
+    }
+
+    /** A JSON integer within the long range, or null when it is not one. */
+    static Long integral(JsonInput value) {
+        if (value.kind() != JsonInput.Kind.INTEGER || value.text().length() > 20) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.text());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    Boolean bool(JsonInput value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value.kind() != JsonInput.Kind.BOOLEAN) {
+            throw ApiError.badRequest(messages.get(Messages.FIELD_BOOLEAN, field));
+        }
+        return Boolean.valueOf(value.text());
+    }
+
+    /** An array of strings (at most {@code max}), or an empty list when absent. */
+    List<String> texts(JsonInput value, String field, int max) {
+        if (value == null) {
+            return Collections.emptyList();
+        }
+        if (value.kind() != JsonInput.Kind.ARRAY) {
+            throw ApiError.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field));
+        }
+        if (value.truncated() || value.elements().size() > max) {
+            throw ApiError.badRequest(messages.get(Messages.FIELD_TOO_MANY, field, max));
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonInput element : value.elements()) {
+            if (element.kind() != JsonInput.Kind.STRING) {
+                throw ApiError.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field));
+            }
+            out.add(element.text());
+        }
+        return out;
+    }
+
+    /**
+     * An ISO-8601 date-time ({@link DateTimeFormatter#ISO_DATE_TIME}, as Jira's built-in search parses them);
+     * without an offset it is read as UTC. Null when absent.
+     */
+    Instant date(JsonInput value, String field) {
+        String text = text(value, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (text.length() > 64) {
+                throw new DateTimeParseException("too long", text, 0);
+            }
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
+            return parsed instanceof ZonedDateTime ? ((ZonedDateTime) parsed).toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw ApiError.badRequest(messages.get(Messages.DATE_INVALID, field));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.Rejection;
+import dev.jirapat.token.Settings;
+import dev.jirapat.token.TokenPolicy;
+import dev.jirapat.token.TokenService;
+
+/** The one place a {@link Rejection} becomes an HTTP status, an {@code exception} name and a message. */
+final class Refusals {
+    private final Messages messages;
+    private final Settings settings;
+
+    Refusals(Messages messages, Settings settings) {
+        this.messages = messages;
+        this.settings = settings;
+    }
+
+    ApiError of(Rejection rejection, Caller caller) {
+        TokenPolicy policy = settings.policy();
+        String message = messages.get(Messages.key(rejection), arguments(rejection, policy, caller));
+        switch (rejection) {
+            case NOT_PERMITTED:
+                return new ApiError(403, ApiError.AUTHORISATION, message);
+            case TOKEN_LIMIT_REACHED:
+                return new ApiError(403, ApiError.TOKEN_LIMIT, message);
+            case NOT_FOUND:
+                return new ApiError(404, ApiError.WEB_APPLICATION, message);
+            default:
+                return ApiError.badRequest(message);
+        }
+    }
+
+    private static Object[] arguments(Rejection rejection, TokenPolicy policy, Caller caller) {
+        switch (rejection) {
+            case NAME_TOO_LONG:
+                return new Object[] {policy.nameMaxLength()};
+            case DURATION_TOO_LONG:
+            case ETERNAL_NOT_ALLOWED:
+                return new Object[] {policy.maxExpiryDays()};
+            case TOKEN_LIMIT_REACHED:
+                return new Object[] {policy.maxTokensPerUser()};
+            case TOO_MANY_IP_RANGES:
+                return new Object[] {TokenService.MAX_IP_RANGES};
+            case OUTLIVES_CALLING_TOKEN:
+                return new Object[] {caller.token().flatMap(AccessToken::expiresAt).map(Wire::date).orElse(Wire.NEVER)};
+            default:
+                return new Object[0];
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.IpRange;
+import org.codehaus.jackson.annotate.JsonProperty;
+import org.codehaus.jackson.annotate.JsonPropertyOrder;
+import org.codehaus.jackson.map.annotate.JsonSerialize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A token as {@code GET /tokens} and {@code GET /tokens/{id}} show it: the built-in app's fields ({@code id},
+ * {@code name}, {@code createdAt}, {@code expiringAt}, {@code lastAccessedAt} once used) and ours
+ * ({@code lastAccessedIp}, {@code scope}, {@code allowedIps} when the token has an allowlist, {@code createdBy}).
+ * Null fields are omitted. Never the raw token.
+ */
+@JsonPropertyOrder({"id", "name", "createdAt", "expiringAt", "lastAccessedAt", "lastAccessedIp", "scope", "allowedIps",
+        "createdBy"})
+public class TokenBean {
+    @JsonProperty("id")
+    private final long id;
+    @JsonProperty("name")
+    @JsonSerialize(using = Utf8Text.class)
+    private final String name;
+    @JsonProperty("createdAt")
+    private final String createdAt;
+    @JsonProperty("expiringAt")
+    private final String expiringAt;
+    @JsonProperty("lastAccessedAt")
+    private final String lastAccessedAt;
+    @JsonProperty("lastAccessedIp")
+    private final String lastAccessedIp;
+    @JsonProperty("scope")
+    private final String scope;
+    @JsonProperty("allowedIps")
+    private final List<String> allowedIps;
+    @JsonProperty("createdBy")
+    @JsonSerialize(using = Utf8Text.class)
+    private final String createdBy;
+
+    /** @param createdBy the username of whoever minted the token */
+    TokenBean(AccessToken token, String createdBy) {
+        this.id = token.id();
+        this.name = token.name();
+        this.createdAt = Wire.date(token.createdAt());
+        this.expiringAt = token.expiresAt().map(Wire::date).orElse(Wire.NEVER);
+        this.lastAccessedAt = token.lastUsedAt().map(Wire::date).orElse(null);
+        this.lastAccessedIp = token.lastUsedAt().isPresent() ? token.lastUsedIp().orElse(null) : null;
+        this.scope = token.scope().wireName();
+        List<String> ranges = new ArrayList<>();
+        for (IpRange range : token.allowedIps()) {
+            ranges.add(range.toString());
+        }
+        this.allowedIps = ranges.isEmpty() ? null : ranges;
+        this.createdBy = createdBy;
+    }
+
+    public long id() {
+        return id;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.jirapat.rest;
+
+import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.sal.api.message.I18nResolver;
+import dev.jirapat.token.Outcome;
+import dev.jirapat.token.Settings;
+import dev.jirapat.token.SortField;
+import dev.jirapat.token.TokenPage;
+import dev.jirapat.token.TokenSearch;
+import dev.jirapat.token.TokenService;
+import dev.jirapat.token.Users;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The built-in app's admin search (system administrators; no licence check): {@code POST /tokens/search} and the
+ * user picker {@code GET /tokens/search/user}.
+ */
+@Path("/tokens/search")
+@Produces(MediaType.APPLICATION_JSON)
+public final class TokenSearchResource {
+    static final int MAX_USER_KEYS = 1000;
+    static final int DEFAULT_PICKER_LIMIT = 20;
+    static final int MAX_PICKER_LIMIT = 1000;
+
+    private final TokenService tokens;
+    private final Users users;
+    private final Callers callers;
+    private final Input input;
+    private final Refusals refusals;
+    private final TokenViews views;
+    private final Messages messages;
+
+    public TokenSearchResource(TokenService tokens, Users users, Settings settings,
+                               JiraAuthenticationContext authentication, I18nResolver i18n) {
+        this.tokens = tokens;
+        this.users = users;
+        this.messages = new Messages(i18n);
+        this.callers = new Callers(authentication, users, messages);
+        this.input = new Input(messages);
+        this.refusals = new Refusals(messages, settings);
+        this.views = new TokenViews(users);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TokenPageBean search(@Context HttpServletRequest request, SearchBean body) {
+        Caller caller = callers.requireAdmin(request);
+        Outcome<TokenPage> page = tokens.search(caller.actor(), criteria(input.required(body)));
+        if (page.isRejected()) {
+            throw refusals.of(page.rejection(), caller);
+        }
+        return views.page(page.value());
+    }
+
+    /** Users for the admin filter. On Jira the match is exact (username or key): see {@code JiraUsers.search}. */
+    @GET
+    @Path("user")
+    public List<UserBean> users(@Context HttpServletRequest request, @QueryParam("contains") String contains,
+                                @QueryParam("limit") String limit) {
+        callers.requireAdmin(request);
+        int max = DEFAULT_PICKER_LIMIT;
+        if (limit != null) {
+            Integer parsed = null;
+            if (limit.length() <= 9 && !limit.isEmpty() && limit.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                parsed = Integer.valueOf(limit);
+            }
+            if (parsed == null || parsed < 1 || parsed > MAX_PICKER_LIMIT) {
+                throw ApiError.badRequest(messages.get(Messages.LIMIT_INVALID, MAX_PICKER_LIMIT));
+            }
+            max = parsed;
+        }
+        return views.users(users.search(contains, max));
+    }
+
+    private TokenSearch criteria(SearchBean body) {
+        input.noUnknownFields(body.unknown);
+        TokenSearch.Builder search = TokenSearch.builder();
+        search.userKeys(new LinkedHashSet<>(input.texts(body.userKeys, "userKeys", MAX_USER_KEYS)));
+        search.nameContains(input.text(body.name, "name"));
+        input.text(body.tokenNameFilterExpression, "tokenNameFilterExpression"); // accepted, unused (as the built-in app)
+        search.created(input.date(body.createdFrom, "tokenCreatedDateFrom"), input.date(body.createdTo, "tokenCreatedDateTo"));
+        search.expires(input.date(body.expiryFrom, "tokenExpiryDateFrom"), input.date(body.expiryTo, "tokenExpiryDateTo"));
+        search.lastUsed(input.date(body.lastUsedFrom, "lastAuthenticatedDateFrom"),
+                input.date(body.lastUsedTo, "lastAuthenticatedDateTo"));
+        search.used(input.bool(body.used, "isUsed"));
+
+        String sortText = input.text(body.sortBy, "sortBy");
+        SortField sort = SortField.NAME;
+        if (sortText != null) {
+            sort = SortField.parse(sortText).orElseThrow(() -> ApiError.badRequest(messages.get(Messages.SORT_INVALID,
+                    "createdAt, expiringAt, lastAccessedAt, name, userKey")));
+        }
+        String orderText = input.text(body.orderBy, "orderBy");
+        boolean ascending = true;
+        if (orderText != null) {
+            String order = orderText.toLowerCase(Locale.ROOT);
+            if (!order.equals("asc") && !order.equals("desc")) {
+                throw ApiError.badRequest(messages.get(Messages.ORDER_INVALID));
+            }
+            ascending = order.equals("asc");
+        }
+        search.sort(sort, ascending);
+
+        Integer limitValue = input.integer(body.limit, "limit");
+        int limit = limitValue == null ? TokenSearch.DEFAULT_LIMIT : limitValue;
+        if (limit < 1) {
+            throw ApiError.badRequest(messages.get(Messages.LIMIT_INVALID, TokenSearch.MAX_LIMIT));
+        }
+        limit = Math.min(limit, TokenSearch.MAX_LIMIT); // larger limits are served in pages of MAX_LIMIT
+        Integer pageValue = input.integer(body.page, "page");
+        int page = pageValue == null ? 0 : pageValue;
+        // The store's offset is page * limit, an int: keep it from overflowing.
+        if (page < 0 || (long) page * limit > Integer.MAX_VALUE) {
+            throw ApiError.badRequest(messages.get(Messages.PAGE_INVALID));
+        }
+        search.page(page, limit);
+        return search.build();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.jirapat.rest;
+
+import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.sal.api.message.I18nResolver;
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.IssuedToken;
+import dev.jirapat.token.Outcome;
+import dev.jirapat.token.Rejection;
+import dev.jirapat.token.Settings;
+import dev.jirapat.token.TokenService;
+import dev.jirapat.token.Users;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A user's own tokens: the built-in app's {@code /tokens} endpoints, plus {@code /tokens/{id}/rotate} and
+ * {@code /tokens/current}. Every endpoint needs a logged-in user. Another user's token looks exactly like an
+ * unknown id to a non-admin (404), except that {@code DELETE} of an unknown id is an idempotent 204.
+ */
+@Path("/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+public final class TokensResource {
+    private final TokenService tokens;
+    private final Callers callers;
+    private final Input input;
+    private final Refusals refusals;
+    private final TokenViews views;
+    private final Messages messages;
+
+    public TokensResource(TokenService tokens, Users users, Settings settings, JiraAuthenticationContext authentication,
+                          I18nResolver i18n) {
+        this.tokens = tokens;
+        this.messages = new Messages(i18n);
+        this.callers = new Callers(authentication, users, messages);
+        this.input = new Input(messages);
+        this.refusals = new Refusals(messages, settings);
+        this.views = new TokenViews(users);
+    }
+
+    @GET
+    public List<TokenBean> list(@Context HttpServletRequest request) {
+        Caller caller = callers.require(request);
+        return views.tokens(tokens.list(caller.actor()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context HttpServletRequest request, CreateTokenBean body) {
+        Caller caller = callers.require(request);
+        Outcome<IssuedToken> issued = tokens.create(caller.actor(), input.tokenRequest(input.required(body)));
+        if (issued.isRejected()) {
+            throw refusals.of(issued.rejection(), caller);
+        }
+        return Issued.response(views.created(issued.value()));
+    }
+
+    /** The token that authenticated this request (an extension); 404 when the request did not use a token. */
+    @GET
+    @Path("current")
+    public TokenBean current(@Context HttpServletRequest request) {
+        Caller caller = callers.require(request);
+        Optional<AccessToken> token = caller.token().flatMap(t -> tokens.get(caller.actor(), t.id()));
+        if (!token.isPresent()) {
+            throw new ApiError(404, ApiError.WEB_APPLICATION, messages.get(Messages.NOT_TOKEN_AUTHENTICATED));
+        }
+        return views.token(token.get());
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@Context HttpServletRequest request, @PathParam("id") String id) {
+        Caller caller = callers.require(request);
+        Optional<AccessToken> token = tokens.get(caller.actor(), Ids.parse(id, messages));
+        // The built-in app's answer for an id the caller cannot see: 404 with an empty body.
+        return token.isPresent() ? Response.ok(views.token(token.get())).build()
+                : Response.status(Response.Status.NOT_FOUND).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@Context HttpServletRequest request, @PathParam("id") String id) {
+        Caller caller = callers.require(request);
+        Outcome<Optional<AccessToken>> revoked = tokens.revokeIfExists(caller.actor(), Ids.parse(id, messages));
+        if (revoked.isRejected()) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        return Response.noContent().build();
+    }
+
+    /**
+     * A new secret for the caller's own token (an extension): same name, scope, allowlist and lifetime; the old
+     * secret stops working when this returns. 404 with an empty body for an id that is not the caller's.
+     */
+    @POST
+    @Path("{id}/rotate")
+    public Response rotate(@Context HttpServletRequest request, @PathParam("id") String id) {
+        Caller caller = callers.require(request);
+        Outcome<IssuedToken> rotated = tokens.rotate(caller.actor(), Ids.parse(id, messages));
+        if (rotated.isRejected()) {
+            if (rotated.rejection() == Rejection.NOT_FOUND) {
+                return Response.status(Response.Status.NOT_FOUND).build();
+            }
+            throw refusals.of(rotated.rejection(), caller);
+        }
+        return Issued.response(views.created(rotated.value()));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.HttpCall;
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.Actor;
+import dev.jirapat.token.SettingsStore;
+import dev.jirapat.token.TokenSearch;
+import dev.jirapat.token.TokenService;
+import org.codehaus.jackson.JsonNode;
+import org.codehaus.jackson.map.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/** The REST API of one dev host under one base path, for tests; plus a look into the database. */
+final class Api {
+    static final String ADMIN_KEY = "JIRAUSER10000";
+    static final String ALICE_KEY = "JIRAUSER10100";
+    static final String BOB_KEY = "JIRAUSER10101";
+    static final String LATEST = "/rest/pat/latest";
+    static final String V1 = "/rest/pat/1.0";
+    static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+00:00");
+    static final Pattern RAW_TOKEN = Pattern.compile("jpat_[0-9A-Za-z]{49}");
+    static final String NEVER = "9999-12-31T00:00:00.000+00:00";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    final DevHost host;
+    final String base;
+
+    Api(DevHost host, String base) {
+        this.host = host;
+        this.base = base;
+    }
+
+    /** A call under the base path; {@code user} null for anonymous (password = username in the fixture). */
+    HttpCall call(String method, String path, String user) {
+        HttpCall call = HttpCall.to(host).method(method, base + path);
+        return user == null ? call : call.basic(user, user);
+    }
+
+    static Reply send(HttpCall call) {
+        return Reply.of(call.send());
+    }
+
+    Reply get(String path, String user) {
+        return send(call("GET", path, user));
+    }
+
+    Reply post(String path, String user, String json) {
+        return send(call("POST", path, user).json(json));
+    }
+
+    Reply put(String path, String user, String json) {
+        return send(call("PUT", path, user).json(json));
+    }
+
+    Reply delete(String path, String user) {
+        return send(call("DELETE", path, user));
+    }
+
+    Reply deleteJson(String path, String user, String json) {
+        return send(call("DELETE", path, user).json(json));
+    }
+
+    /** Creates a token through the API and returns the 201 body. */
+    JsonNode create(String user, String json) {
+        Reply r = post("/tokens", user, json);
+        assertEquals("create " + json + ": " + r, 201, r.status);
+        return json(r);
+    }
+
+    long createId(String user, String name) {
+        return create(user, "{\"name\":\"" + name + "\",\"expirationDuration\":30}").path("id").getLongValue();
+    }
+
+    /** Any bytes with any headers, for bodies {@link HttpCall} cannot send (invalid UTF-8). */
+    Reply raw(String method, String path, String user, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(host.baseUri() + base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return Reply.of(r);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(Reply r) {
+        try {
+            JsonNode node = MAPPER.readTree(r.body);
+            assertNotNull("no JSON in " + r, node);
+            return node;
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r, e);
+        }
+    }
+
+    static Set<String> fields(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = object.getFieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    /** The one error shape: exactly {@code exception} and {@code error}, both strings, as JSON in UTF-8. */
+    static JsonNode assertError(Reply r, int status, String exception) {
+        assertEquals(r.toString(), status, r.status);
+        assertJsonUtf8(r);
+        JsonNode body = json(r);
+        assertEquals("error fields of " + r, new TreeSet<>(List.of("error", "exception")), fields(body));
+        assertTrue("exception is a string: " + r, body.path("exception").isTextual());
+        assertTrue("error is a non-empty string: " + r, body.path("error").isTextual()
+                && !body.path("error").getTextValue().isEmpty());
+        if (exception != null) {
+            assertEquals("exception of " + r, exception, body.path("exception").getTextValue());
+        }
+        String message = body.path("error").getTextValue();
+        for (String leak : new String[] {"Exception", "\tat ", "\n", "dev.jirapat", "org.", "com.", "java.", "jpat_"}) {
+            assertTrue("the error message leaks '" + leak + "': " + r, !message.contains(leak));
+        }
+        return body;
+    }
+
+    /**
+     * {@code application/json;charset=UTF-8}. The plugin writes it so; Jetty (the dev host) lower-cases the charset
+     * on the way out, and charset names are case-insensitive (RFC 7231 §3.1.1.1).
+     */
+    static void assertJsonUtf8(Reply r) {
+        String type = r.header("Content-Type");
+        assertNotNull("no Content-Type: " + r, type);
+        assertEquals("Content-Type of " + r, "application/json;charset=utf-8", type.replace(" ", "").toLowerCase());
+    }
+
+    static void assertEmpty404(Reply r) {
+        assertEquals(r.toString(), 404, r.status);
+        assertEquals("a 404 for a token id has an empty body: " + r, "", r.body);
+    }
+
+    TokenService service() {
+        return host.bean(TokenService.class);
+    }
+
+    /** Every token in the database, oldest first. */
+    List<AccessToken> tokens() {
+        List<AccessToken> all = new ArrayList<>(service().search(Actor.user(ADMIN_KEY),
+                TokenSearch.builder().page(0, TokenSearch.MAX_LIMIT).build()).value().values());
+        all.sort(Comparator.comparingLong(AccessToken::id));
+        return all;
+    }
+
+    List<AccessToken> tokensOf(String ownerKey) {
+        return tokens().stream().filter(t -> t.ownerKey().equals(ownerKey)).collect(Collectors.toList());
+    }
+
+    Map<String, String> overrides() {
+        return new TreeMap<>(host.bean(SettingsStore.class).overrides());
+    }
+
+    /** Everything a request could change: every column of every token, and the stored settings. */
+    List<String> state() {
+        List<String> out = new ArrayList<>();
+        for (AccessToken t : tokens()) {
+            out.add(t.id() + "|" + t.ownerKey() + "|" + t.name() + "|" + t.createdAt() + "|" + t.expiresAt() + "|"
+                    + t.lastUsedAt() + "|" + t.scope() + "|" + t.allowedIps() + "|" + t.createdBy() + "|" + t.hash());
+        }
+        out.add("settings " + overrides());
+        return out;
+    }
+
+    /** No tokens, default settings. */
+    void reset() {
+        List<Long> ids = tokens().stream().map(AccessToken::id).collect(Collectors.toList());
+        if (!ids.isEmpty() && service().revokeAll(Actor.user(ADMIN_KEY), ids).isRejected()) {
+            fail("could not clear the tokens");
+        }
+        host.bean(SettingsStore.class).save(Map.of());
+    }
+}

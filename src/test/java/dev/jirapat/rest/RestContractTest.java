@@ -1,0 +1,319 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.devhost.DevHost;
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.TokenStore;
+import org.codehaus.jackson.JsonNode;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * The wire contract of reference/anchors-pat.md §1 and DESIGN §5, field by field, on both base paths
+ * ({@code /rest/pat/1.0} and {@code /rest/pat/latest}): what a script written for Jira DC's built-in API reads.
+ */
+@RunWith(Parameterized.class)
+public class RestContractTest {
+    private static final Set<String> TOKEN_FIELDS = new TreeSet<>(List.of("id", "name", "createdAt", "expiringAt", "scope", "createdBy"));
+
+    private static DevHost host;
+
+    @Parameterized.Parameter
+    public String base;
+
+    private Api api;
+
+    @Parameterized.Parameters(name = "{0}")
+    public static List<Object[]> bases() {
+        return Arrays.asList(new Object[] {Api.V1}, new Object[] {Api.LATEST});
+    }
+
+    @BeforeClass
+    public static void startHost() {
+        host = DevHost.start(DevHost.Config.forTest());
+    }
+
+    @AfterClass
+    public static void stopHost() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Before
+    public void cleanSlate() {
+        api = new Api(host, base);
+        api.reset();
+    }
+
+    @Test
+    public void createWhenNameAndDurationThen201WithTheNativeFieldsAndTheRawTokenOnce() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Reply r = api.post("/tokens", "alice", "{\"name\":\"ci\",\"expirationDuration\":90}");
+        Instant after = Instant.now();
+
+        assertEquals(r.toString(), 201, r.status);
+        assertTrue("Content-Type of " + r, r.header("Content-Type").startsWith("application/json"));
+        assertEquals("the raw token must not be cached: " + r, "no-store", r.header("Cache-Control"));
+        JsonNode token = Api.json(r);
+        Set<String> expected = new TreeSet<>(TOKEN_FIELDS);
+        expected.add("rawToken");
+        assertEquals("fields of the 201 body " + r.body, expected, Api.fields(token));
+        assertTrue("id is a JSON number: " + r.body, token.path("id").isIntegralNumber());
+        assertEquals("ci", token.path("name").getTextValue());
+        assertTrue("rawToken " + token.path("rawToken"), Api.RAW_TOKEN.matcher(token.path("rawToken").getTextValue()).matches());
+        assertEquals("write", token.path("scope").getTextValue());
+        assertEquals("alice", token.path("createdBy").getTextValue());
+
+        Instant created = date(token, "createdAt");
+        assertFalse("createdAt " + created + " before the request", created.isBefore(before));
+        assertFalse("createdAt " + created + " after the request", created.isAfter(after));
+        assertEquals("expiringAt = createdAt + 90 x 24 h (same time of day)", created.plus(Duration.ofDays(90)),
+                date(token, "expiringAt"));
+    }
+
+    @Test
+    public void createWhenNoDurationThenNeverExpiresAsTheNativeSentinel() {
+        JsonNode token = api.create("alice", "{\"name\":\"forever\"}");
+        assertEquals(Api.NEVER, token.path("expiringAt").getTextValue());
+
+        JsonNode again = api.create("alice", "{\"name\":\"forever too\",\"expirationDuration\":null}");
+        assertEquals("null is the same as absent", Api.NEVER, again.path("expiringAt").getTextValue());
+    }
+
+    @Test
+    public void listWhenTokensExistThenOnlyTheCallersNewestFirstWithoutRawTokens() {
+        long first = api.createId("alice", "first");
+        long second = api.createId("alice", "second");
+        api.createId("bob", "bobs");
+
+        Reply r = api.get("/tokens", "alice");
+        assertEquals(r.toString(), 200, r.status);
+        JsonNode list = Api.json(r);
+        assertTrue("a JSON array: " + r.body, list.isArray());
+        assertEquals(r.body, 2, list.size());
+        assertEquals("newest first", second, list.get(0).path("id").getLongValue());
+        assertEquals(first, list.get(1).path("id").getLongValue());
+        for (JsonNode token : list) {
+            assertEquals("fields in the list " + r.body, TOKEN_FIELDS, Api.fields(token));
+            assertTrue(Api.DATE.matcher(token.path("createdAt").getTextValue()).matches());
+            assertTrue(Api.DATE.matcher(token.path("expiringAt").getTextValue()).matches());
+        }
+        assertFalse("no raw token outside the 201: " + r.body, r.body.contains("jpat_"));
+        assertNull("list responses may be cached like any other: " + r, r.header("Cache-Control"));
+    }
+
+    @Test
+    public void listWhenNoTokensThenEmptyArray() {
+        Reply r = api.get("/tokens", "bob");
+        assertEquals(r.toString(), 200, r.status);
+        assertEquals("[]", r.body);
+    }
+
+    @Test
+    public void getWhenOwnTokenThenTheSameObjectAsInTheCreateResponseLessTheRawToken() {
+        JsonNode created = api.create("alice", "{\"name\":\"one\",\"expirationDuration\":7}");
+        Reply r = api.get("/tokens/" + created.path("id").getLongValue(), "alice");
+        assertEquals(r.toString(), 200, r.status);
+        JsonNode token = Api.json(r);
+        ((org.codehaus.jackson.node.ObjectNode) created).remove("rawToken");
+        assertEquals(created, token);
+    }
+
+    @Test
+    public void getWhenIdUnknownThen404WithAnEmptyBody() {
+        Api.assertEmpty404(api.get("/tokens/987654", "alice"));
+    }
+
+    @Test
+    public void deleteWhenOwnTokenThen204ThenGoneAndDeletingAgainIsStill204() {
+        long id = api.createId("alice", "short-lived");
+        Reply r = api.delete("/tokens/" + id, "alice");
+        assertEquals(r.toString(), 204, r.status);
+        assertEquals("", r.body);
+        Api.assertEmpty404(api.get("/tokens/" + id, "alice"));
+        assertTrue(api.tokensOf(Api.ALICE_KEY).isEmpty());
+
+        Reply again = api.delete("/tokens/" + id, "alice");
+        assertEquals("idempotent: " + again, 204, again.status);
+    }
+
+    @Test
+    public void lastAccessedWhenTokenUsedThenShownWithTheClientAddressElseAbsent() {
+        long id = api.createId("alice", "used");
+        JsonNode unused = Api.json(api.get("/tokens/" + id, "alice"));
+        assertFalse("lastAccessedAt is absent until first use: " + unused, unused.has("lastAccessedAt"));
+        assertFalse(unused.has("lastAccessedIp"));
+
+        Instant at = Instant.parse("2031-02-03T04:05:06.789Z");
+        TokenStore store = host.bean(TokenStore.class);
+        store.inTransaction(() -> {
+            store.recordUse(id, at, "192.0.2.7");
+            return null;
+        });
+        JsonNode used = Api.json(api.get("/tokens/" + id, "alice"));
+        assertEquals("2031-02-03T04:05:06.789+00:00", used.path("lastAccessedAt").getTextValue());
+        assertEquals("192.0.2.7", used.path("lastAccessedIp").getTextValue());
+    }
+
+    @Test
+    public void createWhenScopeAndAllowlistGivenThenEchoedInCanonicalForm() {
+        JsonNode token = api.create("alice", "{\"name\":\"reader\",\"expirationDuration\":1,\"scope\":\"read\","
+                + "\"allowedIps\":[\"10.1.2.3/8\",\" 192.0.2.1 \",\"2001:db8::/32\"]}");
+        assertEquals("read", token.path("scope").getTextValue());
+        assertEquals("[\"10.0.0.0/8\",\"192.0.2.1/32\",\"2001:db8:0:0:0:0:0:0/32\"]", token.path("allowedIps").toString());
+        JsonNode listed = Api.json(api.get("/tokens", "alice")).get(0);
+        assertEquals(token.path("allowedIps"), listed.path("allowedIps"));
+        assertEquals("read", listed.path("scope").getTextValue());
+    }
+
+    @Test
+    public void errorWhenValidationFailsThen400InTheOneErrorShape() {
+        JsonNode error = Api.assertError(api.post("/tokens", "alice", "{\"name\":\"\"}"), 400,
+                "java.lang.IllegalArgumentException");
+        assertEquals("Give the token a name.", error.path("error").getTextValue());
+        Api.assertError(api.get("/tokens", null), 401, "com.atlassian.sal.api.permission.AuthorisationException");
+    }
+
+    @Test
+    public void searchWhenAdminThenNativePageWithTheOwnerAsUserProfileResource() {
+        api.createId("alice", "alpha");
+        api.createId("bob", "beta");
+        Reply r = api.post("/tokens/search", "admin", "{\"sortBy\":\"name\",\"orderBy\":\"asc\",\"page\":0,\"limit\":1}");
+        assertEquals(r.toString(), 200, r.status);
+        JsonNode page = Api.json(r);
+        assertEquals(new TreeSet<>(List.of("values", "page", "size", "isLastPage", "totalPages")), Api.fields(page));
+        assertEquals(0, page.path("page").getIntValue());
+        assertEquals(1, page.path("size").getIntValue());
+        assertFalse(page.path("isLastPage").getBooleanValue());
+        assertEquals(2, page.path("totalPages").getIntValue());
+        JsonNode value = page.path("values").get(0);
+        Set<String> expected = new TreeSet<>(TOKEN_FIELDS);
+        expected.add("userProfileResource");
+        assertEquals(expected, Api.fields(value));
+        assertEquals("alpha", value.path("name").getTextValue());
+        assertEquals("{\"userKey\":\"JIRAUSER10100\",\"username\":\"alice\",\"fullName\":\"Alice Example\","
+                + "\"email\":\"alice@example.com\"}", value.path("userProfileResource").toString());
+
+        JsonNode second = Api.json(api.post("/tokens/search", "admin", "{\"page\":1,\"limit\":1}"));
+        assertTrue(second.path("isLastPage").getBooleanValue());
+        assertEquals("beta", second.path("values").get(0).path("name").getTextValue());
+    }
+
+    @Test
+    public void searchWhenFilteredByUserNameAndDatesThenOnlyMatches() {
+        api.createId("alice", "deploy-a");
+        api.createId("alice", "other");
+        api.createId("bob", "deploy-b");
+        String now = OffsetDateTime.now().toString();
+        JsonNode page = Api.json(api.post("/tokens/search", "admin", "{\"userKeys\":[\"" + Api.ALICE_KEY + "\"],"
+                + "\"name\":\"DEPLOY\",\"tokenCreatedDateTo\":\"" + now + "\",\"isUsed\":false}"));
+        assertEquals(page.toString(), 1, page.path("values").size());
+        assertEquals("deploy-a", page.path("values").get(0).path("name").getTextValue());
+    }
+
+    @Test
+    public void userPickerWhenExactUsernameThenNativeUserShape() {
+        Reply r = api.get("/tokens/search/user?contains=bob&limit=5", "admin");
+        assertEquals(r.toString(), 200, r.status);
+        assertEquals("[{\"userKey\":\"JIRAUSER10101\",\"username\":\"bob\",\"fullName\":\"Bob Example\","
+                + "\"email\":\"bob@example.com\"}]", r.body);
+        assertEquals("[]", api.get("/tokens/search/user?contains=", "admin").body);
+    }
+
+    @Test
+    public void bulkRevokeWhenAdminThen204AndListedTokensGoneOthersKept() {
+        long a = api.createId("alice", "a");
+        long b = api.createId("bob", "b");
+        long keep = api.createId("bob", "keep");
+        Reply r = api.deleteJson("/admin/tokens", "admin", "[" + a + "," + b + ",424242]");
+        assertEquals(r.toString(), 204, r.status);
+        List<AccessToken> left = api.tokens();
+        assertEquals(1, left.size());
+        assertEquals(keep, left.get(0).id());
+    }
+
+    @Test
+    public void serviceTokenWhenAdminCreatesForBobThen201OwnedByBobCreatedByAdmin() {
+        Reply r = api.post("/admin/tokens", "admin",
+                "{\"username\":\"bob\",\"name\":\"jenkins\",\"expirationDuration\":30,\"scope\":\"read\"}");
+        assertEquals(r.toString(), 201, r.status);
+        assertEquals("no-store", r.header("Cache-Control"));
+        JsonNode token = Api.json(r);
+        assertTrue(Api.RAW_TOKEN.matcher(token.path("rawToken").getTextValue()).matches());
+        assertEquals("admin", token.path("createdBy").getTextValue());
+        assertEquals("read", token.path("scope").getTextValue());
+        JsonNode bobs = Api.json(api.get("/tokens", "bob"));
+        assertEquals(1, bobs.size());
+        assertEquals(token.path("id"), bobs.get(0).path("id"));
+        assertEquals("admin", bobs.get(0).path("createdBy").getTextValue());
+        assertTrue("admin's own list is unchanged", api.tokensOf(Api.ADMIN_KEY).isEmpty());
+    }
+
+    @Test
+    public void rotateWhenOwnerThen201WithANewRawTokenAndTheSameNameScopeAllowlistAndLifetime() {
+        JsonNode old = api.create("alice", "{\"name\":\"rotating\",\"expirationDuration\":30,\"scope\":\"read\","
+                + "\"allowedIps\":[\"10.0.0.0/8\"]}");
+        Reply r = api.send(api.call("POST", "/tokens/" + old.path("id").getLongValue() + "/rotate", "alice")
+                .header("X-Atlassian-Token", "no-check"));
+        assertEquals(r.toString(), 201, r.status);
+        assertEquals("no-store", r.header("Cache-Control"));
+        JsonNode rotated = Api.json(r);
+        assertEquals(Api.fields(old), Api.fields(rotated));
+        assertNotEquals(old.path("rawToken"), rotated.path("rawToken"));
+        assertTrue(Api.RAW_TOKEN.matcher(rotated.path("rawToken").getTextValue()).matches());
+        for (String same : new String[] {"name", "scope", "allowedIps", "createdBy"}) {
+            assertEquals(same, old.path(same), rotated.path(same));
+        }
+        assertEquals("the same lifetime, from now", date(rotated, "createdAt").plus(Duration.ofDays(30)),
+                date(rotated, "expiringAt"));
+        assertEquals("one token, not two", 1, api.tokensOf(Api.ALICE_KEY).size());
+    }
+
+    @Test
+    public void currentWhenNotTokenAuthenticatedThen404InTheErrorShape() {
+        Api.assertError(api.get("/tokens/current", "alice"), 404, "javax.ws.rs.WebApplicationException");
+    }
+
+    @Test
+    public void settingsWhenAdminThenEverySettingWithItsJsonType() {
+        Reply r = api.get("/admin/settings", "admin");
+        assertEquals(r.toString(), 200, r.status);
+        assertEquals("{\"enabled\":true,\"maxExpiryDays\":365,\"eternalTokensAllowed\":true,\"maxTokensPerUser\":10,"
+                + "\"nameMaxLength\":40,\"expiryWarningDays\":5,\"pruningDelayDays\":30,\"invalidateSession\":true,"
+                + "\"allowBasicAuth\":false}", r.body);
+    }
+
+    @Test
+    public void basePathsWhenEitherUsedThenTheyServeTheSameTokens() {
+        long id = api.createId("alice", "shared");
+        String other = base.equals(Api.V1) ? Api.LATEST : Api.V1;
+        Reply r = new Api(host, other).get("/tokens/" + id, "alice");
+        assertEquals(r.toString(), 200, r.status);
+        assertEquals("shared", Api.json(r).path("name").getTextValue());
+    }
+
+    private static Instant date(JsonNode token, String field) {
+        String text = token.path(field).getTextValue();
+        assertTrue(field + " '" + text + "' is yyyy-MM-dd'T'HH:mm:ss.SSS+00:00", text != null && Api.DATE.matcher(text).matches());
+        return OffsetDateTime.parse(text).toInstant();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.devhost.DevHost;
+import dev.jirapat.token.AccessToken;
+import org.codehaus.jackson.JsonNode;
+import org.codehaus.jackson.map.ObjectMapper;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * Token names are text: HTML, SQL, template syntax and 4-byte characters are stored and returned byte for byte
+ * (escaping is the job of whoever renders them); control characters, line breaks and broken surrogates are refused.
+ */
+public class RestHostileNameTest {
+    private static final String[] HOSTILE = {
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "'; DROP TABLE AO_2BCA9F_TOKEN; --",
+            "Robert'); DELETE FROM x;--",
+            "\" OR \"1\"=\"1",
+            "%' OR 1=1 --",
+            "${jndi:ldap://x/a} {{7*7}} #{1}",
+            "&lt;b&gt; &amp; \\u0041 \\\\ / \\",
+            "\uD83D\uDD11 token \uD834\uDD1E \u65E5\u672C\u8A9E \uD83D\uDE00",
+            "\u202Etxt.exe",
+            "e\u0301 \uFEFF zero\u200Bwidth",
+    };
+
+    private static DevHost host;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private Api api;
+
+    @BeforeClass
+    public static void startHost() {
+        host = DevHost.start(DevHost.Config.forTest());
+    }
+
+    @AfterClass
+    public static void stopHost() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Before
+    public void cleanSlate() {
+        api = new Api(host, Api.LATEST);
+        api.reset();
+        api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":100}");
+    }
+
+    @Test
+    public void nameWhenHtmlSqlOrFourByteUnicodeThenRoundTripsByteForByte() throws IOException {
+        for (String name : HOSTILE) {
+            String sent = MAPPER.writeValueAsString(name);
+            Reply created = api.post("/tokens", "alice", "{\"name\":" + sent + ",\"expirationDuration\":1}");
+            assertEquals(name + ": " + created, 201, created.status);
+            assertEquals("create echoes " + sent, name, Api.json(created).path("name").getTextValue());
+            long id = Api.json(created).path("id").getLongValue();
+
+            Reply got = api.get("/tokens/" + id, "alice");
+            JsonNode token = Api.json(got);
+            assertEquals(name, token.path("name").getTextValue());
+            // Byte for byte: the response carries the same UTF-8 bytes as Jackson's own encoding of the name
+            // (non-ASCII unescaped, nothing HTML-escaped).
+            String onWire = "\"name\":" + sent + ",";
+            assertTrue("raw bytes of " + sent + " in " + got.body, contains(got.body.getBytes(StandardCharsets.UTF_8),
+                    onWire.getBytes(StandardCharsets.UTF_8)));
+
+            AccessToken stored = api.service().get(dev.jirapat.token.Actor.user(Api.ALICE_KEY), id).get();
+            assertEquals("stored as sent", name, stored.name());
+        }
+    }
+
+    @Test
+    public void nameWhenFortyFourByteCharactersThenAcceptedBecauseTheLimitCountsCharacters() {
+        String name = "\uD83D\uDE00".repeat(40);
+        JsonNode token = api.create("alice", "{\"name\":\"" + name + "\",\"expirationDuration\":1}");
+        assertEquals(name, token.path("name").getTextValue());
+        assertEquals(160, token.path("name").getTextValue().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    public void nameWhenItHoldsControlCharactersThen400AndNothingStored() {
+        List<String> before = api.state();
+        for (String escaped : new String[] {"\\u0000", "\\n", "\\r", "\\t", "\\u001b", "\\u007f", "\\u009b", "\\u2028", "\\ud800"}) {
+            Reply r = api.post("/tokens", "alice", "{\"name\":\"a" + escaped + "b\"}");
+            JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
+            assertEquals(escaped, "A token name cannot contain control characters or line breaks.", error.path("error").getTextValue());
+        }
+        assertEquals(before, api.state());
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.devhost.DevHost;
+import dev.jirapat.token.TokenCheck;
+import dev.jirapat.token.TokenService;
+import org.codehaus.jackson.JsonNode;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+
+/**
+ * {@code POST /tokens/{id}/rotate}: a new secret, the old one dead at once. Whether a secret works is proven through
+ * {@link TokenService#check}, the check the Bearer filter runs.
+ */
+public class RestRotateTest {
+    private static DevHost host;
+    private Api api;
+
+    @BeforeClass
+    public static void startHost() {
+        host = DevHost.start(DevHost.Config.forTest());
+    }
+
+    @AfterClass
+    public static void stopHost() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Before
+    public void cleanSlate() {
+        api = new Api(host, Api.LATEST);
+        api.reset();
+    }
+
+    @Test
+    public void rotateWhenOwnerThenOldSecretStopsAndNewOneWorksUnderTheSameRules() {
+        JsonNode old = api.create("alice", "{\"name\":\"deploy\",\"expirationDuration\":30,\"scope\":\"read\","
+                + "\"allowedIps\":[\"10.0.0.0/8\"]}");
+        String oldRaw = old.path("rawToken").getTextValue();
+        assertEquals(TokenCheck.VALID, check(oldRaw, "GET", "10.1.1.1"));
+
+        JsonNode rotated = Api.json(rotate(old.path("id").getLongValue(), "alice", 201));
+        String newRaw = rotated.path("rawToken").getTextValue();
+        assertNotEquals(oldRaw, newRaw);
+
+        assertEquals("the old secret is dead at once", TokenCheck.UNKNOWN, check(oldRaw, "GET", "10.1.1.1"));
+        assertEquals(TokenCheck.VALID, check(newRaw, "GET", "10.1.1.1"));
+        assertEquals("same allowlist", TokenCheck.IP_NOT_ALLOWED, check(newRaw, "GET", "192.0.2.1"));
+        assertEquals("same scope", TokenCheck.INSUFFICIENT_SCOPE, check(newRaw, "POST", "10.1.1.1"));
+        Reply listed = api.get("/tokens/" + rotated.path("id").getLongValue(), "alice");
+        assertEquals(listed.toString(), 200, listed.status);
+        assertEquals("deploy", Api.json(listed).path("name").getTextValue());
+    }
+
+    @Test
+    public void rotateWhenTheTokenIsSomeoneElsesThen404AndItKeepsWorking() {
+        JsonNode alices = api.create("alice", "{\"name\":\"mine\",\"expirationDuration\":30}");
+        long id = alices.path("id").getLongValue();
+        List<String> before = api.state();
+        Api.assertEmpty404(rotate(id, "bob", 404));
+        Api.assertEmpty404(rotate(id, "admin", 404));
+        assertEquals(before, api.state());
+        assertEquals(TokenCheck.VALID, check(alices.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
+    }
+
+    @Test
+    public void rotateWhenIdUnknownThen404WithAnEmptyBody() {
+        Api.assertEmpty404(rotate(123456, "alice", 404));
+    }
+
+    @Test
+    public void rotateWhenTheLifetimeExceedsTheMaximumNowThen400AndTheOldSecretStillWorks() {
+        JsonNode old = api.create("alice", "{\"name\":\"long\",\"expirationDuration\":300}");
+        assertEquals(200, api.put("/admin/settings", "admin", "{\"maxExpiryDays\":90}").status);
+        List<String> before = api.state();
+        Reply r = rotate(old.path("id").getLongValue(), "alice", 400);
+        JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
+        assertEquals("expirationDuration can be at most 90 days.", error.path("error").getTextValue());
+        assertEquals(before, api.state());
+        assertEquals(TokenCheck.VALID, check(old.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
+    }
+
+    @Test
+    public void rotateWhenSentAsJsonWithoutTheXsrfHeaderThenAllowed() {
+        long id = api.createId("alice", "script");
+        Reply r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", "alice").json(""));
+        assertEquals(r.toString(), 201, r.status);
+    }
+
+    private Reply rotate(long id, String user, int expected) {
+        Reply r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", user).header("X-Atlassian-Token", "no-check"));
+        assertEquals(r.toString(), expected, r.status);
+        return r;
+    }
+
+    private TokenCheck check(String raw, String method, String ip) {
+        return api.service().check(raw, method, ip, Instant.now()).outcome();
+    }
+}

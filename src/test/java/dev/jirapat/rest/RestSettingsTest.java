@@ -1,0 +1,126 @@
+package dev.jirapat.rest;
+
+import dev.jirapat.devhost.DevHost;
+import org.codehaus.jackson.JsonNode;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * {@code GET/PUT /admin/settings}: the policy as settings, validated all or nothing, stored as SAL plugin settings
+ * and applied from the next request.
+ */
+public class RestSettingsTest {
+    private static DevHost host;
+    private Api api;
+
+    @BeforeClass
+    public static void startHost() {
+        host = DevHost.start(DevHost.Config.forTest());
+    }
+
+    @AfterClass
+    public static void stopHost() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Before
+    public void cleanSlate() {
+        api = new Api(host, Api.LATEST);
+        api.reset();
+    }
+
+    @Test
+    public void putWhenValidThenStoredAnsweredAndVisibleToTheNextGet() {
+        Reply r = api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":3,\"eternalTokensAllowed\":false,\"maxExpiryDays\":90}");
+        assertEquals(r.toString(), 200, r.status);
+        JsonNode answer = Api.json(r);
+        assertEquals(3, answer.path("maxTokensPerUser").getIntValue());
+        assertEquals(false, answer.path("eternalTokensAllowed").getBooleanValue());
+        assertEquals(90, answer.path("maxExpiryDays").getIntValue());
+        assertEquals("unchanged settings keep their value", 40, answer.path("nameMaxLength").getIntValue());
+        assertEquals(answer, Api.json(api.get("/admin/settings", "admin")));
+        assertEquals(new TreeMap<>(Map.of("maxTokensPerUser", "3", "eternalTokensAllowed", "false", "maxExpiryDays", "90")),
+                api.overrides());
+    }
+
+    @Test
+    public void putWhenValueNullThenTheSettingGoesBackToItsDefault() {
+        api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":3,\"nameMaxLength\":20}");
+        JsonNode answer = Api.json(api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":null}"));
+        assertEquals(10, answer.path("maxTokensPerUser").getIntValue());
+        assertEquals(20, answer.path("nameMaxLength").getIntValue());
+        assertEquals(Map.of("nameMaxLength", "20"), api.overrides());
+    }
+
+    @Test
+    public void putWhenOneValueIsBadThen400NamingItAndNothingIsSaved() {
+        api.put("/admin/settings", "admin", "{\"nameMaxLength\":30}");
+        Map<String, String> before = api.overrides();
+        JsonNode error = Api.assertError(api.put("/admin/settings", "admin",
+                "{\"maxTokensPerUser\":5,\"expiryWarningDays\":366}"), 400, "java.lang.IllegalArgumentException");
+        assertEquals("expiryWarningDays must be a whole number from 0 to 365.", error.path("error").getTextValue());
+        assertEquals(before, api.overrides());
+        assertEquals(10, Api.json(api.get("/admin/settings", "admin")).path("maxTokensPerUser").getIntValue());
+    }
+
+    @Test
+    public void maxTokensPerUserWhenLoweredThenTheNextCreateAtTheLimitIs403() {
+        api.createId("alice", "one");
+        api.createId("alice", "two");
+        assertEquals(201, api.post("/tokens", "alice", "{\"name\":\"three\",\"expirationDuration\":1}").status);
+        api.reset();
+        api.createId("alice", "one");
+        api.createId("alice", "two");
+        assertEquals(200, api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":2}").status);
+
+        JsonNode error = Api.assertError(api.post("/tokens", "alice", "{\"name\":\"three\",\"expirationDuration\":1}"),
+                403, "dev.jirapat.rest.UserTokenLimitExceededException");
+        assertEquals("The owner already has 2 tokens, the most allowed. Revoke one first.", error.path("error").getTextValue());
+        assertEquals(2, api.tokensOf(Api.ALICE_KEY).size());
+        assertEquals("other users have their own count", 201,
+                api.post("/tokens", "bob", "{\"name\":\"one\",\"expirationDuration\":1}").status);
+    }
+
+    @Test
+    public void eternalTokensAllowedWhenFalseThenATokenWithoutDurationIs400() {
+        assertEquals(201, api.post("/tokens", "alice", "{\"name\":\"forever\"}").status);
+        api.put("/admin/settings", "admin", "{\"eternalTokensAllowed\":false}");
+        JsonNode error = Api.assertError(api.post("/tokens", "alice", "{\"name\":\"forever again\"}"), 400,
+                "java.lang.IllegalArgumentException");
+        assertEquals("Tokens must expire on this Jira: give expirationDuration in days (at most 365).",
+                error.path("error").getTextValue());
+    }
+
+    @Test
+    public void maxExpiryDaysAndNameMaxLengthWhenLoweredThenLongerValuesAre400() {
+        assertEquals(201, api.post("/tokens", "alice", "{\"name\":\"twelve chars\",\"expirationDuration\":60}").status);
+        api.put("/admin/settings", "admin", "{\"maxExpiryDays\":30,\"nameMaxLength\":10}");
+        assertEquals("expirationDuration can be at most 30 days.", Api.assertError(api.post("/tokens", "alice",
+                "{\"name\":\"short\",\"expirationDuration\":31}"), 400, null).path("error").getTextValue());
+        assertEquals("A token name can be at most 10 characters long.", Api.assertError(api.post("/tokens", "alice",
+                "{\"name\":\"twelve chars\",\"expirationDuration\":30}"), 400, null).path("error").getTextValue());
+        assertEquals(201, api.post("/tokens", "alice", "{\"name\":\"ten chars!\",\"expirationDuration\":30}").status);
+    }
+
+    @Test
+    public void enabledWhenFalseThenCreatingIs400ButListingAndRevokingStillWork() {
+        long id = api.createId("alice", "before");
+        api.put("/admin/settings", "admin", "{\"enabled\":false}");
+        JsonNode error = Api.assertError(api.post("/tokens", "alice", "{\"name\":\"x\",\"expirationDuration\":1}"), 400,
+                "java.lang.IllegalArgumentException");
+        assertEquals("Personal access tokens are switched off on this Jira.", error.path("error").getTextValue());
+        assertEquals(200, api.get("/tokens", "alice").status);
+        assertEquals(204, api.delete("/tokens/" + id, "alice").status);
+        assertTrue(api.tokensOf(Api.ALICE_KEY).isEmpty());
+    }
+}
