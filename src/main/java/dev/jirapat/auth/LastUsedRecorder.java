@@ -58,10 +58,17 @@ public final class LastUsedRecorder {
         return intervalSeconds;
     }
 
-    /** Notes a use; the newest use of a token wins. Never touches the database. */
+    /**
+     * Notes a use; the newest use of a token wins. Never touches the database. Uses are kept to the second: a
+     * busy token whose pending use is from the same address and less than a second older is not updated, so
+     * concurrent requests with one token do not queue on one map entry.
+     */
     public void record(AccessToken token, Instant at, String ip) {
-        Use use = new Use(at, ip);
-        pending.merge(token.id(), use, Use::newer);
+        Use current = pending.get(token.id());
+        if (current != null && current.ip.equals(ip) && current.at.plusSeconds(1).isAfter(at)) {
+            return;
+        }
+        pending.merge(token.id(), new Use(at, ip), Use::newer);
     }
 
     /** Writes every pending use, one write per token, in one transaction. Returns how many were written. */

@@ -68,6 +68,19 @@ public class LastUsedRecorderTest {
     }
 
     @Test
+    public void usesAreKeptToTheSecondUnlessTheAddressChanges() {
+        LastUsedRecorder recorder = new LastUsedRecorder(store, 60);
+        recorder.record(token(1), T0, "10.0.0.1");
+        recorder.record(token(1), T0.plusMillis(999), "10.0.0.1"); // same second, same address: not updated
+        recorder.flush();
+        recorder.record(token(1), T0.plusMillis(1000), "10.0.0.1");
+        recorder.record(token(1), T0.plusMillis(1001), "10.0.0.2"); // another address: updated at once
+        recorder.flush();
+        assertEquals(java.util.Arrays.asList("1@" + T0 + "@10.0.0.1", "1@" + T0.plusMillis(1001) + "@10.0.0.2"),
+                store.writes);
+    }
+
+    @Test
     public void aFailedFlushKeepsItsUsesForTheNextOne() {
         LastUsedRecorder recorder = new LastUsedRecorder(store, 60);
         recorder.record(token(1), T0, "10.0.0.1");
