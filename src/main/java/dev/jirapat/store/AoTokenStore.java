@@ -134,6 +134,9 @@ public final class AoTokenStore implements TokenStore {
     @Override
     public void recordUse(long id, Instant at, String ip) {
         entity(id).ifPresent(row -> {
+            if (row.getLastUsed() != null && !row.getLastUsed().toInstant().isBefore(at)) {
+                return; // another cluster node already wrote a later use
+            }
             row.setLastUsed(Date.from(at));
             row.setLastUsedIp(ip);
             row.save();

@@ -1,9 +1,12 @@
 package dev.jirapat.devhost;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.cache.CacheManager;
 import com.atlassian.jira.security.GlobalPermissionManager;
 import com.atlassian.jira.security.JiraAuthenticationContext;
 import com.atlassian.jira.user.util.UserManager;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.auth.AuthenticationListener;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import org.eclipse.jetty.server.Server;
@@ -46,6 +49,7 @@ public final class DevHost implements AutoCloseable {
     private final DevDatabase database;
     private final PluginContainer container;
     private final DevUsers users;
+    private final OutageActiveObjects activeObjects;
     private final URI baseUri;
 
     private DevHost(Config config) throws Exception {
@@ -57,13 +61,18 @@ public final class DevHost implements AutoCloseable {
         database = new DevDatabase(config.dbUrl(), config.dbUser, config.dbPassword,
                 descriptor.aoNamespace == null || descriptor.aoNamespace.isEmpty() ? descriptor.key : descriptor.aoNamespace,
                 DevDatabase.entities(descriptor));
+        activeObjects = new OutageActiveObjects(database.activeObjects());
+        DevApplicationProperties applicationProperties = new DevApplicationProperties();
         HostServices services = new HostServices()
-                .add(ActiveObjects.class, database.activeObjects())
+                .add(ActiveObjects.class, activeObjects)
                 .add(UserManager.class, users)
                 .add(GlobalPermissionManager.class, users)
                 .add(PluginSettingsFactory.class, new DevPluginSettings())
                 .add(JiraAuthenticationContext.class, CurrentUser::get)
-                .add(I18nResolver.class, new DevI18n(descriptor.i18nBundles));
+                .add(AuthenticationListener.class, new DevAuthenticationListener())
+                .add(I18nResolver.class, new DevI18n(descriptor.i18nBundles))
+                .add(ApplicationProperties.class, applicationProperties)
+                .add(CacheManager.class, new DevCacheManager());
         PluginContainer pluginContainer = null;
         try {
             pluginContainer = new PluginContainer(config.springXml, services);
@@ -80,8 +89,10 @@ public final class DevHost implements AutoCloseable {
             server.setHandler(context);
             server.setStopAtShutdown(false);
             server.start();
-            baseUri = URI.create("http://" + ("0.0.0.0".equals(config.host) ? "localhost" : config.host) + ":"
+            String host = "0.0.0.0".equals(config.host) ? "localhost" : config.host;
+            baseUri = URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
                     + connector.getLocalPort() + config.contextPath);
+            applicationProperties.setBaseUrl(baseUri.toString());
         } catch (Exception | Error e) {
             if (pluginContainer != null) {
                 pluginContainer.close();
@@ -182,6 +193,14 @@ public final class DevHost implements AutoCloseable {
         return users;
     }
 
+    /**
+     * Simulates a database outage (or ends it): while down, every Active Objects call throws as it does when
+     * the connection pool cannot reach the database.
+     */
+    public void simulateDatabaseOutage(boolean down) {
+        activeObjects.setDown(down);
+    }
+
     /** The plugin's bean of this type, for tests that drive the plugin from inside (e.g. the benchmark). */
     public <T> T bean(Class<T> type) {
         return container.context().getBean(type);
@@ -242,6 +261,12 @@ public final class DevHost implements AutoCloseable {
                 c.dbPassword = System.getProperty("pat.db.password", "");
             }
             return c;
+        }
+
+        /** The address to listen on, e.g. {@code ::1} for IPv6 loopback. */
+        public Config host(String host) {
+            this.host = host;
+            return this;
         }
 
         public Config descriptor(Path file) {

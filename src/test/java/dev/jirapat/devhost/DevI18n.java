@@ -1,10 +1,12 @@
 package dev.jirapat.devhost;
 
 import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.message.Message;
 
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -35,5 +37,26 @@ final class DevI18n implements I18nResolver {
             }
         }
         return key;
+    }
+
+    @Override
+    public Message createMessage(String key, Serializable... arguments) {
+        return new DevMessage(key, arguments);
+    }
+
+    static final class DevMessage implements Message {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final Serializable[] arguments;
+
+        DevMessage(String key, Serializable[] arguments) {
+            this.key = key;
+            this.arguments = arguments.clone();
+        }
+
+        @Override
+        public String toString() {
+            return key + Arrays.toString(arguments);
+        }
     }
 }

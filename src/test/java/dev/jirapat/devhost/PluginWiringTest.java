@@ -70,7 +70,7 @@ public class PluginWiringTest {
         assertTrue(host.bean("jiraUserManager") instanceof DevUsers);
         assertTrue(host.bean("globalPermissionManager") instanceof DevUsers);
         assertTrue(host.bean("activeObjects") instanceof com.atlassian.activeobjects.external.ActiveObjects);
-        assertTrue(host.bean("tokenStore") instanceof dev.jirapat.store.AoTokenStore);
+        assertTrue(host.bean("tokenStore") instanceof dev.jirapat.jira.CachingTokenStore);
         assertEquals(host.bean("tokenService"), host.bean(dev.jirapat.token.TokenService.class));
     }
 

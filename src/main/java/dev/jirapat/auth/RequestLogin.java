@@ -1,0 +1,63 @@
+package dev.jirapat.auth;
+
+import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.jira.user.util.UserManager;
+import com.atlassian.sal.api.auth.AuthenticationListener;
+import com.atlassian.sal.api.auth.Authenticator;
+import com.atlassian.sal.api.message.I18nResolver;
+import dev.jirapat.token.AccessToken;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
+import java.util.Optional;
+
+/**
+ * The one adapter to Jira's login machinery (reference/host-api-facts.md §12): SAL's AuthenticationListener puts
+ * the user into the session Seraph reads; we add Seraph 4's user-id attribute (which wins over a session's
+ * earlier user, §4.1), the web-sudo exemption every Atlassian token filter sets (§4.7), and Seraph's
+ * "already filtered" mark so Seraph never retries a {@code Basic user:jpat_...} header as a password (§4.3).
+ */
+public final class RequestLogin {
+    static final String LOGGED_IN_USER_ID_KEY = "seraph_defaultauthenticator_user_id";
+    static final String ACCESS_TOKEN_REQUEST = "access.token.request";
+    static final String ALREADY_FILTERED = "loginfilter.already.filtered";
+    static final String MESSAGE_KEY = "pat.auth.success";
+
+    private final AuthenticationListener authenticationListener;
+    private final I18nResolver i18n;
+    private final UserManager userManager;
+
+    public RequestLogin(AuthenticationListener authenticationListener, I18nResolver i18n, UserManager userManager) {
+        this.authenticationListener = authenticationListener;
+        this.i18n = i18n;
+        this.userManager = userManager;
+    }
+
+    /** The token's owner as Jira's principal, if the account still exists and is active. */
+    public Optional<ApplicationUser> activeOwner(AccessToken token) {
+        ApplicationUser user = userManager.getUserByKey(token.ownerKey());
+        return user != null && user.isActive() ? Optional.of(user) : Optional.<ApplicationUser>empty();
+    }
+
+    /** Makes {@code user} the user of this request, as Seraph will read it further down the chain. */
+    public void logIn(HttpServletRequest request, HttpServletResponse response, ApplicationUser user) {
+        authenticationListener.authenticationSuccess(
+                new Authenticator.Result.Success(i18n.createMessage(MESSAGE_KEY), user), request, response);
+        request.getSession().setAttribute(LOGGED_IN_USER_ID_KEY, user.getName());
+        request.setAttribute(ACCESS_TOKEN_REQUEST, Boolean.TRUE);
+        request.setAttribute(ALREADY_FILTERED, Boolean.TRUE);
+    }
+
+    /** Ends the request's session, so its cookie can never be replayed as a login. */
+    public void endSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // someone further down the chain ended it: the outcome we want
+            }
+        }
+    }
+}
