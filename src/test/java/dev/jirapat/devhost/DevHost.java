@@ -59,7 +59,14 @@ public final class DevHost implements AutoCloseable {
                 .add(ActiveObjects.class, database.activeObjects())
                 .add(UserManager.class, users)
                 .add(GlobalPermissionManager.class, users)
-                .add(PluginSettingsFactory.class, new DevPluginSettings());
+                .add(PluginSettingsFactory.class, new DevPluginSettings())
+                .add(com.atlassian.jira.security.JiraAuthenticationContext.class, DevHostServices.authenticationContext())
+                .add(com.atlassian.sal.api.auth.LoginUriProvider.class, DevHostServices.loginUris(config.contextPath))
+                .add(com.atlassian.sal.api.websudo.WebSudoManager.class, DevHostServices.webSudo())
+                .add(com.atlassian.templaterenderer.TemplateRenderer.class,
+                        DevHostServices.templates(new VelocityViews(), new WebPanels.I18n(descriptor.i18nBundles)))
+                .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new DevPageBuilder())
+                .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled));
         PluginContainer pluginContainer = null;
         try {
             pluginContainer = new PluginContainer(config.springXml, services);
@@ -143,6 +150,10 @@ public final class DevHost implements AutoCloseable {
             }
         }
         WebResources resources = new WebResources(descriptor);
+        // Sitemesh's place: plugin servlets' pages get the host frame and their required resources.
+        FilterHolder decorator = new FilterHolder(new Decorator(resources));
+        context.addFilter(decorator, "/plugins/servlet/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(decorator, "/secure/*", EnumSet.of(DispatcherType.REQUEST));
         WebPanels panels = new WebPanels(descriptor, container, new VelocityViews());
         context.addServlet(new ServletHolder(new JiraRestServlet()), "/rest/api/2/*");
         LoginServlet login = new LoginServlet(users);
@@ -211,6 +222,13 @@ public final class DevHost implements AutoCloseable {
         Resource descriptor = new ClassPathResource("atlassian-plugin.xml");
         Resource springXml = new ClassPathResource("META-INF/spring/plugin-context.xml");
         Path webModules = Paths.get("target", "devhost-web", "node_modules");
+        boolean builtInPatAppEnabled = Boolean.getBoolean("pat.devhost.builtinPatEnabled");
+
+        /** Simulate Jira's built-in PAT app as enabled (the admin page warns) or disabled (the default). */
+        public Config builtInPatApp(boolean enabled) {
+            this.builtInPatAppEnabled = enabled;
+            return this;
+        }
 
         /** A host for a test: a free port on loopback and a fresh H2 database of its own. */
         public static Config forTest() {
