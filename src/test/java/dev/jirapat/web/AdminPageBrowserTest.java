@@ -44,7 +44,7 @@ public class AdminPageBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        ProfilePanelBrowserTest.putSettings(host, "{\"maxTokensPerUser\": 10}");
+        RestFixtures.putSettings(host, "{\"maxTokensPerUser\": 10}");
     }
 
     @Test
@@ -122,7 +122,6 @@ public class AdminPageBrowserTest {
                 .json("{\"name\":\"first\",\"expirationDuration\":5}").send().status);
         assertEquals(403, HttpCall.to(host).post("/rest/pat/latest/tokens").basic("alice", "alice")
                 .json("{\"name\":\"second\",\"expirationDuration\":5}").send().status);
-        revokeAll("alice");
     }
 
     @Test
@@ -139,10 +138,7 @@ public class AdminPageBrowserTest {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private String create(String user, String name) {
-        HttpCall.Response r = HttpCall.to(host).post("/rest/pat/latest/tokens").basic(user, user)
-                .json("{\"name\":\"" + name + "\",\"expirationDuration\":30}").send();
-        assertEquals(r.toString(), 201, r.status);
-        return r.body.replaceAll(".*\"rawToken\":\"([^\"]+)\".*", "$1");
+        return RestFixtures.createToken(host, user, name);
     }
 
     private HttpCall.Response myself(String token) {
@@ -162,19 +158,9 @@ public class AdminPageBrowserTest {
                 .until(d -> rows().size() == n);
     }
 
-    private void revokeAll(String user) {
-        HttpCall.Response list = HttpCall.to(host).get("/rest/pat/latest/tokens").basic(user, user).send();
-        for (String part : list.body.split("\"id\":")) {
-            String digits = part.replaceAll("^(\\d+).*", "$1");
-            if (digits.matches("\\d+")) {
-                HttpCall.to(host).delete("/rest/pat/latest/tokens/" + digits).basic(user, user).send();
-            }
-        }
-    }
-
     @After
     public void cleanUpTokens() {
-        revokeAll("alice");
-        revokeAll("bob");
+        RestFixtures.revokeAll(host, "alice");
+        RestFixtures.revokeAll(host, "bob");
     }
 }

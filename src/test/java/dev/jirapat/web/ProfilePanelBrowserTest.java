@@ -52,9 +52,8 @@ public class ProfilePanelBrowserTest {
             browser.close();
         }
         putSettings("{\"eternalTokensAllowed\": true, \"maxTokensPerUser\": 10}");
-        for (String user : new String[]{"alice", "bob"}) {
-            revokeAllOf(user);
-        }
+        RestFixtures.revokeAll(host, "alice");
+        RestFixtures.revokeAll(host, "bob");
     }
 
     @Test
@@ -207,22 +206,7 @@ public class ProfilePanelBrowserTest {
         return r.body.replaceAll(".*\"name\":\"([^\"]+)\".*", "$1");
     }
 
-    static void putSettings(DevHost host, String json) {
-        HttpCall.Response r = HttpCall.to(host).put("/rest/pat/latest/admin/settings").basic("admin", "admin").json(json).send();
-        assertEquals(r.toString(), 200, r.status);
-    }
-
     private void putSettings(String json) {
-        putSettings(host, json);
-    }
-
-    private void revokeAllOf(String user) {
-        HttpCall.Response list = HttpCall.to(host).get("/rest/pat/latest/tokens").basic(user, user).send();
-        for (String id : list.body.split("\"id\":")) {
-            String digits = id.replaceAll("^(\\d+).*", "$1");
-            if (digits.matches("\\d+")) {
-                HttpCall.to(host).delete("/rest/pat/latest/tokens/" + digits).basic(user, user).send();
-            }
-        }
+        RestFixtures.putSettings(host, json);
     }
 }
