@@ -198,6 +198,11 @@ public final class DevHost implements AutoCloseable {
         return container.context().getBeanDefinitionNames();
     }
 
+    /** The plugin's bean (or host service reference) with this id in its Spring XML. */
+    public Object bean(String name) {
+        return container.context().getBean(name);
+    }
+
     @Override
     public void close() {
         try {
@@ -211,7 +216,7 @@ public final class DevHost implements AutoCloseable {
 
     /** How to start a host. Defaults are those of {@code mvn -Prun}. */
     public static final class Config {
-        String host = "0.0.0.0";
+        String host = "127.0.0.1"; // loopback only: the fixture users have their names as passwords
         int port = 2990;
         String contextPath = "/jira";
         Path dataDir = Paths.get("target", "devhost");

@@ -45,6 +45,8 @@ public final class OsgiNamespaceHandler extends NamespaceHandlerSupport {
             return BeanDefinitionBuilder.genericBeanDefinition(ServiceReference.class)
                     .addConstructorArgReference(SERVICES_BEAN)
                     .addConstructorArgValue(interfaces.get(0))
+                    .addPropertyValue("optional", "optional".equals(element.getAttribute("availability"))
+                            || element.getAttribute("cardinality").startsWith("0.."))
                     .getBeanDefinition();
         }
     }
@@ -70,14 +72,30 @@ public final class OsgiNamespaceHandler extends NamespaceHandlerSupport {
         }
     }
 
-    /** The host's service for one interface; fails startup when the host has none. */
-    public static final class ServiceReference implements FactoryBean<Object> {
+    /**
+     * The host's service for one interface; fails startup when the host has none, even if no bean uses it yet,
+     * as Gemini fails a plugin whose mandatory reference never resolves.
+     */
+    public static final class ServiceReference implements FactoryBean<Object>, InitializingBean {
         private final HostServices services;
         private final String interfaceName;
+        private boolean optional;
 
         public ServiceReference(HostServices services, String interfaceName) {
             this.services = services;
             this.interfaceName = interfaceName;
+        }
+
+        /** {@code availability="optional"} (or Spring DM's {@code cardinality="0..1"}): no failure at startup. */
+        public void setOptional(boolean optional) {
+            this.optional = optional;
+        }
+
+        @Override
+        public void afterPropertiesSet() {
+            if (!optional) {
+                services.lookup(interfaceName);
+            }
         }
 
         @Override

@@ -58,6 +58,10 @@ final class PluginContainer implements AutoCloseable {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
+            if (t instanceof DevHostException) {
+                // The host's own words name the culprit; Spring's and Jetty's wrappers around them do not.
+                return t.getMessage();
+            }
         }
         return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t + ")";
     }

@@ -27,13 +27,13 @@ final class VelocityViews {
         engine.init();
     }
 
+    /** Loads and parses a view, so a wrong location or a syntax error fails the host's start, not a page. */
+    void check(String location, String where) {
+        template(location, where);
+    }
+
     String render(String location, Map<String, Object> context, String where) {
-        Template template;
-        try {
-            template = engine.getTemplate(location, "UTF-8");
-        } catch (Exception e) {
-            throw new DevHostException(where + ": the view " + location + " cannot be loaded: " + e.getMessage(), e);
-        }
+        Template template = template(location, where);
         VelocityContext vc = new VelocityContext(context);
         EventCartridge cartridge = new EventCartridge();
         cartridge.addEventHandler((ReferenceInsertionEventHandler) (reference, value) -> {
@@ -47,5 +47,13 @@ final class VelocityViews {
         StringWriter out = new StringWriter();
         template.merge(vc, out);
         return out.toString();
+    }
+
+    private Template template(String location, String where) {
+        try {
+            return engine.getTemplate(location, "UTF-8");
+        } catch (Exception e) {
+            throw new DevHostException(where + ": the view " + location + " cannot be loaded: " + e.getMessage(), e);
+        }
     }
 }

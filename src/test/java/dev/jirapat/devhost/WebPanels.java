@@ -25,6 +25,7 @@ final class WebPanels {
         this.i18n = new I18n(descriptor.i18nBundles);
         for (PluginDescriptor.WebPanelModule m : descriptor.webPanels) {
             String where = "<web-panel key=\"" + m.key + "\">";
+            views.check(m.viewLocation, where);
             Object provider = m.contextProviderClass == null ? null
                     : container.createModule(m.contextProviderClass, Object.class, where);
             if (provider != null) {

@@ -28,6 +28,7 @@ final class WebResources extends HttpServlet {
                     throw new DevHostException("<web-resource key=\"" + m.key + "\"> names " + file.getValue() + ", which does not exist");
                 }
             }
+            add(m, new LinkedHashSet<>()); // an unknown dependency fails the start, not the first page
         }
     }
 
