@@ -72,7 +72,13 @@ public final class DevHost implements AutoCloseable {
                 .add(AuthenticationListener.class, new DevAuthenticationListener())
                 .add(I18nResolver.class, new DevI18n(descriptor.i18nBundles))
                 .add(ApplicationProperties.class, applicationProperties)
-                .add(CacheManager.class, new DevCacheManager());
+                .add(CacheManager.class, new DevCacheManager())
+                .add(com.atlassian.sal.api.auth.LoginUriProvider.class, DevHostServices.loginUris(config.contextPath))
+                .add(com.atlassian.sal.api.websudo.WebSudoManager.class, DevHostServices.webSudo())
+                .add(com.atlassian.templaterenderer.TemplateRenderer.class,
+                        DevHostServices.templates(new VelocityViews(), new WebPanels.I18n(descriptor.i18nBundles)))
+                .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new DevPageBuilder())
+                .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled));
         PluginContainer pluginContainer = null;
         try {
             pluginContainer = new PluginContainer(config.springXml, services);
@@ -158,6 +164,10 @@ public final class DevHost implements AutoCloseable {
             }
         }
         WebResources resources = new WebResources(descriptor);
+        // Sitemesh's place: plugin servlets' pages get the host frame and their required resources.
+        FilterHolder decorator = new FilterHolder(new Decorator(resources));
+        context.addFilter(decorator, "/plugins/servlet/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(decorator, "/secure/*", EnumSet.of(DispatcherType.REQUEST));
         WebPanels panels = new WebPanels(descriptor, container, new VelocityViews());
         context.addServlet(new ServletHolder(new JiraRestServlet()), "/rest/api/2/*");
         LoginServlet login = new LoginServlet(users);
@@ -239,6 +249,13 @@ public final class DevHost implements AutoCloseable {
         Resource descriptor = new ClassPathResource("atlassian-plugin.xml");
         Resource springXml = new ClassPathResource("META-INF/spring/plugin-context.xml");
         Path webModules = Paths.get("target", "devhost-web", "node_modules");
+        boolean builtInPatAppEnabled = Boolean.getBoolean("pat.devhost.builtinPatEnabled");
+
+        /** Simulate Jira's built-in PAT app as enabled (the admin page warns) or disabled (the default). */
+        public Config builtInPatApp(boolean enabled) {
+            this.builtInPatAppEnabled = enabled;
+            return this;
+        }
 
         /** A host for a test: a free port on loopback and a fresh H2 database of its own. */
         public static Config forTest() {

@@ -93,8 +93,14 @@ final class PluginDescriptor {
                     for (Element r : childrenNamed(e, "resource")) {
                         files.put(required(r, "name", where), required(r, "location", where));
                     }
+                    boolean jsI18n = false;
+                    for (Element transformation : childrenNamed(e, "transformation")) {
+                        for (Element transformer : childrenNamed(transformation, "transformer")) {
+                            jsI18n |= "js".equals(transformation.getAttribute("extension")) && "jsI18n".equals(transformer.getAttribute("key"));
+                        }
+                    }
                     d.webResources.add(new WebResourceModule(required(e, "key", where), files,
-                            texts(e, "dependency", where, false), texts(e, "context", where, false)));
+                            texts(e, "dependency", where, false), texts(e, "context", where, false), jsI18n));
                     break;
                 case "web-item":
                     Element label = child(e, "label");
@@ -244,12 +250,14 @@ final class PluginDescriptor {
         final Map<String, String> files;
         final List<String> dependencies;
         final List<String> contexts;
+        final boolean jsI18n;
 
-        WebResourceModule(String key, Map<String, String> files, List<String> dependencies, List<String> contexts) {
+        WebResourceModule(String key, Map<String, String> files, List<String> dependencies, List<String> contexts, boolean jsI18n) {
             this.key = key;
             this.files = files;
             this.dependencies = dependencies;
             this.contexts = contexts;
+            this.jsI18n = jsI18n;
         }
     }
 

@@ -55,6 +55,6 @@ final class ProfilePage extends HttpServlet {
         }
         resp.setContentType("text/html;charset=UTF-8");
         resp.getWriter().write(Pages.page(req, "User Profile: " + profile.getDisplayName(), content.toString(),
-                resources.tagsFor(req, "atl.general")));
+                resources.tagsFor(req, "atl.general") + resources.tagsFor(req, DevPageBuilder.required())));
     }
 }

@@ -92,6 +92,16 @@ final class WebPanels {
         }
 
         public String getText(String key) {
+            return getText(key, new Object[0]);
+        }
+
+        /** {@code $i18n.getText("key", $arg)}: MessageFormat, as Jira's I18nHelper formats. */
+        public String getText(String key, Object... args) {
+            String raw = getRaw(key);
+            return args.length == 0 ? raw : java.text.MessageFormat.format(raw, args);
+        }
+
+        String getRaw(String key) {
             for (ResourceBundle b : bundles) {
                 if (b.containsKey(key)) {
                     return b.getString(key);

@@ -17,9 +17,11 @@ import java.util.Set;
 final class WebResources extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final PluginDescriptor descriptor;
+    private final WebPanels.I18n i18n;
 
     WebResources(PluginDescriptor descriptor) {
         this.descriptor = descriptor;
+        this.i18n = new WebPanels.I18n(descriptor.i18nBundles);
         for (PluginDescriptor.WebResourceModule m : descriptor.webResources) {
             for (Map.Entry<String, String> file : m.files.entrySet()) {
                 if (WebResources.class.getClassLoader().getResource(file.getValue()) == null) {
@@ -32,11 +34,23 @@ final class WebResources extends HttpServlet {
 
     /** Tags for every web resource in {@code context}, each after its dependencies. */
     String tagsFor(HttpServletRequest req, String context) {
-        Set<PluginDescriptor.WebResourceModule> ordered = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (PluginDescriptor.WebResourceModule m : descriptor.webResources) {
             if (m.contexts.contains(context)) {
-                add(m, ordered);
+                keys.add(descriptor.key + ":" + m.key);
             }
+        }
+        return tagsFor(req, keys);
+    }
+
+    /** Tags for the given complete keys ({@code plugin:module}), each after its dependencies. */
+    String tagsFor(HttpServletRequest req, Set<String> completeKeys) {
+        Set<PluginDescriptor.WebResourceModule> ordered = new LinkedHashSet<>();
+        for (String complete : completeKeys) {
+            PluginDescriptor.WebResourceModule m = descriptor.webResources.stream()
+                    .filter(r -> (descriptor.key + ":" + r.key).equals(complete)).findFirst()
+                    .orElseThrow(() -> new DevHostException("The plugin required the unknown web resource " + complete));
+            add(m, ordered);
         }
         StringBuilder tags = new StringBuilder();
         for (PluginDescriptor.WebResourceModule m : ordered) {
@@ -66,6 +80,38 @@ final class WebResources extends HttpServlet {
         ordered.add(m);
     }
 
+    private static final java.util.regex.Pattern GET_TEXT =
+            java.util.regex.Pattern.compile("AJS\\.I18n\\.getText\\(\\s*(['\"])([\\w.\\-]+)\\1");
+
+    /**
+     * Jira's jsI18n transformer: {@code AJS.I18n.getText('key', args)} becomes {@code AJS.format("text", args)}
+     * with the text from the plugin's i18n bundles, at serve time.
+     */
+    String jsI18n(String js) {
+        java.util.regex.Matcher m = GET_TEXT.matcher(js);
+        StringBuffer out = new StringBuffer();
+        while (m.find()) {
+            String text = i18n.getRaw(m.group(2));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("AJS.format(" + jsString(text)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String jsString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == '<' || c == '>' || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
@@ -76,12 +122,20 @@ final class WebResources extends HttpServlet {
             if ((descriptor.key + ":" + m.key).equals(complete) && m.files.containsKey(name)) {
                 resp.setContentType(name.endsWith(".js") ? "application/javascript;charset=UTF-8"
                         : name.endsWith(".css") ? "text/css;charset=UTF-8" : "application/octet-stream");
+                byte[] content;
                 try (InputStream in = WebResources.class.getClassLoader().getResourceAsStream(m.files.get(name))) {
+                    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
                     byte[] buf = new byte[8192];
                     for (int n; (n = in.read(buf)) > 0; ) {
-                        resp.getOutputStream().write(buf, 0, n);
+                        all.write(buf, 0, n);
                     }
+                    content = all.toByteArray();
                 }
+                if (m.jsI18n && name.endsWith(".js")) {
+                    content = jsI18n(new String(content, java.nio.charset.StandardCharsets.UTF_8))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                resp.getOutputStream().write(content);
                 return;
             }
         }

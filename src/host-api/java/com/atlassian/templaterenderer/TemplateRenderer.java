@@ -1,0 +1,11 @@
+// Host API declaration (never shipped): reference/host-api-facts.md §9 (TemplateRenderer; RenderingException
+// is unchecked and not part of the descriptor, so it is not declared).
+package com.atlassian.templaterenderer;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+public interface TemplateRenderer {
+    void render(String templateName, Map<String, Object> context, Writer writer) throws IOException;
+}

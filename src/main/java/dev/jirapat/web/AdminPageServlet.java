@@ -1,0 +1,78 @@
+package dev.jirapat.web;
+
+import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.plugin.PluginAccessor;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
+import dev.jirapat.token.Settings;
+import dev.jirapat.token.Users;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code /plugins/servlet/pat/admin}: every user's tokens and the token policy, for system administrators
+ * (web-sudo protected). Anonymous callers are sent to the login page, other users get a permission page.
+ * The page itself is a shell; its script works through the admin REST endpoints.
+ */
+public final class AdminPageServlet extends HttpServlet {
+    /** Jira's own PAT app, which owns /rest/pat too: the admin must disable it while ours is installed. */
+    static final String BUILT_IN_PAT_APP = "com.atlassian.pats.pats-plugin";
+    static final String RESOURCES = "dev.jirapat.jira-pat:admin-resources";
+    private static final long serialVersionUID = 1L;
+
+    private final transient JiraAuthenticationContext authContext;
+    private final transient Users users;
+    private final transient Settings settings;
+    private final transient LoginUriProvider loginUris;
+    private final transient WebSudoManager webSudo;
+    private final transient TemplateRenderer renderer;
+    private final transient PageBuilderService pageBuilder;
+    private final transient PluginAccessor plugins;
+
+    public AdminPageServlet(JiraAuthenticationContext authContext, Users users, Settings settings, LoginUriProvider loginUris,
+                            WebSudoManager webSudo, TemplateRenderer renderer, PageBuilderService pageBuilder, PluginAccessor plugins) {
+        this.authContext = authContext;
+        this.users = users;
+        this.settings = settings;
+        this.loginUris = loginUris;
+        this.webSudo = webSudo;
+        this.renderer = renderer;
+        this.pageBuilder = pageBuilder;
+        this.plugins = plugins;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        ApplicationUser user = authContext.getLoggedInUser();
+        if (user == null) {
+            String here = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+            resp.sendRedirect(loginUris.getLoginUri(URI.create(here)).toASCIIString());
+            return;
+        }
+        resp.setContentType("text/html;charset=UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        Map<String, Object> context = new HashMap<>();
+        if (!users.isSystemAdmin(user.getKey())) {
+            resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            renderer.render("templates/admin/denied.vm", context, resp.getWriter());
+            return;
+        }
+        if (!webSudo.canExecuteRequest(req)) {
+            webSudo.enforceWebSudoProtection(req, resp);
+            return;
+        }
+        pageBuilder.assembler().resources().requireWebResource(RESOURCES);
+        context.put("builtInAppEnabled", plugins.isPluginEnabled(BUILT_IN_PAT_APP));
+        context.put("expiryWarningDays", settings.policy().expiryWarningDays());
+        renderer.render("templates/admin/admin.vm", context, resp.getWriter());
+    }
+}

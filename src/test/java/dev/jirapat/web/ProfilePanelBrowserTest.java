@@ -1,0 +1,212 @@
+package dev.jirapat.web;
+
+import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.HttpCall;
+import org.junit.After;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/** The profile panel in headless Chromium against the dev host: what a Jira user does with tokens. */
+public class ProfilePanelBrowserTest {
+    private static DevHost host;
+    private Browser browser;
+
+    @BeforeClass
+    public static void startHost() {
+        System.setProperty("dev.jirapat.lastused.flush.seconds", "1");
+        host = DevHost.start(DevHost.Config.forTest());
+    }
+
+    @AfterClass
+    public static void stopHost() {
+        if (host != null) {
+            host.close();
+        }
+        System.clearProperty("dev.jirapat.lastused.flush.seconds");
+    }
+
+    @Before
+    public void openBrowser() throws Exception {
+        browser = Browser.open(host);
+    }
+
+    @After
+    public void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        putSettings("{\"eternalTokensAllowed\": true, \"maxTokensPerUser\": 10}");
+        RestFixtures.revokeAll(host, "alice");
+        RestFixtures.revokeAll(host, "bob");
+    }
+
+    @Test
+    public void tokenLifecycleWhenDrivenFromTheProfileThenEachStepWorksOverHttp() throws Exception {
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.id("pat-empty"));
+        browser.screenshot("panel-empty");
+
+        String token = createToken("deploy-bot", "30");
+        assertEquals("alice", whoAmI(token));
+
+        // The list shows it, and once the last use is flushed, when and from where.
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        assertEquals("deploy-bot", text("tr.pat-token .pat-name"));
+        assertEquals("Active", text("tr.pat-token .pat-status"));
+        assertFalse(pageSource().contains(token));
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (text("tr.pat-token .pat-lastused").equals("Never used") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            browser.driver.navigate().refresh();
+            browser.waitFor(By.cssSelector("tr.pat-token"));
+        }
+        assertTrue(text("tr.pat-token .pat-lastused"), text("tr.pat-token .pat-lastused").contains("127.0.0.1"));
+        browser.screenshot("panel-full");
+
+        // Rotate: the old token stops working, the new one works.
+        browser.driver.findElement(By.cssSelector("tr.pat-token .pat-rotate")).click();
+        String rotated = readShownToken();
+        assertNotEquals(token, rotated);
+        closeTokenDialog();
+        assertEquals(401, bearer(token).status);
+        assertEquals("alice", whoAmI(rotated));
+
+        // Revoke (with confirmation): fails on the next request and leaves the list.
+        browser.waitFor(By.cssSelector("tr.pat-token .pat-revoke")).click();
+        browser.waitFor(By.id("pat-revoke-confirm")).click();
+        browser.waitFor(By.id("pat-empty"));
+        assertEquals(401, bearer(rotated).status);
+    }
+
+    @Test
+    public void createWhenNameIsMarkupThenItRendersAsTextAndNoScriptRuns() throws Exception {
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        String hostile = "<img src=x onerror=alert(1)>";
+        createToken(hostile, "30");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        assertEquals(hostile, text("tr.pat-token .pat-name"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#pat-panel img")).isEmpty());
+        try {
+            browser.driver.switchTo().alert();
+            fail("a script from the token name ran");
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+        // The revoke confirmation shows the name as text too.
+        browser.driver.findElement(By.cssSelector("tr.pat-token .pat-revoke")).click();
+        browser.waitFor(By.id("pat-revoke-name"));
+        assertEquals(hostile, text("#pat-revoke-name"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#pat-revoke-dialog img")).isEmpty());
+    }
+
+    @Test
+    public void createDialogWhenEternalTokensDisabledThenNeverIsNotOffered() throws Exception {
+        putSettings("{\"eternalTokensAllowed\": false}");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.id("pat-create")).click();
+        browser.waitFor(By.id("pat-name"));
+        List<String> options = new Select(browser.driver.findElement(By.id("pat-expiry"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).collect(Collectors.toList());
+        assertFalse(options.toString(), options.contains("never"));
+        assertTrue(options.toString(), options.contains("30") && options.contains("custom"));
+        browser.screenshot("create-dialog");
+    }
+
+    @Test
+    public void createWhenAtTheLimitThenTheServerErrorShowsInline() throws Exception {
+        putSettings("{\"maxTokensPerUser\": 1}");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        createToken("only-one", "30");
+        browser.waitFor(By.id("pat-create")).click();
+        browser.waitFor(By.id("pat-name")).sendKeys("one-too-many");
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        WebElement error = browser.waitFor(By.id("pat-create-error"));
+        assertFalse(error.getText().isEmpty());
+        assertTrue(browser.driver.findElement(By.id("pat-create-dialog")).isDisplayed());
+        assertEquals(1, browser.driver.findElements(By.cssSelector("tr.pat-token")).size());
+    }
+
+    @Test
+    public void profileOfAnotherUserWhenNotAdminThenShowsNoTokens() throws Exception {
+        HttpCall.to(host).post("/rest/pat/latest/tokens").basic("alice", "alice").json("{\"name\":\"alice-secret\",\"expirationDuration\":5}").send();
+        browser.login("bob");
+        browser.go("/secure/ViewProfile.jspa?name=alice");
+        browser.waitFor(By.id("up-d-username"));
+        assertTrue(browser.driver.findElements(By.id("pat-panel")).isEmpty());
+        assertFalse(pageSource().contains("alice-secret"));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private String createToken(String name, String expiry) {
+        browser.waitFor(By.id("pat-create")).click();
+        browser.waitFor(By.id("pat-name")).sendKeys(name);
+        new Select(browser.driver.findElement(By.id("pat-expiry"))).selectByValue(expiry);
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        String token = readShownToken();
+        try {
+            browser.screenshot("token-shown");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        closeTokenDialog();
+        return token;
+    }
+
+    private String readShownToken() {
+        WebElement value = browser.waitFor(By.id("pat-token-value"));
+        browser.waitForText(By.id("pat-token-curl"), "Authorization: Bearer jpat_");
+        String token = value.getAttribute("value");
+        assertTrue(token, token.matches("jpat_[0-9A-Za-z]{49}"));
+        return token;
+    }
+
+    private void closeTokenDialog() {
+        browser.driver.findElement(By.id("pat-token-close")).click();
+        browser.waitUntilGone(By.id("pat-token-dialog"));
+        // The page reloads; the token is gone from it.
+        browser.waitFor(By.id("pat-panel"));
+    }
+
+    private String text(String css) {
+        return browser.driver.findElement(By.cssSelector(css)).getText().trim();
+    }
+
+    private String pageSource() {
+        return (String) ((JavascriptExecutor) browser.driver).executeScript("return document.documentElement.outerHTML");
+    }
+
+    private HttpCall.Response bearer(String token) {
+        return HttpCall.to(host).get("/rest/api/2/myself").bearer(token).send();
+    }
+
+    private String whoAmI(String token) {
+        HttpCall.Response r = bearer(token);
+        assertEquals(r.toString(), 200, r.status);
+        return r.body.replaceAll(".*\"name\":\"([^\"]+)\".*", "$1");
+    }
+
+    private void putSettings(String json) {
+        RestFixtures.putSettings(host, json);
+    }
+}
