@@ -8,7 +8,6 @@
             return;
         }
         var pat = window.JiraPat;
-        var t = AJS.I18n;
         var DAY = 24 * 60 * 60 * 1000;
         var warningDays = parseInt($page.attr('data-warning-days'), 10) || 0;
         var state = {sortBy: 'name', orderBy: 'asc', page: 0, limit: 20};
@@ -66,12 +65,12 @@
             var expires = Date.parse(token.expiringAt);
             var now = Date.now();
             if (expires <= now) {
-                return $('<span class="aui-lozenge aui-lozenge-removed">').text(t.getText('pat.status.expired'));
+                return $('<span class="aui-lozenge aui-lozenge-removed">').text(AJS.I18n.getText('pat.status.expired'));
             }
             if (expires - warningDays * DAY <= now) {
-                return $('<span class="aui-lozenge aui-lozenge-moved">').text(t.getText('pat.status.expiressoon'));
+                return $('<span class="aui-lozenge aui-lozenge-moved">').text(AJS.I18n.getText('pat.status.expiressoon'));
             }
-            return $('<span class="aui-lozenge aui-lozenge-success">').text(t.getText('pat.status.active'));
+            return $('<span class="aui-lozenge aui-lozenge-success">').text(AJS.I18n.getText('pat.status.active'));
         }
 
         function when(text) {
@@ -82,17 +81,17 @@
             var user = token.userProfileResource || {};
             var never = token.expiringAt && token.expiringAt.indexOf('9999-12-31') === 0;
             var $check = $('<input type="checkbox" class="pat-select">').attr('value', token.id)
-                .attr('aria-label', t.getText('pat.admin.select', token.name));
+                .attr('aria-label', AJS.I18n.getText('pat.admin.select', token.name));
             return $('<tr class="pat-token">').attr('data-token-id', token.id).append(
                 $('<td>').append($check),
                 $('<td class="pat-name">').text(token.name),
                 $('<td class="pat-user">').text(user.fullName ? user.fullName + ' (' + user.username + ')' : (user.username || '')),
-                $('<td class="pat-scope">').text(token.scope === 'read' ? t.getText('pat.scope.read') : t.getText('pat.scope.write')),
+                $('<td class="pat-scope">').text(token.scope === 'read' ? AJS.I18n.getText('pat.scope.read') : AJS.I18n.getText('pat.scope.write')),
                 $('<td class="pat-created">').text(when(token.createdAt)),
-                $('<td class="pat-expires">').text(never ? t.getText('pat.expires.never') : when(token.expiringAt)),
+                $('<td class="pat-expires">').text(never ? AJS.I18n.getText('pat.expires.never') : when(token.expiringAt)),
                 $('<td class="pat-lastused">').text(token.lastAccessedAt
                     ? when(token.lastAccessedAt) + (token.lastAccessedIp ? ' (' + token.lastAccessedIp + ')' : '')
-                    : t.getText('pat.lastused.never')),
+                    : AJS.I18n.getText('pat.lastused.never')),
                 $('<td class="pat-status">').append(status(token)));
         }
 
@@ -108,7 +107,7 @@
                 $.each(page.values, function (i, token) { $body.append(row(token)); });
                 $('#pat-admin-empty').toggleClass('hidden', page.values.length > 0);
                 $('#pat-select-all').prop('checked', false);
-                $('#pat-page-info').text(page.totalPages > 0 ? t.getText('pat.admin.page.info', page.page + 1, page.totalPages) : '');
+                $('#pat-page-info').text(page.totalPages > 0 ? AJS.I18n.getText('pat.admin.page.info', page.page + 1, page.totalPages) : '');
                 $('#pat-page-prev').prop('disabled', page.page === 0);
                 $('#pat-page-next').prop('disabled', page.isLastPage);
                 $('#pat-admin-tokens th.pat-sortable').removeAttr('aria-sort');
@@ -178,7 +177,7 @@
         // --- bulk revoke ----------------------------------------------------------------------------------------
         $('#pat-bulk-revoke').on('click', function () {
             var n = $('#pat-admin-tokens .pat-select:checked').length;
-            $('#pat-bulk-text').text(t.getText('pat.admin.bulkrevoke.confirm', n));
+            $('#pat-bulk-text').text(AJS.I18n.getText('pat.admin.bulkrevoke.confirm', n));
             AJS.dialog2('#pat-bulk-dialog').show();
         });
         $('#pat-bulk-cancel').on('click', function () {
@@ -188,7 +187,7 @@
             var ids = $('#pat-admin-tokens .pat-select:checked').map(function () { return Number(this.value); }).get();
             AJS.dialog2('#pat-bulk-dialog').hide();
             pat.api('DELETE', '/admin/tokens', ids).done(function () {
-                flash(t.getText('pat.admin.bulkrevoke.done', ids.length));
+                flash(AJS.I18n.getText('pat.admin.bulkrevoke.done', ids.length));
                 load();
             }).fail(function (xhr) {
                 pat.showError($error, pat.errorText(xhr));
@@ -256,7 +255,7 @@
             });
             pat.api('PUT', '/admin/settings', body).done(function (values) {
                 showSettings(values);
-                $saved.empty().append($('<p>').text(t.getText('pat.settings.saved'))).removeClass('hidden');
+                $saved.empty().append($('<p>').text(AJS.I18n.getText('pat.settings.saved'))).removeClass('hidden');
                 warningDays = parseInt(values.expiryWarningDays, 10) || 0;
             }).fail(function (xhr) {
                 pat.showError($settingsError, pat.errorText(xhr));

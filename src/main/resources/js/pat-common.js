@@ -41,7 +41,6 @@
         if ($dialog.length) {
             return $dialog;
         }
-        var t = AJS.I18n;
         $dialog = $('<section id="pat-token-dialog" class="aui-dialog2 aui-dialog2-medium aui-layer" role="dialog" aria-hidden="true" data-aui-modal="true" aria-labelledby="pat-token-title">'
             + '<header class="aui-dialog2-header"><h2 class="aui-dialog2-header-main" id="pat-token-title"></h2></header>'
             + '<div class="aui-dialog2-content"><div class="aui-message aui-message-warning"><p id="pat-token-warning"></p></div>'
@@ -52,13 +51,13 @@
             + '<p id="pat-token-example"></p><pre class="pat-curl" id="pat-token-curl"></pre></div>'
             + '<footer class="aui-dialog2-footer"><div class="aui-dialog2-footer-actions">'
             + '<button type="button" class="aui-button aui-button-primary" id="pat-token-close"></button></div></footer></section>');
-        $dialog.find('#pat-token-title').text(t.getText('pat.token.title'));
-        $dialog.find('#pat-token-warning').text(t.getText('pat.token.warning'));
-        $dialog.find('#pat-token-label').text(t.getText('pat.token.label'));
-        $dialog.find('#pat-token-copy').text(t.getText('pat.token.copy'));
-        $dialog.find('#pat-token-copied').text(t.getText('pat.token.copied'));
-        $dialog.find('#pat-token-example').text(t.getText('pat.token.example'));
-        $dialog.find('#pat-token-close').text(t.getText('pat.token.close'));
+        $dialog.find('#pat-token-title').text(AJS.I18n.getText('pat.token.title'));
+        $dialog.find('#pat-token-warning').text(AJS.I18n.getText('pat.token.warning'));
+        $dialog.find('#pat-token-label').text(AJS.I18n.getText('pat.token.label'));
+        $dialog.find('#pat-token-copy').text(AJS.I18n.getText('pat.token.copy'));
+        $dialog.find('#pat-token-copied').text(AJS.I18n.getText('pat.token.copied'));
+        $dialog.find('#pat-token-example').text(AJS.I18n.getText('pat.token.example'));
+        $dialog.find('#pat-token-close').text(AJS.I18n.getText('pat.token.close'));
         $dialog.find('#pat-token-form').on('submit', function (e) { e.preventDefault(); });
         return $dialog.appendTo(document.body);
     }

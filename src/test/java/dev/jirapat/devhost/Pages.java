@@ -15,6 +15,8 @@ final class Pages {
                 + "<meta name=\"ajs-remote-user\" content=\"" + (user == null ? "" : html(user.getName())) + "\">"
                 + "<link rel=\"stylesheet\" href=\"" + ctx + "/static/@atlassian/aui/dist/aui/aui-prototyping.css\">"
                 + "<script src=\"" + ctx + "/static/jquery/dist/jquery.min.js\"></script>"
+                // Jira defines AJS.contextPath() before AUI loads (AUI takes it from an existing window.AJS).
+                + "<script>window.AJS = {contextPath: function () { return " + jsString(ctx) + "; }};</script>"
                 + "<script src=\"" + ctx + "/static/@atlassian/aui/dist/aui/aui-prototyping.js\"></script>"
                 + (resourceTags == null ? "" : resourceTags)
                 + "</head><body class=\"aui-layout aui-theme-default\"><div id=\"page\">"
@@ -29,6 +31,10 @@ final class Pages {
                 + "<section id=\"content\" role=\"main\"><div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\">"
                 + "<section class=\"aui-page-panel-content\"><h1>" + html(title) + "</h1>" + content
                 + "</section></div></div></section></div></body></html>";
+    }
+
+    private static String jsString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("<", "\\x3c") + "'";
     }
 
     static String html(String text) {

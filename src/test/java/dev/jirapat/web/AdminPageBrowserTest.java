@@ -59,6 +59,10 @@ public class AdminPageBrowserTest {
         browser.waitFor(By.id("pat-builtin-warning"));
         browser.waitFor(By.cssSelector("#pat-admin-tokens tr.pat-token"));
         assertEquals(4, rows().size());
+        WebElement first = rows().get(0);
+        assertEquals("Active", first.findElement(By.cssSelector(".pat-status")).getAttribute("textContent").trim());
+        assertEquals("Never used", first.findElement(By.cssSelector(".pat-lastused")).getText());
+        assertEquals("Page 1 of 1", browser.driver.findElement(By.id("pat-page-info")).getText());
         browser.screenshot("admin-list");
 
         browser.driver.findElement(By.id("pat-filter-user")).sendKeys("bob");

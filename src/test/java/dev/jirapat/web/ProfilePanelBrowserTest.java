@@ -175,6 +175,8 @@ public class ProfilePanelBrowserTest {
 
     private String readShownToken() {
         WebElement value = browser.waitFor(By.id("pat-token-value"));
+        // Strings come from the i18n bundle through the jsI18n transformer, not as raw keys.
+        assertEquals("Your new token", browser.driver.findElement(By.id("pat-token-title")).getText());
         browser.waitForText(By.id("pat-token-curl"), "Authorization: Bearer jpat_");
         String token = value.getAttribute("value");
         assertTrue(token, token.matches("jpat_[0-9A-Za-z]{49}"));
@@ -188,8 +190,9 @@ public class ProfilePanelBrowserTest {
         browser.waitFor(By.id("pat-panel"));
     }
 
+    /** The element's text as written (getText() would apply CSS, e.g. the lozenges' upper case). */
     private String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText().trim();
+        return browser.driver.findElement(By.cssSelector(css)).getAttribute("textContent").trim().replaceAll("\\s+", " ");
     }
 
     private String pageSource() {
