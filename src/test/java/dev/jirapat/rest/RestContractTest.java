@@ -1,12 +1,11 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.TokenStore;
 import org.codehaus.jackson.JsonNode;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
@@ -34,7 +33,9 @@ import static org.junit.Assert.assertTrue;
 public class RestContractTest {
     private static final Set<String> TOKEN_FIELDS = new TreeSet<>(List.of("id", "name", "createdAt", "expiringAt", "scope", "createdBy"));
 
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
+
 
     @Parameterized.Parameter
     public String base;
@@ -46,21 +47,10 @@ public class RestContractTest {
         return Arrays.asList(new Object[] {Api.V1}, new Object[] {Api.LATEST});
     }
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
-
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Before
     public void cleanSlate() {
-        api = new Api(host, base);
+        api = new Api(HOST.host(), base);
         api.reset();
     }
 
@@ -164,7 +154,7 @@ public class RestContractTest {
         assertFalse(unused.has("lastAccessedIp"));
 
         Instant at = Instant.parse("2031-02-03T04:05:06.789Z");
-        TokenStore store = host.bean(TokenStore.class);
+        TokenStore store = HOST.host().bean(TokenStore.class);
         store.inTransaction(() -> {
             store.recordUse(id, at, "192.0.2.7");
             return null;
@@ -306,7 +296,7 @@ public class RestContractTest {
     public void basePathsWhenEitherUsedThenTheyServeTheSameTokens() {
         long id = api.createId("alice", "shared");
         String other = base.equals(Api.V1) ? Api.LATEST : Api.V1;
-        Reply r = new Api(host, other).get("/tokens/" + id, "alice");
+        Reply r = new Api(HOST.host(), other).get("/tokens/" + id, "alice");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("shared", Api.json(r).path("name").getTextValue());
     }

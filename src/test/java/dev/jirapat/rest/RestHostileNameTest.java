@@ -1,12 +1,11 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.token.AccessToken;
 import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import java.io.IOException;
@@ -35,25 +34,16 @@ public class RestHostileNameTest {
             "e\u0301 \uFEFF zero\u200Bwidth",
     };
 
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private Api api;
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
-
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Before
     public void cleanSlate() {
-        api = new Api(host, Api.LATEST);
+        api = new Api(HOST.host(), Api.LATEST);
         api.reset();
         api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":100}");
     }

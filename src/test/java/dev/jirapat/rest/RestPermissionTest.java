@@ -1,9 +1,8 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.DevHost;
-import org.junit.AfterClass;
+import dev.jirapat.devhost.DevHostRule;
 import org.junit.Before;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import java.util.ArrayList;
@@ -19,7 +18,9 @@ import static org.junit.Assert.assertTrue;
  */
 public class RestPermissionTest {
     private static final int UNCHANGED = -1;
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
+
     private Api api;
 
     /** One endpoint: how to call it on alice's token {@code {id}}, and the status per caller. */
@@ -54,21 +55,10 @@ public class RestPermissionTest {
             new Row("PUT", "/admin/settings", "{\"maxTokensPerUser\":9}", 401, 403, 403, 200),
     };
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
-
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Before
     public void cleanSlate() {
-        api = new Api(host, Api.LATEST);
+        api = new Api(HOST.host(), Api.LATEST);
         api.reset();
     }
 

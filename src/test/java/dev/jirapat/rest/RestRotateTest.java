@@ -1,12 +1,11 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.token.TokenCheck;
 import dev.jirapat.token.TokenService;
 import org.codehaus.jackson.JsonNode;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import java.time.Instant;
@@ -20,24 +19,15 @@ import static org.junit.Assert.assertNotEquals;
  * {@link TokenService#check}, the check the Bearer filter runs.
  */
 public class RestRotateTest {
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
+
     private Api api;
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
-
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Before
     public void cleanSlate() {
-        api = new Api(host, Api.LATEST);
+        api = new Api(HOST.host(), Api.LATEST);
         api.reset();
     }
 

@@ -1,10 +1,9 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevHostRule;
 import org.codehaus.jackson.JsonNode;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import java.util.Map;
@@ -18,24 +17,15 @@ import static org.junit.Assert.assertTrue;
  * and applied from the next request.
  */
 public class RestSettingsTest {
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
+
     private Api api;
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
-
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Before
     public void cleanSlate() {
-        api = new Api(host, Api.LATEST);
+        api = new Api(HOST.host(), Api.LATEST);
         api.reset();
     }
 

@@ -1,10 +1,9 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevHostRule;
 import org.codehaus.jackson.JsonNode;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import java.time.Duration;
@@ -21,24 +20,15 @@ import static org.junit.Assert.assertTrue;
  * descriptor, these requests are anonymous and every test here fails with a 401.
  */
 public class RestViaBearerTest {
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
+
     private Api api;
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
-
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Before
     public void cleanSlate() {
-        api = new Api(host, Api.LATEST);
+        api = new Api(HOST.host(), Api.LATEST);
         api.reset();
     }
 
@@ -93,7 +83,7 @@ public class RestViaBearerTest {
     }
 
     private Reply bearer(String method, String path, String raw, String json) {
-        dev.jirapat.devhost.HttpCall call = dev.jirapat.devhost.HttpCall.to(host).method(method, Api.LATEST + path).bearer(raw);
+        dev.jirapat.devhost.HttpCall call = dev.jirapat.devhost.HttpCall.to(HOST.host()).method(method, Api.LATEST + path).bearer(raw);
         if (json != null && !json.isEmpty()) {
             call.json(json);
         } else if (json != null) {
