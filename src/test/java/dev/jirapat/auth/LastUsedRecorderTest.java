@@ -1,5 +1,6 @@
 package dev.jirapat.auth;
 
+import dev.jirapat.testing.ForwardingTokenStore;
 import dev.jirapat.testing.InMemoryTokenStore;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.TokenPage;
@@ -155,11 +156,14 @@ public class LastUsedRecorderTest {
     }
 
     /** Counts writes; everything else is the in-memory store. */
-    private static final class CountingStore implements TokenStore {
+    private static final class CountingStore extends ForwardingTokenStore {
         final List<String> writes = Collections.synchronizedList(new ArrayList<>());
         volatile boolean failing;
         int transactions;
-        private final InMemoryTokenStore delegate = new InMemoryTokenStore();
+
+        CountingStore() {
+            super(new InMemoryTokenStore());
+        }
 
         @Override
         public synchronized <T> T inTransaction(Supplier<T> work) {
@@ -173,51 +177,6 @@ public class LastUsedRecorderTest {
         @Override
         public void recordUse(long id, Instant at, String ip) {
             writes.add(id + "@" + at + "@" + ip);
-        }
-
-        @Override
-        public Optional<AccessToken> insert(AccessToken token, int limit) {
-            return delegate.insert(token, limit);
-        }
-
-        @Override
-        public AccessToken replace(long oldId, AccessToken replacement) {
-            return delegate.replace(oldId, replacement);
-        }
-
-        @Override
-        public Optional<AccessToken> findByHash(String hash) {
-            return delegate.findByHash(hash);
-        }
-
-        @Override
-        public Optional<AccessToken> findById(long id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public List<AccessToken> findByOwner(String ownerKey) {
-            return delegate.findByOwner(ownerKey);
-        }
-
-        @Override
-        public int countByOwner(String ownerKey) {
-            return delegate.countByOwner(ownerKey);
-        }
-
-        @Override
-        public boolean delete(long id) {
-            return delegate.delete(id);
-        }
-
-        @Override
-        public int deleteByOwner(String ownerKey) {
-            return delegate.deleteByOwner(ownerKey);
-        }
-
-        @Override
-        public TokenPage search(TokenSearch search) {
-            return delegate.search(search);
         }
     }
 }

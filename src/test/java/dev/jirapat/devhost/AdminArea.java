@@ -12,12 +12,12 @@ final class AdminArea extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final PluginDescriptor descriptor;
     private final DevUsers users;
-    private final WebPanels.I18n i18n;
+    private final DevI18n i18n;
 
     AdminArea(PluginDescriptor descriptor, DevUsers users) {
         this.descriptor = descriptor;
         this.users = users;
-        this.i18n = new WebPanels.I18n(descriptor.i18nBundles);
+        this.i18n = new DevI18n(descriptor.i18nBundles);
     }
 
     @Override

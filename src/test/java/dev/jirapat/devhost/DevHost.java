@@ -63,6 +63,7 @@ public final class DevHost implements AutoCloseable {
                 DevDatabase.entities(descriptor));
         activeObjects = new OutageActiveObjects(database.activeObjects());
         DevApplicationProperties applicationProperties = new DevApplicationProperties();
+        DevI18n i18n = new DevI18n(descriptor.i18nBundles);
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, activeObjects)
                 .add(UserManager.class, users)
@@ -70,13 +71,13 @@ public final class DevHost implements AutoCloseable {
                 .add(PluginSettingsFactory.class, new DevPluginSettings())
                 .add(JiraAuthenticationContext.class, CurrentUser::get)
                 .add(AuthenticationListener.class, new DevAuthenticationListener())
-                .add(I18nResolver.class, new DevI18n(descriptor.i18nBundles))
+                .add(I18nResolver.class, i18n)
                 .add(ApplicationProperties.class, applicationProperties)
                 .add(CacheManager.class, new DevCacheManager())
                 .add(com.atlassian.sal.api.auth.LoginUriProvider.class, DevHostServices.loginUris(config.contextPath))
                 .add(com.atlassian.sal.api.websudo.WebSudoManager.class, DevHostServices.webSudo())
                 .add(com.atlassian.templaterenderer.TemplateRenderer.class,
-                        DevHostServices.templates(new VelocityViews(), new WebPanels.I18n(descriptor.i18nBundles)))
+                        DevHostServices.templates(new VelocityViews(), i18n))
                 .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new DevPageBuilder())
                 .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled));
         PluginContainer pluginContainer = null;

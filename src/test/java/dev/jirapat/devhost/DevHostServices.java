@@ -49,7 +49,7 @@ final class DevHostServices {
         };
     }
 
-    static TemplateRenderer templates(VelocityViews views, WebPanels.I18n i18n) {
+    static TemplateRenderer templates(VelocityViews views, DevI18n i18n) {
         return new TemplateRenderer() {
             @Override
             public void render(String templateName, Map<String, Object> context, Writer writer) throws IOException {

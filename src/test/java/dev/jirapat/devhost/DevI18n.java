@@ -13,10 +13,11 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * SAL's I18nResolver over the plugin's own {@code <resource type="i18n">} bundles, formatted with
- * {@link MessageFormat} as Jira formats them. An unknown key comes back as the key itself, as in Jira.
+ * The plugin's {@code <resource type="i18n">} bundles as the host offers them: SAL's I18nResolver, and
+ * {@code $i18n} in Velocity views (Jira's I18nHelper). Formatted with {@link MessageFormat} as Jira formats
+ * them; an unknown key comes back as the key itself, as in Jira.
  */
-final class DevI18n implements I18nResolver {
+public final class DevI18n implements I18nResolver {
     private final List<ResourceBundle> bundles = new ArrayList<>();
 
     DevI18n(List<String> locations) {
@@ -31,9 +32,19 @@ final class DevI18n implements I18nResolver {
 
     @Override
     public String getText(String key, Serializable... arguments) {
+        return new MessageFormat(getRaw(key), Locale.ROOT).format(arguments);
+    }
+
+    /** {@code $i18n.getText("key")} in a view. */
+    public String getText(String key) {
+        return getText(key, new Serializable[0]);
+    }
+
+    /** The unformatted text, as the jsI18n transformer inlines it. */
+    String getRaw(String key) {
         for (ResourceBundle bundle : bundles) {
             if (bundle.containsKey(key)) {
-                return new MessageFormat(bundle.getString(key), Locale.ROOT).format(arguments);
+                return bundle.getString(key);
             }
         }
         return key;

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 /**
  * Renders the {@code <web-panel>}s of a location, ordered by weight: the context provider (created once by the
@@ -18,11 +17,11 @@ import java.util.ResourceBundle;
 final class WebPanels {
     private final List<Panel> panels = new ArrayList<>();
     private final VelocityViews views;
-    private final I18n i18n;
+    private final DevI18n i18n;
 
     WebPanels(PluginDescriptor descriptor, PluginContainer container, VelocityViews views) {
         this.views = views;
-        this.i18n = new I18n(descriptor.i18nBundles);
+        this.i18n = new DevI18n(descriptor.i18nBundles);
         for (PluginDescriptor.WebPanelModule m : descriptor.webPanels) {
             String where = "<web-panel key=\"" + m.key + "\">";
             views.check(m.viewLocation, where);
@@ -78,36 +77,6 @@ final class WebPanels {
             this.module = module;
             this.provider = provider;
             this.where = where;
-        }
-    }
-
-    /** {@code $i18n.getText("key")} in views, from the plugin's i18n bundles. */
-    public static final class I18n {
-        private final List<ResourceBundle> bundles = new ArrayList<>();
-
-        I18n(List<String> locations) {
-            for (String location : locations) {
-                bundles.add(ResourceBundle.getBundle(location));
-            }
-        }
-
-        public String getText(String key) {
-            return getText(key, new Object[0]);
-        }
-
-        /** {@code $i18n.getText("key", $arg)}: MessageFormat, as Jira's I18nHelper formats. */
-        public String getText(String key, Object... args) {
-            String raw = getRaw(key);
-            return args.length == 0 ? raw : java.text.MessageFormat.format(raw, args);
-        }
-
-        String getRaw(String key) {
-            for (ResourceBundle b : bundles) {
-                if (b.containsKey(key)) {
-                    return b.getString(key);
-                }
-            }
-            return key;
         }
     }
 }

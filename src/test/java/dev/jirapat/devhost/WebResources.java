@@ -17,11 +17,11 @@ import java.util.Set;
 final class WebResources extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final PluginDescriptor descriptor;
-    private final WebPanels.I18n i18n;
+    private final DevI18n i18n;
 
     WebResources(PluginDescriptor descriptor) {
         this.descriptor = descriptor;
-        this.i18n = new WebPanels.I18n(descriptor.i18nBundles);
+        this.i18n = new DevI18n(descriptor.i18nBundles);
         for (PluginDescriptor.WebResourceModule m : descriptor.webResources) {
             for (Map.Entry<String, String> file : m.files.entrySet()) {
                 if (WebResources.class.getClassLoader().getResource(file.getValue()) == null) {

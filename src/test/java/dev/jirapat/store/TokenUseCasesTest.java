@@ -3,6 +3,7 @@ package dev.jirapat.store;
 import dev.jirapat.testing.AtlassianTableNames;
 import dev.jirapat.testing.EntityManagerActiveObjects;
 import dev.jirapat.testing.FakeUsers;
+import dev.jirapat.testing.ForwardingTokenStore;
 import dev.jirapat.testing.MutableClock;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
@@ -677,68 +678,17 @@ public class TokenUseCasesTest {
     }
 
     /** The real store, counting hash look-ups so a test can prove a path never reached the database. */
-    static final class CountingStore implements dev.jirapat.token.TokenStore {
+    static final class CountingStore extends ForwardingTokenStore {
         final AtomicInteger lookups = new AtomicInteger();
-        private final dev.jirapat.token.TokenStore delegate;
 
         CountingStore(dev.jirapat.token.TokenStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public <T> T inTransaction(java.util.function.Supplier<T> work) {
-            return delegate.inTransaction(work);
-        }
-
-        @Override
-        public java.util.Optional<AccessToken> insert(AccessToken token, int limit) {
-            return delegate.insert(token, limit);
-        }
-
-        @Override
-        public AccessToken replace(long oldId, AccessToken replacement) {
-            return delegate.replace(oldId, replacement);
+            super(delegate);
         }
 
         @Override
         public java.util.Optional<AccessToken> findByHash(String hash) {
             lookups.incrementAndGet();
-            return delegate.findByHash(hash);
-        }
-
-        @Override
-        public java.util.Optional<AccessToken> findById(long id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public List<AccessToken> findByOwner(String ownerKey) {
-            return delegate.findByOwner(ownerKey);
-        }
-
-        @Override
-        public int countByOwner(String ownerKey) {
-            return delegate.countByOwner(ownerKey);
-        }
-
-        @Override
-        public boolean delete(long id) {
-            return delegate.delete(id);
-        }
-
-        @Override
-        public int deleteByOwner(String ownerKey) {
-            return delegate.deleteByOwner(ownerKey);
-        }
-
-        @Override
-        public void recordUse(long id, Instant at, String ip) {
-            delegate.recordUse(id, at, ip);
-        }
-
-        @Override
-        public TokenPage search(TokenSearch search) {
-            return delegate.search(search);
+            return super.findByHash(hash);
         }
     }
 }

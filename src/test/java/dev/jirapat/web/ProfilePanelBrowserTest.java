@@ -128,6 +128,7 @@ public class ProfilePanelBrowserTest {
                 .map(o -> o.getAttribute("value")).collect(Collectors.toList());
         assertFalse(options.toString(), options.contains("never"));
         assertTrue(options.toString(), options.contains("30") && options.contains("custom"));
+        assertEquals("30 days", new Select(browser.driver.findElement(By.id("pat-expiry"))).getFirstSelectedOption().getText());
         browser.screenshot("create-dialog");
     }
 

@@ -1,0 +1,75 @@
+package dev.jirapat.testing;
+
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.TokenPage;
+import dev.jirapat.token.TokenSearch;
+import dev.jirapat.token.TokenStore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** A store that forwards every call; tests override the calls they count or break. */
+public class ForwardingTokenStore implements TokenStore {
+    private final TokenStore delegate;
+
+    public ForwardingTokenStore(TokenStore delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return delegate.inTransaction(work);
+    }
+
+    @Override
+    public Optional<AccessToken> insert(AccessToken token, int limit) {
+        return delegate.insert(token, limit);
+    }
+
+    @Override
+    public AccessToken replace(long oldId, AccessToken replacement) {
+        return delegate.replace(oldId, replacement);
+    }
+
+    @Override
+    public Optional<AccessToken> findByHash(String hash) {
+        return delegate.findByHash(hash);
+    }
+
+    @Override
+    public Optional<AccessToken> findById(long id) {
+        return delegate.findById(id);
+    }
+
+    @Override
+    public List<AccessToken> findByOwner(String ownerKey) {
+        return delegate.findByOwner(ownerKey);
+    }
+
+    @Override
+    public int countByOwner(String ownerKey) {
+        return delegate.countByOwner(ownerKey);
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return delegate.delete(id);
+    }
+
+    @Override
+    public int deleteByOwner(String ownerKey) {
+        return delegate.deleteByOwner(ownerKey);
+    }
+
+    @Override
+    public void recordUse(long id, Instant at, String ip) {
+        delegate.recordUse(id, at, ip);
+    }
+
+    @Override
+    public TokenPage search(TokenSearch search) {
+        return delegate.search(search);
+    }
+}
