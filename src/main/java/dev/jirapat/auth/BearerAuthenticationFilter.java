@@ -107,15 +107,9 @@ public final class BearerAuthenticationFilter implements Filter {
         AccessToken token = result.token().get();
         TokenRequests.record(request, token);
         lastUsed.record(token, now, ip);
-        login.logIn(request, response, owner.get());
+        HttpServletRequest loggedIn = login.logIn(request, response, owner.get(), policy.invalidateSession());
         log.debug("Token {} authenticated a {} request from {}", hint, request.getMethod(), request.getRemoteAddr());
-        try {
-            chain.doFilter(req, resp);
-        } finally {
-            if (policy.invalidateSession()) {
-                login.endSession(request);
-            }
-        }
+        chain.doFilter(loggedIn, resp);
     }
 
     private static void refuse(HttpServletRequest request, String reason, String hint) {

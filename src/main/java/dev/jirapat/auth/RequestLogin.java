@@ -9,7 +9,6 @@ import dev.jirapat.token.AccessToken;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import javax.servlet.http.HttpSession;
 import java.util.Optional;
 
 /**
@@ -40,24 +39,21 @@ public final class RequestLogin {
         return user != null && user.isActive() ? Optional.of(user) : Optional.<ApplicationUser>empty();
     }
 
-    /** Makes {@code user} the user of this request, as Seraph will read it further down the chain. */
-    public void logIn(HttpServletRequest request, HttpServletResponse response, ApplicationUser user) {
+    /**
+     * Makes {@code user} the user of this request, as Seraph will read it further down the chain, and returns the
+     * request to pass down. With {@code requestScoped} (the policy's session invalidation, on by default) the
+     * login lives in a session private to this request ({@link RequestScopedSession}): the container never
+     * creates one, so there is no cookie to replay and nothing to invalidate. Without it, SAL's listener writes to
+     * the container session, which then outlives the request (the admin's choice).
+     */
+    public HttpServletRequest logIn(HttpServletRequest request, HttpServletResponse response, ApplicationUser user,
+                                    boolean requestScoped) {
+        HttpServletRequest loggedIn = requestScoped ? RequestScopedSession.wrap(request) : request;
         authenticationListener.authenticationSuccess(
-                new Authenticator.Result.Success(i18n.createMessage(MESSAGE_KEY), user), request, response);
-        request.getSession().setAttribute(LOGGED_IN_USER_ID_KEY, user.getName());
-        request.setAttribute(ACCESS_TOKEN_REQUEST, Boolean.TRUE);
-        request.setAttribute(ALREADY_FILTERED, Boolean.TRUE);
-    }
-
-    /** Ends the request's session, so its cookie can never be replayed as a login. */
-    public void endSession(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            try {
-                session.invalidate();
-            } catch (IllegalStateException alreadyInvalidated) {
-                // someone further down the chain ended it: the outcome we want
-            }
-        }
+                new Authenticator.Result.Success(i18n.createMessage(MESSAGE_KEY), user), loggedIn, response);
+        loggedIn.getSession().setAttribute(LOGGED_IN_USER_ID_KEY, user.getName());
+        loggedIn.setAttribute(ACCESS_TOKEN_REQUEST, Boolean.TRUE);
+        loggedIn.setAttribute(ALREADY_FILTERED, Boolean.TRUE);
+        return loggedIn;
     }
 }
