@@ -1,8 +1,7 @@
 package dev.jirapat.devhost;
 
 import org.codehaus.jackson.JsonNode;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import java.io.IOException;
@@ -11,26 +10,17 @@ import static dev.jirapat.devhost.SecurityTest.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-/** The slice of Jira's REST API v2 the host serves for real clients: issues DEMO-1…3 and their comments. */
+/** The slice of Jira's REST API v2 the HOST.host() serves for real clients: issues DEMO-1…3 and their comments. */
 public class JiraRestSliceTest {
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
 
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Test
     public void issueWhenKnownThen200WithKey() throws IOException {
         for (String key : new String[] {"DEMO-1", "DEMO-2", "DEMO-3"}) {
-            HttpCall.Response r = HttpCall.to(host).get("/rest/api/2/issue/" + key).basic("bob", "bob").send();
+            HttpCall.Response r = HttpCall.to(HOST.host()).get("/rest/api/2/issue/" + key).basic("bob", "bob").send();
             assertEquals(r.toString(), 200, r.status);
             JsonNode issue = json(r);
             assertEquals(key, issue.path("key").getTextValue());
@@ -40,27 +30,27 @@ public class JiraRestSliceTest {
 
     @Test
     public void issueWhenUnknownThen404() throws IOException {
-        HttpCall.Response r = HttpCall.to(host).get("/rest/api/2/issue/DEMO-99").basic("bob", "bob").send();
+        HttpCall.Response r = HttpCall.to(HOST.host()).get("/rest/api/2/issue/DEMO-99").basic("bob", "bob").send();
         assertEquals(r.toString(), 404, r.status);
         assertTrue(r.body, json(r).path("errorMessages").isArray());
     }
 
     @Test
     public void issueWhenAnonymousThen401() {
-        assertEquals(401, HttpCall.to(host).get("/rest/api/2/issue/DEMO-1").send().status);
+        assertEquals(401, HttpCall.to(HOST.host()).get("/rest/api/2/issue/DEMO-1").send().status);
     }
 
     @Test
     public void commentWhenJsonBodyThen201AndListedOnTheIssueWithItsAuthor() throws IOException {
         String text = "Deployed by the CI token " + System.nanoTime();
-        HttpCall.Response created = HttpCall.to(host).post("/rest/api/2/issue/DEMO-1/comment").basic("alice", "alice")
+        HttpCall.Response created = HttpCall.to(HOST.host()).post("/rest/api/2/issue/DEMO-1/comment").basic("alice", "alice")
                 .json("{\"body\":\"" + text + "\"}").send();
         assertEquals(created.toString(), 201, created.status);
         JsonNode comment = json(created);
         assertEquals(text, comment.path("body").getTextValue());
         assertEquals("alice", comment.path("author").path("name").getTextValue());
 
-        HttpCall.Response issue = HttpCall.to(host).get("/rest/api/2/issue/DEMO-1").basic("bob", "bob").send();
+        HttpCall.Response issue = HttpCall.to(HOST.host()).get("/rest/api/2/issue/DEMO-1").basic("bob", "bob").send();
         JsonNode comments = json(issue).path("fields").path("comment").path("comments");
         JsonNode found = null;
         for (JsonNode c : comments) {
@@ -78,16 +68,16 @@ public class JiraRestSliceTest {
     @Test
     public void commentWhenCommentedOnOneIssueThenNotOnAnother() throws IOException {
         String text = "only on DEMO-3 " + System.nanoTime();
-        assertEquals(201, HttpCall.to(host).post("/rest/api/2/issue/DEMO-3/comment").basic("bob", "bob")
+        assertEquals(201, HttpCall.to(HOST.host()).post("/rest/api/2/issue/DEMO-3/comment").basic("bob", "bob")
                 .json("{\"body\":\"" + text + "\"}").send().status);
-        String demo2 = HttpCall.to(host).get("/rest/api/2/issue/DEMO-2").basic("bob", "bob").send().body;
+        String demo2 = HttpCall.to(HOST.host()).get("/rest/api/2/issue/DEMO-2").basic("bob", "bob").send().body;
         assertTrue(demo2, !demo2.contains(text));
     }
 
     @Test
     public void commentWhenBodyEmptyThen400() {
         for (String body : new String[] {"", "{}", "{\"body\":\"\"}", "{\"body\":\"   \"}", "{\"body\":42}", "not json"}) {
-            HttpCall.Response r = HttpCall.to(host).post("/rest/api/2/issue/DEMO-1/comment").basic("alice", "alice")
+            HttpCall.Response r = HttpCall.to(HOST.host()).post("/rest/api/2/issue/DEMO-1/comment").basic("alice", "alice")
                     .json(body).send();
             assertEquals("'" + body + "': " + r, 400, r.status);
         }
@@ -95,13 +85,13 @@ public class JiraRestSliceTest {
 
     @Test
     public void commentWhenAnonymousThen401() {
-        HttpCall.Response r = HttpCall.to(host).post("/rest/api/2/issue/DEMO-1/comment").json("{\"body\":\"anon\"}").send();
+        HttpCall.Response r = HttpCall.to(HOST.host()).post("/rest/api/2/issue/DEMO-1/comment").json("{\"body\":\"anon\"}").send();
         assertEquals(r.toString(), 401, r.status);
     }
 
     @Test
     public void commentWhenIssueUnknownThen404() {
-        HttpCall.Response r = HttpCall.to(host).post("/rest/api/2/issue/NOPE-1/comment").basic("alice", "alice")
+        HttpCall.Response r = HttpCall.to(HOST.host()).post("/rest/api/2/issue/NOPE-1/comment").basic("alice", "alice")
                 .json("{\"body\":\"x\"}").send();
         assertEquals(r.toString(), 404, r.status);
     }

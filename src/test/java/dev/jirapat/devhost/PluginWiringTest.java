@@ -1,8 +1,7 @@
 package dev.jirapat.devhost;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Rule;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.w3c.dom.Element;
@@ -27,30 +26,21 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 /**
- * The wiring is the plugin's own: the host builds every bean of the real plugin-context.xml, and a broken copy of
- * the descriptor or the Spring XML stops the host from starting with a message that names the culprit.
+ * The wiring is the plugin's own: the HOST.host() builds every bean of the real plugin-context.xml, and a broken copy of
+ * the descriptor or the Spring XML stops the HOST.host() from starting with a message that names the culprit.
  */
 public class PluginWiringTest {
     private static final Path SPRING_XML = Paths.get("src", "main", "resources", "META-INF", "spring", "plugin-context.xml");
     private static final Path FIXTURE_DESCRIPTOR = DevHostModulesTest.FIXTURE.resolve("atlassian-plugin.xml");
     private static final Path FIXTURE_SPRING_XML = DevHostModulesTest.FIXTURE.resolve("fixture-context.xml");
 
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
+
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
-
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     // --- the real plugin ------------------------------------------------------------------------------------
 
@@ -58,25 +48,25 @@ public class PluginWiringTest {
     public void startWhenRealDescriptorAndSpringXmlThenEveryDeclaredBeanExists() throws Exception {
         List<String> declared = declaredBeanIds(SPRING_XML);
         assertTrue("plugin-context.xml declares beans: " + declared, declared.size() >= 5);
-        List<String> names = Arrays.asList(host.beanNames());
+        List<String> names = Arrays.asList(HOST.host().beanNames());
         for (String id : declared) {
             assertTrue(id + " is in the host's context " + names, names.contains(id));
-            assertNotNull(id, host.bean(id));
+            assertNotNull(id, HOST.host().bean(id));
         }
     }
 
     @Test
     public void startWhenRealSpringXmlThenReferencesAreTheHostsServicesAndBeansAreThePlugins() {
-        assertTrue(host.bean("jiraUserManager") instanceof DevUsers);
-        assertTrue(host.bean("globalPermissionManager") instanceof DevUsers);
-        assertTrue(host.bean("activeObjects") instanceof com.atlassian.activeobjects.external.ActiveObjects);
-        assertTrue(host.bean("tokenStore") instanceof dev.jirapat.jira.CachingTokenStore);
-        assertEquals(host.bean("tokenService"), host.bean(dev.jirapat.token.TokenService.class));
+        assertTrue(HOST.host().bean("jiraUserManager") instanceof DevUsers);
+        assertTrue(HOST.host().bean("globalPermissionManager") instanceof DevUsers);
+        assertTrue(HOST.host().bean("activeObjects") instanceof com.atlassian.activeobjects.external.ActiveObjects);
+        assertTrue(HOST.host().bean("tokenStore") instanceof dev.jirapat.jira.CachingTokenStore);
+        assertEquals(HOST.host().bean("tokenService"), HOST.host().bean(dev.jirapat.token.TokenService.class));
     }
 
     @Test
     public void startWhenRealDescriptorThenItsAoEntityTableExists() {
-        dev.jirapat.token.TokenService tokens = host.bean(dev.jirapat.token.TokenService.class);
+        dev.jirapat.token.TokenService tokens = HOST.host().bean(dev.jirapat.token.TokenService.class);
         assertTrue(tokens.list(dev.jirapat.token.Actor.user("JIRAUSER10101")).isEmpty());
     }
 
@@ -216,7 +206,7 @@ public class PluginWiringTest {
         DevHost started = null;
         try {
             started = DevHost.start(config);
-            fail("the host started although the plugin names " + culprit);
+            fail("the HOST.host() started although the plugin names " + culprit);
         } catch (DevHostException e) {
             assertTrue("the message names " + culprit + ": " + e.getMessage(), e.getMessage().contains(culprit));
         } finally {
@@ -234,7 +224,7 @@ public class PluginWiringTest {
         return copy;
     }
 
-    /** The descriptor as the build filtered it (target/classes), as the host reads it by default. */
+    /** The descriptor as the build filtered it (target/classes), as the HOST.host() reads it by default. */
     private static Path realDescriptor() throws URISyntaxException {
         return Paths.get(PluginWiringTest.class.getClassLoader().getResource("atlassian-plugin.xml").toURI());
     }

@@ -2,8 +2,7 @@ package dev.jirapat.devhost;
 
 import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import java.io.IOException;
@@ -21,19 +20,10 @@ import static org.junit.Assert.assertTrue;
 
 /** The host's Seraph-like security over real HTTP: form login, Basic on REST, sessions, logout, redirects. */
 public class SecurityTest {
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
 
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Test
     public void loginWhenFormCredentialsValidThenSessionIsThatUser() throws IOException {
@@ -42,7 +32,7 @@ public class SecurityTest {
         assertEquals(login.toString(), 302, login.status);
         assertNotNull("a session cookie", sessionCookie(login));
 
-        HttpCall.Response me = HttpCall.with(host, browser).get("/rest/api/2/myself").send();
+        HttpCall.Response me = HttpCall.with(HOST.host(), browser).get("/rest/api/2/myself").send();
         assertEquals(me.toString(), 200, me.status);
         assertEquals("alice", json(me).path("name").getTextValue());
     }
@@ -55,7 +45,7 @@ public class SecurityTest {
                 {"bob", "JIRAUSER10101", "Bob Example"},
         };
         for (String[] user : expected) {
-            HttpCall.Response me = HttpCall.to(host).get("/rest/api/2/myself").basic(user[0], user[0]).send();
+            HttpCall.Response me = HttpCall.to(HOST.host()).get("/rest/api/2/myself").basic(user[0], user[0]).send();
             assertEquals(me.toString(), 200, me.status);
             JsonNode body = json(me);
             assertEquals(user[0], body.path("name").getTextValue());
@@ -70,7 +60,7 @@ public class SecurityTest {
         for (String name : new String[] {"admin", "alice", "bob"}) {
             HttpClient browser = HttpCall.browser();
             assertEquals(302, formLogin(browser, name, name, null).status);
-            HttpCall.Response me = HttpCall.with(host, browser).get("/rest/api/2/myself").send();
+            HttpCall.Response me = HttpCall.with(HOST.host(), browser).get("/rest/api/2/myself").send();
             assertEquals(me.toString(), 200, me.status);
             assertEquals(name, json(me).path("name").getTextValue());
         }
@@ -83,18 +73,18 @@ public class SecurityTest {
         assertEquals(login.toString(), 401, login.status);
         assertNull("no session for an inactive user", sessionCookie(login));
         assertTrue(login.body, login.body.contains("login-error"));
-        assertEquals(401, HttpCall.with(host, browser).get("/rest/api/2/myself").send().status);
+        assertEquals(401, HttpCall.with(HOST.host(), browser).get("/rest/api/2/myself").send().status);
     }
 
     @Test
     public void basicWhenUserInactiveThen401() {
-        HttpCall.Response me = HttpCall.to(host).get("/rest/api/2/myself").basic("carol", "carol").send();
+        HttpCall.Response me = HttpCall.to(HOST.host()).get("/rest/api/2/myself").basic("carol", "carol").send();
         assertEquals(me.toString(), 401, me.status);
     }
 
     @Test
     public void basicWhenPasswordWrongThen401WithChallenge() {
-        HttpCall.Response me = HttpCall.to(host).get("/rest/api/2/myself").basic("alice", "bob").send();
+        HttpCall.Response me = HttpCall.to(HOST.host()).get("/rest/api/2/myself").basic("alice", "bob").send();
         assertEquals(me.toString(), 401, me.status);
         assertNotNull(me.header("WWW-Authenticate"));
     }
@@ -105,12 +95,12 @@ public class SecurityTest {
         HttpCall.Response login = formLogin(browser, "alice", "wrong", null);
         assertEquals(login.toString(), 401, login.status);
         assertNull(sessionCookie(login));
-        assertEquals(401, HttpCall.with(host, browser).get("/rest/api/2/myself").send().status);
+        assertEquals(401, HttpCall.with(HOST.host(), browser).get("/rest/api/2/myself").send().status);
     }
 
     @Test
     public void myselfWhenAnonymousThen401WithJiraErrorMessages() throws IOException {
-        HttpCall.Response me = HttpCall.to(host).get("/rest/api/2/myself").send();
+        HttpCall.Response me = HttpCall.to(HOST.host()).get("/rest/api/2/myself").send();
         assertEquals(me.toString(), 401, me.status);
         assertTrue(me.header("Content-Type"), me.header("Content-Type").startsWith("application/json"));
         JsonNode body = json(me);
@@ -121,26 +111,26 @@ public class SecurityTest {
 
     @Test
     public void serverInfoWhenAnonymousThenVersionAndDeploymentType() throws IOException {
-        HttpCall.Response info = HttpCall.to(host).get("/rest/api/2/serverInfo").send();
+        HttpCall.Response info = HttpCall.to(HOST.host()).get("/rest/api/2/serverInfo").send();
         assertEquals(info.toString(), 200, info.status);
         JsonNode body = json(info);
         assertTrue(body.toString(), body.path("versionNumbers").isArray());
         assertEquals(3, body.path("versionNumbers").size());
         assertTrue(body.path("versionNumbers").get(0).isInt());
         assertEquals("Server", body.path("deploymentType").getTextValue());
-        assertEquals(host.baseUri().toString(), body.path("baseUrl").getTextValue());
+        assertEquals(HOST.host().baseUri().toString(), body.path("baseUrl").getTextValue());
     }
 
     @Test
     public void logoutWhenLoggedInThenSessionEnds() {
         HttpClient browser = HttpCall.browser();
         assertEquals(302, formLogin(browser, "bob", "bob", null).status);
-        assertEquals(200, HttpCall.with(host, browser).get("/rest/api/2/myself").send().status);
+        assertEquals(200, HttpCall.with(HOST.host(), browser).get("/rest/api/2/myself").send().status);
 
-        HttpCall.Response logout = HttpCall.with(host, browser).get("/logout").send();
+        HttpCall.Response logout = HttpCall.with(HOST.host(), browser).get("/logout").send();
         assertEquals(logout.toString(), 302, logout.status);
 
-        assertEquals(401, HttpCall.with(host, browser).get("/rest/api/2/myself").send().status);
+        assertEquals(401, HttpCall.with(HOST.host(), browser).get("/rest/api/2/myself").send().status);
     }
 
     @Test
@@ -149,7 +139,7 @@ public class SecurityTest {
                 "/\\evil.example", "\\\\evil.example"}) {
             HttpCall.Response login = formLogin(HttpCall.browser(), "alice", "alice", evil);
             assertEquals(evil + ": " + login, 302, login.status);
-            assertEquals(evil, host.baseUri().getPath() + "/secure/ViewProfile.jspa", location(login));
+            assertEquals(evil, HOST.host().baseUri().getPath() + "/secure/ViewProfile.jspa", location(login));
         }
     }
 
@@ -157,7 +147,7 @@ public class SecurityTest {
     public void loginWhenDestinationIsAPathOnTheHostThenRedirectedThere() {
         HttpCall.Response login = formLogin(HttpCall.browser(), "admin", "admin", "/secure/admin/ViewApplicationProperties.jspa");
         assertEquals(login.toString(), 302, login.status);
-        assertEquals(host.baseUri().getPath() + "/secure/admin/ViewApplicationProperties.jspa", location(login));
+        assertEquals(HOST.host().baseUri().getPath() + "/secure/admin/ViewApplicationProperties.jspa", location(login));
     }
 
     @Test
@@ -173,28 +163,28 @@ public class SecurityTest {
         assertNotNull("a new session cookie at login", after);
         assertNotEquals(before, after);
 
-        HttpCall.Response withOld = HttpCall.to(host).get("/rest/api/2/myself").header("Cookie", before).send();
+        HttpCall.Response withOld = HttpCall.to(HOST.host()).get("/rest/api/2/myself").header("Cookie", before).send();
         assertEquals("the pre-login session id no longer authenticates: " + withOld, 401, withOld.status);
-        HttpCall.Response withNew = HttpCall.to(host).get("/rest/api/2/myself").header("Cookie", after).send();
+        HttpCall.Response withNew = HttpCall.to(HOST.host()).get("/rest/api/2/myself").header("Cookie", after).send();
         assertEquals(200, withNew.status);
     }
 
     @Test
     public void loginWhenAttackerPlantedASessionIdThenItIsNotUsed() {
         String planted = "JSESSIONID=node0attackerchosen0.node0";
-        HttpCall.Response login = HttpCall.to(host).post("/login.jsp").header("Cookie", planted)
+        HttpCall.Response login = HttpCall.to(HOST.host()).post("/login.jsp").header("Cookie", planted)
                 .body("application/x-www-form-urlencoded", "os_username=alice&os_password=alice").send();
         assertEquals(login.toString(), 302, login.status);
         String issued = sessionCookie(login);
         assertNotNull(issued);
         assertNotEquals(planted, issued);
-        assertEquals(401, HttpCall.to(host).get("/rest/api/2/myself").header("Cookie", planted).send().status);
+        assertEquals(401, HttpCall.to(HOST.host()).get("/rest/api/2/myself").header("Cookie", planted).send().status);
     }
 
     private static HttpCall.Response formLogin(HttpClient browser, String user, String password, String destination) {
         String form = "os_username=" + enc(user) + "&os_password=" + enc(password)
                 + (destination == null ? "" : "&os_destination=" + enc(destination));
-        return HttpCall.with(host, browser).post("/login.jsp").body("application/x-www-form-urlencoded", form).send();
+        return HttpCall.with(HOST.host(), browser).post("/login.jsp").body("application/x-www-form-urlencoded", form).send();
     }
 
     /** "JSESSIONID=…" from the response's Set-Cookie, or null when the response set none. */
@@ -211,10 +201,10 @@ public class SecurityTest {
     private static String location(HttpCall.Response response) {
         String location = response.header("Location");
         assertNotNull(response.toString(), location);
-        // Jetty answers with an absolute URL; what matters is that it stays on this host.
+        // Jetty answers with an absolute URL; what matters is that it stays on this HOST.host().
         if (location.startsWith("http")) {
-            assertTrue(location, location.startsWith(host.baseUri().getScheme() + "://" + host.baseUri().getAuthority() + "/"));
-            location = location.substring((host.baseUri().getScheme() + "://" + host.baseUri().getAuthority()).length());
+            assertTrue(location, location.startsWith(HOST.host().baseUri().getScheme() + "://" + HOST.host().baseUri().getAuthority() + "/"));
+            location = location.substring((HOST.host().baseUri().getScheme() + "://" + HOST.host().baseUri().getAuthority()).length());
         }
         assertFalse(location, location.startsWith("//"));
         return location;

@@ -1,7 +1,6 @@
 package dev.jirapat.devhost;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import static org.junit.Assert.assertEquals;
@@ -16,24 +15,15 @@ public class XsrfRuleTest {
     private static final String[] XSRF_ABLE = {null, "application/x-www-form-urlencoded",
             "multipart/form-data; boundary=xyz", "text/plain", "text/plain;charset=UTF-8"};
 
-    private static DevHost host;
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
 
-    @BeforeClass
-    public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
-    }
 
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Test
     public void postWhenFormLikeContentTypeAndNoTokenHeaderThen403() {
         for (String type : XSRF_ABLE) {
-            HttpCall.Response r = HttpCall.to(host).post(COMMENT).basic("alice", "alice")
+            HttpCall.Response r = HttpCall.to(HOST.host()).post(COMMENT).basic("alice", "alice")
                     .body(type, "{\"body\":\"from a cross-site form\"}").send();
             assertEquals(type + ": " + r, 403, r.status);
         }
@@ -42,7 +32,7 @@ public class XsrfRuleTest {
     @Test
     public void postWhenFormLikeContentTypeAndNoCheckHeaderThenPassesThrough() {
         for (String type : XSRF_ABLE) {
-            HttpCall.Response r = HttpCall.to(host).post(COMMENT).basic("alice", "alice")
+            HttpCall.Response r = HttpCall.to(HOST.host()).post(COMMENT).basic("alice", "alice")
                     .header("X-Atlassian-Token", "no-check").body(type, "{\"body\":\"scripted\"}").send();
             assertNotEquals(type + ": " + r, 403, r.status);
         }
@@ -50,21 +40,21 @@ public class XsrfRuleTest {
 
     @Test
     public void postWhenTokenHeaderHasAnotherValueThen403() {
-        HttpCall.Response r = HttpCall.to(host).post(COMMENT).basic("alice", "alice")
+        HttpCall.Response r = HttpCall.to(HOST.host()).post(COMMENT).basic("alice", "alice")
                 .header("X-Atlassian-Token", "check").body("text/plain", "{\"body\":\"x\"}").send();
         assertEquals(r.toString(), 403, r.status);
     }
 
     @Test
     public void postWhenJsonThenPassesWithoutTokenHeader() {
-        HttpCall.Response r = HttpCall.to(host).post(COMMENT).basic("alice", "alice").json("{\"body\":\"json\"}").send();
+        HttpCall.Response r = HttpCall.to(HOST.host()).post(COMMENT).basic("alice", "alice").json("{\"body\":\"json\"}").send();
         assertEquals(r.toString(), 201, r.status);
     }
 
     @Test
     public void getWhenFormLikeContentTypeThenNeverBlocked() {
         for (String type : XSRF_ABLE) {
-            HttpCall.Response r = HttpCall.to(host).get("/rest/api/2/myself").basic("alice", "alice")
+            HttpCall.Response r = HttpCall.to(HOST.host()).get("/rest/api/2/myself").basic("alice", "alice")
                     .body(type, "").send();
             assertEquals(type + ": " + r, 200, r.status);
         }
@@ -73,7 +63,7 @@ public class XsrfRuleTest {
     @Test
     public void postWhenNotUnderRestThenNotSubjectToTheRule() {
         // The login form is a form POST without the header: the REST rule must not apply to it.
-        HttpCall.Response r = HttpCall.to(host).post("/login.jsp")
+        HttpCall.Response r = HttpCall.to(HOST.host()).post("/login.jsp")
                 .body("application/x-www-form-urlencoded", "os_username=alice&os_password=alice").send();
         assertEquals(r.toString(), 302, r.status);
     }
