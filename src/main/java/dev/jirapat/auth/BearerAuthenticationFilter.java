@@ -6,6 +6,7 @@ import dev.jirapat.auth.BearerTokenExtractor.Extraction;
 import dev.jirapat.auth.BearerTokenExtractor.Kind;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.CheckResult;
+import dev.jirapat.token.Scope;
 import dev.jirapat.token.Settings;
 import dev.jirapat.token.TokenCheck;
 import dev.jirapat.token.TokenPolicy;
@@ -105,11 +106,43 @@ public final class BearerAuthenticationFilter implements Filter {
             return;
         }
         AccessToken token = result.token().get();
-        TokenRequests.record(request, token);
+        if (token.scope() == Scope.READ && !isRestApi(request)) {
+            // GET is not always safe outside the REST API (web actions and servlets change data on GET too).
+            refuse(request, "a read token outside /rest/", hint);
+            responder.rejected(response, TokenCheck.INSUFFICIENT_SCOPE);
+            return;
+        }
+        HttpServletRequest loggedIn;
+        try {
+            loggedIn = login.logIn(request, response, owner.get(), token, keepsSession(request, token, policy));
+        } catch (RuntimeException e) {
+            log.warn("Could not log a token request from {} in; answering 503: {}", request.getRemoteAddr(), e.toString());
+            responder.unavailable(response);
+            return;
+        }
+        TokenRequests.record(loggedIn, token);
         lastUsed.record(token, now, ip);
-        HttpServletRequest loggedIn = login.logIn(request, response, owner.get(), policy.invalidateSession());
         log.debug("Token {} authenticated a {} request from {}", hint, request.getMethod(), request.getRemoteAddr());
-        chain.doFilter(loggedIn, resp);
+        try {
+            chain.doFilter(loggedIn, resp);
+        } finally {
+            login.end(loggedIn);
+        }
+    }
+
+    /**
+     * Whether the login may go into the container session (whose cookie then outlives the request). Only when the
+     * admin turned session invalidation off, and only for a token a cookie can stand for: a write token without an
+     * allowlist (a cookie carries neither scope nor addresses) on a request without a session of its own (a
+     * browser session never changes user).
+     */
+    private static boolean keepsSession(HttpServletRequest request, AccessToken token, TokenPolicy policy) {
+        return !policy.invalidateSession() && token.scope() == Scope.WRITE && token.allowedIps().isEmpty()
+                && request.getSession(false) == null;
+    }
+
+    private static boolean isRestApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/rest/");
     }
 
     private static void refuse(HttpServletRequest request, String reason, String hint) {

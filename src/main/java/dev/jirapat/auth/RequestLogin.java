@@ -41,19 +41,23 @@ public final class RequestLogin {
 
     /**
      * Makes {@code user} the user of this request, as Seraph will read it further down the chain, and returns the
-     * request to pass down. With {@code requestScoped} (the policy's session invalidation, on by default) the
-     * login lives in a session private to this request ({@link RequestScopedSession}): the container never
-     * creates one, so there is no cookie to replay and nothing to invalidate. Without it, SAL's listener writes to
-     * the container session, which then outlives the request (the admin's choice).
+     * request to pass down. Normally the login lives in a session private to this request
+     * ({@link RequestScopedSession}): the container never creates one, so there is no cookie to replay. With
+     * {@code keepSession} SAL's listener writes to the container session instead, which outlives the request.
      */
     public HttpServletRequest logIn(HttpServletRequest request, HttpServletResponse response, ApplicationUser user,
-                                    boolean requestScoped) {
-        HttpServletRequest loggedIn = requestScoped ? RequestScopedSession.wrap(request) : request;
+                                    AccessToken token, boolean keepSession) {
+        HttpServletRequest loggedIn = keepSession ? request : RequestScopedSession.wrap(request, token.id());
         authenticationListener.authenticationSuccess(
                 new Authenticator.Result.Success(i18n.createMessage(MESSAGE_KEY), user), loggedIn, response);
         loggedIn.getSession().setAttribute(LOGGED_IN_USER_ID_KEY, user.getName());
         loggedIn.setAttribute(ACCESS_TOKEN_REQUEST, Boolean.TRUE);
         loggedIn.setAttribute(ALREADY_FILTERED, Boolean.TRUE);
         return loggedIn;
+    }
+
+    /** After the request: a request-scoped session ends (its bound values are told); a kept one stays. */
+    public void end(HttpServletRequest loggedIn) {
+        RequestScopedSession.end(loggedIn);
     }
 }

@@ -4,12 +4,13 @@ import javax.servlet.ServletContext;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpSession;
+import javax.servlet.http.HttpSessionBindingEvent;
+import javax.servlet.http.HttpSessionBindingListener;
 import javax.servlet.http.HttpSessionContext;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A session that lives and dies with one request. A token request hands Jira a request wrapper whose session is
@@ -19,48 +20,72 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RequestScopedSession implements HttpSession {
     private final HttpServletRequest request;
-    private final String id = "token-request-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private final String id;
     private final long created = System.currentTimeMillis();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private volatile boolean valid = true;
     private int maxInactiveInterval;
 
-    private RequestScopedSession(HttpServletRequest request) {
+    private RequestScopedSession(HttpServletRequest request, String id) {
         this.request = request;
+        this.id = id;
     }
 
-    /** The request as Jira should see it: same in every way, except that its session is private to it. */
-    static HttpServletRequest wrap(HttpServletRequest request) {
-        return new HttpServletRequestWrapper(request) {
-            private RequestScopedSession session;
+    /**
+     * The request as Jira should see it: same in every way, except that its session is private to it. The session
+     * id names the token, so anything keyed by session id grows with the number of tokens, not of requests.
+     */
+    static HttpServletRequest wrap(HttpServletRequest request, long tokenId) {
+        return new Wrapper(request, "token-" + tokenId);
+    }
 
-            @Override
-            public HttpSession getSession(boolean create) {
-                if ((session == null || !session.valid) && create) {
-                    session = new RequestScopedSession(request);
-                }
-                return session != null && session.valid ? session : null;
+    /** Ends the private session of a request made by {@link #wrap} (a no-op for any other request). */
+    static void end(HttpServletRequest request) {
+        if (request instanceof Wrapper) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
             }
+        }
+    }
 
-            @Override
-            public HttpSession getSession() {
-                return getSession(true);
-            }
+    private static final class Wrapper extends HttpServletRequestWrapper {
+        private final HttpServletRequest request;
+        private final String sessionId;
+        private RequestScopedSession session;
 
-            @Override
-            public boolean isRequestedSessionIdValid() {
-                return false;
-            }
+        Wrapper(HttpServletRequest request, String sessionId) {
+            super(request);
+            this.request = request;
+            this.sessionId = sessionId;
+        }
 
-            @Override
-            public String changeSessionId() {
-                HttpSession current = getSession(false);
-                if (current == null) {
-                    throw new IllegalStateException("no session");
-                }
-                return current.getId();
+        @Override
+        public HttpSession getSession(boolean create) {
+            if ((session == null || !session.valid) && create) {
+                session = new RequestScopedSession(request, sessionId);
             }
-        };
+            return session != null && session.valid ? session : null;
+        }
+
+        @Override
+        public HttpSession getSession() {
+            return getSession(true);
+        }
+
+        @Override
+        public boolean isRequestedSessionIdValid() {
+            return false;
+        }
+
+        @Override
+        public String changeSessionId() {
+            HttpSession current = getSession(false);
+            if (current == null) {
+                throw new IllegalStateException("no session");
+            }
+            return current.getId();
+        }
     }
 
     private void checkValid() {
@@ -135,11 +160,11 @@ final class RequestScopedSession implements HttpSession {
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
-        if (value == null) {
-            attributes.remove(name);
-        } else {
-            attributes.put(name, value);
+        Object old = value == null ? attributes.remove(name) : attributes.put(name, value);
+        if (value instanceof HttpSessionBindingListener) {
+            ((HttpSessionBindingListener) value).valueBound(new HttpSessionBindingEvent(this, name, value));
         }
+        unbound(name, old);
     }
 
     @Override
@@ -151,7 +176,14 @@ final class RequestScopedSession implements HttpSession {
     @Override
     public void removeAttribute(String name) {
         checkValid();
-        attributes.remove(name);
+        unbound(name, attributes.remove(name));
+    }
+
+    /** What a container does: values that listen are told when they leave the session. */
+    private void unbound(String name, Object value) {
+        if (value instanceof HttpSessionBindingListener) {
+            ((HttpSessionBindingListener) value).valueUnbound(new HttpSessionBindingEvent(this, name, value));
+        }
     }
 
     @Override
@@ -164,7 +196,9 @@ final class RequestScopedSession implements HttpSession {
     public void invalidate() {
         checkValid();
         valid = false;
-        attributes.clear();
+        for (String name : attributes.keySet()) {
+            unbound(name, attributes.remove(name));
+        }
     }
 
     @Override

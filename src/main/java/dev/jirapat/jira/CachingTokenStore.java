@@ -56,14 +56,23 @@ public final class CachingTokenStore implements TokenStore {
             before = generation;
         }
         Optional<AccessToken> found = delegate.findByHash(hash);
-        if (found.isPresent()) {
-            synchronized (lock) {
-                if (generation == before) {
-                    byHash.put(hash, found.get());
-                }
-            }
+        if (!found.isPresent()) {
+            return found;
         }
-        return found;
+        synchronized (lock) {
+            if (generation != before) {
+                return found; // a revocation ran here meanwhile: don't cache what we read before it
+            }
+            byHash.put(hash, found.get());
+        }
+        // A revocation on another node that committed between our read and our put reached this node only as the
+        // removal of an entry that did not exist yet. Reading once more, after the put, closes that gap: either
+        // we see the row gone, or its after-commit invalidation is still to arrive and will remove our entry.
+        Optional<AccessToken> again = delegate.findByHash(hash);
+        if (!again.isPresent() || again.get().id() != found.get().id()) {
+            invalidate(hash);
+        }
+        return again;
     }
 
     @Override
@@ -85,7 +94,7 @@ public final class CachingTokenStore implements TokenStore {
     }
 
     @Override
-    public AccessToken replace(long oldId, AccessToken replacement) {
+    public Optional<AccessToken> replace(long oldId, AccessToken replacement) {
         delegate.findById(oldId).ifPresent(old -> invalidateNowAndAfterCommit(old.hash()));
         return delegate.replace(oldId, replacement);
     }

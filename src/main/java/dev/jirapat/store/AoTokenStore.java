@@ -61,11 +61,14 @@ public final class AoTokenStore implements TokenStore {
     }
 
     @Override
-    public AccessToken replace(long oldId, AccessToken replacement) {
-        TokenEntity old = entity(oldId).orElseThrow(() -> new IllegalStateException("no token " + oldId));
-        String slot = old.getSlot();
-        ao.delete(old);
-        return create(replacement, slot);
+    public Optional<AccessToken> replace(long oldId, AccessToken replacement) {
+        Optional<TokenEntity> old = entity(oldId);
+        if (!old.isPresent()) {
+            return Optional.empty();
+        }
+        String slot = old.get().getSlot();
+        ao.delete(old.get());
+        return Optional.of(create(replacement, slot));
     }
 
     private AccessToken create(AccessToken token, String slot) {

@@ -109,6 +109,12 @@ public final class IpRange {
         return out;
     }
 
+    /** Whether every address of {@code other} lies in this range (same address family). */
+    public boolean encloses(IpRange other) {
+        return other.network.length == network.length && other.prefix >= prefix
+                && java.util.Arrays.equals(mask(other.network, prefix), network);
+    }
+
     public int prefixLength() {
         return prefix;
     }

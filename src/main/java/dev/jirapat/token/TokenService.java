@@ -58,7 +58,11 @@ public final class TokenService {
         if (badName.isPresent()) {
             return Outcome.rejected(badName.get());
         }
-        Outcome<List<IpRange>> ranges = parseRanges(request.allowedIps());
+        Outcome<List<IpRange>> parsed = parseRanges(request.allowedIps());
+        if (parsed.isRejected()) {
+            return Outcome.rejected(parsed.rejection());
+        }
+        Outcome<List<IpRange>> ranges = confine(actor, request.scope(), parsed.value());
         if (ranges.isRejected()) {
             return Outcome.rejected(ranges.rejection());
         }
@@ -176,6 +180,15 @@ public final class TokenService {
         }
         Instant now = now();
         TokenString raw = mint.mint();
+        try {
+            return rotateInTransaction(actor, id, policy, now, raw);
+        } catch (StoreConflictException e) {
+            // A concurrent rotation or revocation of the same token won; this one rolled back and changed nothing.
+            return Outcome.rejected(Rejection.NOT_FOUND);
+        }
+    }
+
+    private Outcome<IssuedToken> rotateInTransaction(Actor actor, long id, TokenPolicy policy, Instant now, TokenString raw) {
         return store.inTransaction(() -> {
             Optional<AccessToken> found = store.findById(id).filter(t -> t.ownerKey().equals(actor.userKey()));
             if (!found.isPresent()) {
@@ -192,7 +205,9 @@ public final class TokenService {
             AccessToken replacement = old.toBuilder().id(0).createdAt(now).expiresAt(expiry.value().orElse(null))
                     .lastUsed(null, null).hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM)
                     .hint(raw.hint()).build();
-            return Outcome.of(new IssuedToken(store.replace(id, replacement), raw));
+            Optional<AccessToken> stored = store.replace(id, replacement);
+            return stored.isPresent() ? Outcome.of(new IssuedToken(stored.get(), raw))
+                    : Outcome.<IssuedToken>rejected(Rejection.NOT_FOUND);
         });
     }
 
@@ -285,6 +300,37 @@ public final class TokenService {
             }
         }
         return Outcome.of(ranges);
+    }
+
+    /**
+     * A token minted by a token can do no more than its caller: a read caller mints read tokens only, and a caller
+     * with an IP allowlist passes it on (when none is asked for) or requires every asked-for range inside it.
+     */
+    static Outcome<List<IpRange>> confine(Actor actor, Scope scope, List<IpRange> requested) {
+        Optional<AccessToken> caller = actor.viaToken();
+        if (!caller.isPresent()) {
+            return Outcome.of(requested);
+        }
+        if (caller.get().scope() == Scope.READ && scope != Scope.READ) {
+            return Outcome.rejected(Rejection.WIDER_THAN_CALLING_TOKEN);
+        }
+        List<IpRange> callerRanges = caller.get().allowedIps();
+        if (callerRanges.isEmpty()) {
+            return Outcome.of(requested);
+        }
+        if (requested.isEmpty()) {
+            return Outcome.of(callerRanges);
+        }
+        for (IpRange range : requested) {
+            boolean inside = false;
+            for (IpRange outer : callerRanges) {
+                inside |= outer.encloses(range);
+            }
+            if (!inside) {
+                return Outcome.rejected(Rejection.WIDER_THAN_CALLING_TOKEN);
+            }
+        }
+        return Outcome.of(requested);
     }
 
     /** The expiry for a lifetime in days (null = never), under the policy and the calling token's own expiry. */

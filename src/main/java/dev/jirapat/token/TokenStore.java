@@ -20,8 +20,13 @@ public interface TokenStore {
      */
     Optional<AccessToken> insert(AccessToken token, int limit);
 
-    /** Replaces a token by a new one in the same transaction, keeping its place under the owner's limit. */
-    AccessToken replace(long oldId, AccessToken replacement);
+    /**
+     * Replaces a token by a new one in the same transaction, keeping its place under the owner's limit.
+     *
+     * @return the stored replacement, or empty when the old token is gone (revoked meanwhile)
+     * @throws StoreConflictException when a concurrent writer took the same place; the old token is kept
+     */
+    Optional<AccessToken> replace(long oldId, AccessToken replacement);
 
     Optional<AccessToken> findByHash(String hash);
 

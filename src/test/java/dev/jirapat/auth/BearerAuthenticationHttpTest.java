@@ -132,6 +132,16 @@ public class BearerAuthenticationHttpTest {
     }
 
     @Test
+    public void readTokenOutsideTheRestApiIsRefusedEvenForGet() {
+        String token = mint(host, ALICE, Scope.READ, 30).rawToken();
+        HttpCall.Response r = HttpCall.to(host).get("/secure/ViewProfile.jspa").bearer(token).send();
+        assertRefused(host, r, 403, "insufficient_scope", AuthFailureResponder.READ_ONLY, ", scope=\"write\"", token);
+        String writeToken = mint(host, ALICE);
+        assertEquals("a write token may use the web UI", 200,
+                HttpCall.to(host).get("/secure/ViewProfile.jspa").bearer(writeToken).send().status);
+    }
+
+    @Test
     public void writeTokenCanPostAComment() {
         String token = mint(host, BOB);
         HttpCall.Response r = HttpCall.to(host).post("/rest/api/2/issue/DEMO-3/comment").bearer(token)
@@ -244,7 +254,7 @@ public class BearerAuthenticationHttpTest {
     /** Swaps a stored token's row for another with the same hash (how expiry or a vanished owner is staged). */
     private static AccessToken replace(AccessToken old, AccessToken replacement) {
         TokenStore store = host.bean(TokenStore.class);
-        return store.inTransaction(() -> store.replace(old.id(), replacement));
+        return store.inTransaction(() -> store.replace(old.id(), replacement)).get();
     }
 
     @Test
@@ -371,6 +381,29 @@ public class BearerAuthenticationHttpTest {
         HttpCall.Response r = myself(host, token);
         assertServedAs(r, "alice");
         assertServedAs(HttpCall.to(host).get("/rest/api/2/myself").header("Cookie", sessionCookie(r)).send(), "alice");
+    }
+
+    @Test
+    public void withSessionInvalidationOffARestrictedTokenStillGetsNoCookie() {
+        policy(host, "invalidateSession", "false");
+        for (IssuedToken token : new IssuedToken[] {mint(host, ALICE, Scope.READ, 30), mint(host, ALICE, Scope.WRITE, 30, "127.0.0.0/8")}) {
+            HttpCall.Response r = myself(host, token.rawToken());
+            assertServedAs(r, "alice");
+            assertNull("a cookie carries neither scope nor allowlist: " + r, r.header("Set-Cookie"));
+        }
+    }
+
+    @Test
+    public void withSessionInvalidationOffABrowserSessionNeverChangesUser() throws Exception {
+        policy(host, "invalidateSession", "false");
+        HttpClient browser = HttpCall.browser();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(host.baseUri() + "/login.jsp"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("os_username=alice&os_password=alice&os_destination=/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(login.toString(), 302, login.statusCode());
+        assertServedAs(HttpCall.with(host, browser).get("/rest/api/2/myself").bearer(mint(host, BOB)).send(), "bob");
+        assertServedAs(HttpCall.with(host, browser).get("/rest/api/2/myself").send(), "alice");
     }
 
     private static String sessionCookie(HttpCall.Response r) {

@@ -229,6 +229,52 @@ public class TokenUseCasesTest {
 
     @Test
     @NonTransactional
+    public void createWhenCalledWithARestrictedTokenThenTheNewTokenIsNoLessRestricted() {
+        AccessToken confined = service.create(alice, new TokenRequest("ci", 30, Scope.WRITE,
+                Arrays.asList("10.0.0.0/8", "2001:db8::/32"))).value().token();
+        Actor viaConfined = Actor.viaToken(confined);
+
+        AccessToken inherited = service.create(viaConfined, TokenRequest.named("child", 10)).value().token();
+        assertEquals("no allowlist asked for: the caller's applies", confined.allowedIps(), inherited.allowedIps());
+        assertEquals(Arrays.asList("10.1.0.0/16"), service.create(viaConfined, new TokenRequest("narrower", 10, Scope.WRITE,
+                Arrays.asList("10.1.0.0/16"))).value().token().allowedIps().stream().map(Object::toString).collect(Collectors.toList()));
+        assertRejected(Rejection.WIDER_THAN_CALLING_TOKEN, service.create(viaConfined, new TokenRequest("wider", 10, Scope.WRITE,
+                Arrays.asList("0.0.0.0/0"))));
+        assertRejected(Rejection.WIDER_THAN_CALLING_TOKEN, service.create(viaConfined, new TokenRequest("elsewhere", 10, Scope.WRITE,
+                Arrays.asList("192.168.0.0/16"))));
+
+        AccessToken reader = service.create(alice, new TokenRequest("ro", 30, Scope.READ, null)).value().token();
+        assertRejected(Rejection.WIDER_THAN_CALLING_TOKEN, service.create(Actor.viaToken(reader), TokenRequest.named("rw", 10)));
+        assertEquals(Scope.READ, service.create(Actor.viaToken(reader), new TokenRequest("ro2", 10, Scope.READ, null))
+                .value().token().scope());
+    }
+
+    @Test
+    @NonTransactional
+    public void rotateWhenAConcurrentRotationOrRevocationWinsThenNotFoundAndNothingChanges() {
+        IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
+        TokenService losingRace = new TokenService(new ForwardingTokenStore(store) {
+            @Override
+            public java.util.Optional<AccessToken> replace(long oldId, AccessToken replacement) {
+                throw new dev.jirapat.token.StoreConflictException("another rotation took the slot", null);
+            }
+        }, users, () -> TokenPolicy.defaults(), new TokenMint(new SecureRandom()), clock);
+        assertRejected(Rejection.NOT_FOUND, losingRace.rotate(alice, issued.token().id()));
+
+        TokenService revokedMeanwhile = new TokenService(new ForwardingTokenStore(store) {
+            @Override
+            public java.util.Optional<AccessToken> replace(long oldId, AccessToken replacement) {
+                return java.util.Optional.empty();
+            }
+        }, users, () -> TokenPolicy.defaults(), new TokenMint(new SecureRandom()), clock);
+        assertRejected(Rejection.NOT_FOUND, revokedMeanwhile.rotate(alice, issued.token().id()));
+
+        assertEquals(TokenCheck.VALID, check(issued, "GET").outcome());
+        assertEquals(1, rowCount());
+    }
+
+    @Test
+    @NonTransactional
     public void createWhenScopeAndIpRangesGivenThenStoredCanonically() {
         AccessToken token = service.create(alice, new TokenRequest("ro", 30, Scope.READ,
                 Arrays.asList("10.1.2.3/8", " 2001:db8::/32 ", "192.168.0.7", "10.0.0.0/8"))).value().token();

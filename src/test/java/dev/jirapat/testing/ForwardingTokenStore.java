@@ -29,7 +29,7 @@ public class ForwardingTokenStore implements TokenStore {
     }
 
     @Override
-    public AccessToken replace(long oldId, AccessToken replacement) {
+    public Optional<AccessToken> replace(long oldId, AccessToken replacement) {
         return delegate.replace(oldId, replacement);
     }
 

@@ -43,9 +43,8 @@ public final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    public AccessToken replace(long oldId, AccessToken replacement) {
-        delete(oldId);
-        return insert(replacement, Integer.MAX_VALUE).get();
+    public Optional<AccessToken> replace(long oldId, AccessToken replacement) {
+        return delete(oldId) ? insert(replacement, Integer.MAX_VALUE) : Optional.<AccessToken>empty();
     }
 
     @Override
