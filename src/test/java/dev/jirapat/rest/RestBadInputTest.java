@@ -276,6 +276,9 @@ public class RestBadInputTest {
         json("settings number above the maximum", "PUT", "/admin/settings", "admin", "{\"maxTokensPerUser\":1001}", 400, ILLEGAL);
         json("settings number as a string", "PUT", "/admin/settings", "admin", "{\"maxTokensPerUser\":\"5\"}", 400, ILLEGAL);
         json("settings number as a decimal", "PUT", "/admin/settings", "admin", "{\"maxTokensPerUser\":5.5}", 400, ILLEGAL);
+        json("settings nameMaxLength above 100 (the lower case would outgrow the name columns)", "PUT", "/admin/settings",
+                "admin", "{\"nameMaxLength\":101}", 400, ILLEGAL);
+        json("settings nameMaxLength 255", "PUT", "/admin/settings", "admin", "{\"nameMaxLength\":255}", 400, ILLEGAL);
         json("settings number negative", "PUT", "/admin/settings", "admin", "{\"expiryWarningDays\":-1}", 400, ILLEGAL);
         json("settings boolean as a string", "PUT", "/admin/settings", "admin", "{\"enabled\":\"false\"}", 400, ILLEGAL);
         json("settings boolean as a number", "PUT", "/admin/settings", "admin", "{\"enabled\":0}", 400, ILLEGAL);

@@ -142,6 +142,27 @@ public class TokenUseCasesTest {
 
     @Test
     @NonTransactional
+    public void insertWhenLowerCaseOutgrowsTheColumnThenStoredAndStillFoundByName() {
+        // 128 x U+0130 fits the name column; its lower case is 256 UTF-16 units, one more than NAME_LOWER holds.
+        String name = "\u0130".repeat(128);
+        AccessToken token = AccessToken.builder().ownerKey(key("alice")).name(name).createdAt(T0).scope(Scope.WRITE)
+                .createdBy(key("alice")).hash("0".repeat(64), "SHA-256").hint("jpat_…wide").build();
+        AccessToken stored = store.inTransaction(() -> store.insert(token, 10)).get();
+
+        assertEquals(name, store.findById(stored.id()).get().name());
+        assertEquals(ids(stored), ids(search(b -> b.nameContains("\u0130\u0130\u0130"))));
+    }
+
+    @Test
+    public void columnWidthWhenTheCutWouldSplitASurrogatePairThenTheWholePairGoes() {
+        String emoji = "\uD83D\uDE00";
+        assertEquals(emoji.repeat(127), AoTokenStore.columnWidth(emoji.repeat(128)));
+        assertEquals("a" + emoji.repeat(127), AoTokenStore.columnWidth("a" + emoji.repeat(128)));
+        assertEquals("x".repeat(255), AoTokenStore.columnWidth("x".repeat(300)));
+    }
+
+    @Test
+    @NonTransactional
     public void createWhenDurationOutOfBoundsThenRejected() {
         overrides.put("maxExpiryDays", "100");
         assertRejected(Rejection.DURATION_TOO_SHORT, service.create(alice, TokenRequest.named("a", 0)));
