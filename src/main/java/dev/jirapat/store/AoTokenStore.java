@@ -227,8 +227,9 @@ public final class AoTokenStore implements TokenStore {
         return text.substring(0, Character.isHighSurrogate(text.charAt(254)) ? 254 : 255);
     }
 
-    private static String likeEscape(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    /** Literal text for {@code LIKE ? ESCAPE '!'}: {@code %} and {@code _} everywhere, {@code [} on SQL Server. */
+    static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_").replace("[", "![");
     }
 
     private static Query byOwner(String ownerKey) {
