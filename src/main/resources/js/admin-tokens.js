@@ -226,10 +226,15 @@
         });
 
         // --- settings -------------------------------------------------------------------------------------------
+        // Only what the admin changed is sent: a stored value overrides the JVM-property default for good, so a
+        // field left alone must stay unstored. The baseline is what the server last answered.
         var $settingsError = $('#pat-settings-error');
         var $saved = $('#pat-settings-saved');
+        var $save = $('#pat-settings-save').prop('disabled', true);
+        var loaded = {};
 
         function showSettings(values) {
+            loaded = values;
             $('.pat-setting').each(function () {
                 var $input = $(this);
                 var value = values[$input.attr('data-key')];
@@ -239,6 +244,24 @@
                     $input.val(value);
                 }
             });
+            $save.prop('disabled', false);
+        }
+
+        /** A field as the API takes it: a boolean, a number, null (emptied: back to the default), or text it refuses. */
+        function formValue(input) {
+            var $input = $(input);
+            if ($input.is(':checkbox')) {
+                return $input.prop('checked');
+            }
+            if (input.validity && input.validity.badInput) {
+                return $input.val(); // the browser hides what was typed; the server answers with the field's name
+            }
+            var text = $.trim($input.val());
+            if (text === '') {
+                return null;
+            }
+            var number = Number(text);
+            return isNaN(number) ? text : number;
         }
 
         pat.api('GET', '/admin/settings').done(showSettings).fail(function (xhr) {
@@ -250,8 +273,11 @@
             $saved.addClass('hidden');
             var body = {};
             $('.pat-setting').each(function () {
-                var $input = $(this);
-                body[$input.attr('data-key')] = $input.is(':checkbox') ? $input.prop('checked') : Number($input.val());
+                var key = $(this).attr('data-key');
+                var value = formValue(this);
+                if (value !== loaded[key]) {
+                    body[key] = value;
+                }
             });
             pat.api('PUT', '/admin/settings', body).done(function (values) {
                 showSettings(values);

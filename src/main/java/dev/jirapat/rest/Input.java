@@ -20,6 +20,13 @@ import java.util.List;
  * unknown fields are refused. Every refusal is a 400 {@link ApiError} naming the field.
  */
 final class Input {
+    /**
+     * The dates a search may name: years 1 to 9999, what every supported database's timestamp column holds
+     * ({@code Date.from} itself overflows far beyond). Outside them a date is refused like an unreadable one.
+     */
+    static final Instant FIRST_DATE = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LAST_DATE = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private final Messages messages;
 
     Input(Messages messages) {
@@ -124,7 +131,7 @@ final class Input {
 
     /**
      * An ISO-8601 date-time ({@link DateTimeFormatter#ISO_DATE_TIME}, as Jira's built-in search parses them);
-     * without an offset it is read as UTC. Null when absent.
+     * without an offset it is read as UTC. Null when absent. Refused outside {@link #FIRST_DATE} … {@link #LAST_DATE}.
      */
     Instant date(JsonInput value, String field) {
         String text = text(value, field);
@@ -136,8 +143,12 @@ final class Input {
                 throw new DateTimeParseException("too long", text, 0);
             }
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
-            return parsed instanceof ZonedDateTime ? ((ZonedDateTime) parsed).toInstant()
+            Instant instant = parsed instanceof ZonedDateTime ? ((ZonedDateTime) parsed).toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+            if (instant.isBefore(FIRST_DATE) || instant.isAfter(LAST_DATE)) {
+                throw new DateTimeParseException("outside years 1 to 9999", text, 0);
+            }
+            return instant;
         } catch (DateTimeParseException | ArithmeticException e) {
             throw ApiError.badRequest(messages.get(Messages.DATE_INVALID, field));
         }

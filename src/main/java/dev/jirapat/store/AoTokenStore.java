@@ -75,7 +75,7 @@ public final class AoTokenStore implements TokenStore {
         Map<String, Object> row = new HashMap<>();
         row.put(TokenEntity.OWNER_KEY, token.ownerKey());
         row.put(TokenEntity.NAME, token.name());
-        row.put(TokenEntity.NAME_LOWER, token.name().toLowerCase(Locale.ROOT));
+        row.put(TokenEntity.NAME_LOWER, columnWidth(token.name().toLowerCase(Locale.ROOT)));
         row.put(TokenEntity.CREATED, Date.from(token.createdAt()));
         row.put(TokenEntity.EXPIRES, Date.from(token.expiresAt().orElse(NEVER)));
         row.put(TokenEntity.SCOPE, token.scope().wireName());
@@ -218,8 +218,21 @@ public final class AoTokenStore implements TokenStore {
         }
     }
 
-    private static String likeEscape(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    /**
+     * At most 255 UTF-16 units, the width of a plain AO string column, never ending in half a surrogate pair. Lower
+     * case can be longer than the name (U+0130 becomes two units); the policy keeps names short enough, this is the
+     * store's own guard.
+     */
+    static String columnWidth(String text) {
+        if (text.length() <= 255) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(254)) ? 254 : 255);
+    }
+
+    /** Literal text for {@code LIKE ? ESCAPE '!'}: {@code %} and {@code _} everywhere, {@code [} on SQL Server. */
+    static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_").replace("[", "![");
     }
 
     private static Query byOwner(String ownerKey) {

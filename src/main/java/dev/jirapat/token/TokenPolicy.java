@@ -17,7 +17,9 @@ public final class TokenPolicy {
         MAX_EXPIRY_DAYS("maxExpiryDays", "atlassian.pats.max.tokens.expiry.days", "365", 1, 36500),
         ETERNAL_ALLOWED("eternalTokensAllowed", "atlassian.pats.eternal.tokens.enabled", "true", 0, 1),
         MAX_TOKENS_PER_USER("maxTokensPerUser", "atlassian.pats.max.tokens.per.user", "10", 1, 1000),
-        NAME_MAX_LENGTH("nameMaxLength", "atlassian.pats.token.name.length", "40", 1, 255),
+        // At most 100 characters: at most 200 UTF-16 units even in 4-byte characters, and its lower case (U+0130
+        // becomes two units) fits the store's 255-unit columns on every database.
+        NAME_MAX_LENGTH("nameMaxLength", "atlassian.pats.token.name.length", "40", 1, 100),
         EXPIRY_WARNING_DAYS("expiryWarningDays", "atlassian.pats.expiry.warning.days", "5", 0, 365),
         PRUNING_DELAY_DAYS("pruningDelayDays", "atlassian.pats.pruning.delay.days", "30", 0, 3650),
         INVALIDATE_SESSION("invalidateSession", "atlassian.pats.invalidate.session.enabled", "true", 0, 1),

@@ -15,6 +15,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,8 +55,7 @@ public final class AdminPageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ApplicationUser user = authContext.getLoggedInUser();
         if (user == null) {
-            String here = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
-            resp.sendRedirect(loginUris.getLoginUri(URI.create(here)).toASCIIString());
+            resp.sendRedirect(loginUris.getLoginUri(returnUri(req)).toASCIIString());
             return;
         }
         resp.setContentType("text/html;charset=UTF-8");
@@ -74,5 +74,26 @@ public final class AdminPageServlet extends HttpServlet {
         context.put("builtInAppEnabled", plugins.isPluginEnabled(BUILT_IN_PAT_APP));
         context.put("expiryWarningDays", settings.policy().expiryWarningDays());
         renderer.render("templates/admin/admin.vm", context, resp.getWriter());
+    }
+
+    /**
+     * Where login should return to: this page with its query, or without it when the query is not valid URI text
+     * (such as {@code ?a=%zz}, which the container passes on as sent). Never throws.
+     */
+    static URI returnUri(HttpServletRequest req) {
+        String path = req.getRequestURI();
+        String query = req.getQueryString();
+        if (query != null) {
+            try {
+                return new URI(path + "?" + query);
+            } catch (URISyntaxException e) {
+                // fall back to the path alone
+            }
+        }
+        try {
+            return new URI(path);
+        } catch (URISyntaxException e) {
+            return URI.create(req.getContextPath() + "/plugins/servlet/pat/admin");
+        }
     }
 }

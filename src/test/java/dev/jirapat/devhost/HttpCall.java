@@ -1,6 +1,10 @@
 package dev.jirapat.devhost;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Real HTTP against a dev host for tests ({@code java.net.http}): one fluent call per request.
@@ -30,6 +36,7 @@ public final class HttpCall {
     private String path = "/";
     private final List<String> headers = new ArrayList<>();
     private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+    private byte[] bodyBytes = new byte[0];
 
     private HttpCall(URI base, HttpClient client) {
         this.base = base;
@@ -98,7 +105,47 @@ public final class HttpCall {
             header("Content-Type", contentType);
         }
         this.body = HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8);
+        this.bodyBytes = text.getBytes(StandardCharsets.UTF_8);
         return this;
+    }
+
+    /**
+     * Sends the path and query byte for byte over a plain socket, as a client that checks nothing would:
+     * {@code java.net.http} refuses a target such as {@code ?a=%zz} before it leaves the machine. HTTP/1.0, so the
+     * answer is never chunked; cookies are not kept.
+     */
+    public Response sendVerbatim() {
+        StringBuilder head = new StringBuilder().append(method).append(' ').append(base.getRawPath()).append(path)
+                .append(" HTTP/1.0\r\nHost: ").append(base.getRawAuthority()).append("\r\nConnection: close\r\n");
+        for (int i = 0; i < headers.size(); i += 2) {
+            head.append(headers.get(i)).append(": ").append(headers.get(i + 1)).append("\r\n");
+        }
+        head.append("Content-Length: ").append(bodyBytes.length).append("\r\n\r\n");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bodyBytes);
+            out.flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            in.transferTo(received);
+            String reply = received.toString(StandardCharsets.ISO_8859_1);
+            int end = reply.indexOf("\r\n\r\n");
+            String[] lines = reply.substring(0, end < 0 ? reply.length() : end).split("\r\n");
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    fields.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+                            .add(lines[i].substring(colon + 1).trim());
+                }
+            }
+            String body = end < 0 ? "" : new String(received.toByteArray(), end + 4, received.size() - end - 4, StandardCharsets.UTF_8);
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(fields, (name, value) -> true), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        }
     }
 
     public Response send() {

@@ -224,6 +224,22 @@ public class RestBadInputTest {
         json("search date month 13", "POST", "/tokens/search", "admin", "{\"tokenExpiryDateTo\":\"2024-13-01T00:00:00Z\"}", 400, ILLEGAL);
         json("search date only a day", "POST", "/tokens/search", "admin", "{\"tokenExpiryDateFrom\":\"2024-01-01\"}", 400, ILLEGAL);
         json("search date a number", "POST", "/tokens/search", "admin", "{\"lastAuthenticatedDateFrom\":12345}", 400, ILLEGAL);
+        // Dates outside years 1 to 9999: the largest year java.time reads overflowed Date.from (a 500); years above
+        // 9999 do not fit Oracle, MySQL or SQL Server timestamps.
+        for (String field : new String[] {"tokenCreatedDateFrom", "tokenCreatedDateTo", "tokenExpiryDateFrom",
+                "tokenExpiryDateTo", "lastAuthenticatedDateFrom", "lastAuthenticatedDateTo"}) {
+            json("search " + field + " year +999999999", "POST", "/tokens/search", "admin",
+                    "{\"" + field + "\":\"+999999999-12-31T00:00:00Z\"}", 400, ILLEGAL);
+        }
+        json("search date year -999999999", "POST", "/tokens/search", "admin", "{\"tokenCreatedDateFrom\":\"-999999999-01-01T00:00:00Z\"}", 400, ILLEGAL);
+        json("search date year -1", "POST", "/tokens/search", "admin", "{\"tokenExpiryDateTo\":\"-0001-06-01T00:00:00Z\"}", 400, ILLEGAL);
+        json("search date year 0", "POST", "/tokens/search", "admin", "{\"lastAuthenticatedDateTo\":\"0000-12-31T23:59:59.999Z\"}", 400, ILLEGAL);
+        json("search date year 10000", "POST", "/tokens/search", "admin", "{\"tokenExpiryDateFrom\":\"+10000-01-01T00:00:00Z\"}", 400, ILLEGAL);
+        json("search date year 10000 without an offset", "POST", "/tokens/search", "admin", "{\"tokenCreatedDateTo\":\"+10000-01-01T00:00:00\"}", 400, ILLEGAL);
+        json("search date 9999-12-31 whose offset makes it year 10000", "POST", "/tokens/search", "admin",
+                "{\"tokenExpiryDateTo\":\"9999-12-31T23:59:59-01:00\"}", 400, ILLEGAL);
+        json("search date 0001-01-01 whose offset makes it year 0", "POST", "/tokens/search", "admin",
+                "{\"tokenCreatedDateFrom\":\"0001-01-01T00:00:00+01:00\"}", 400, ILLEGAL);
         json("search page -1", "POST", "/tokens/search", "admin", "{\"page\":-1}", 400, ILLEGAL);
         json("search page overflowing the offset", "POST", "/tokens/search", "admin", "{\"page\":2147483647}", 400, ILLEGAL);
         json("search limit 0", "POST", "/tokens/search", "admin", "{\"limit\":0}", 400, ILLEGAL);
@@ -260,6 +276,9 @@ public class RestBadInputTest {
         json("settings number above the maximum", "PUT", "/admin/settings", "admin", "{\"maxTokensPerUser\":1001}", 400, ILLEGAL);
         json("settings number as a string", "PUT", "/admin/settings", "admin", "{\"maxTokensPerUser\":\"5\"}", 400, ILLEGAL);
         json("settings number as a decimal", "PUT", "/admin/settings", "admin", "{\"maxTokensPerUser\":5.5}", 400, ILLEGAL);
+        json("settings nameMaxLength above 100 (the lower case would outgrow the name columns)", "PUT", "/admin/settings",
+                "admin", "{\"nameMaxLength\":101}", 400, ILLEGAL);
+        json("settings nameMaxLength 255", "PUT", "/admin/settings", "admin", "{\"nameMaxLength\":255}", 400, ILLEGAL);
         json("settings number negative", "PUT", "/admin/settings", "admin", "{\"expiryWarningDays\":-1}", 400, ILLEGAL);
         json("settings boolean as a string", "PUT", "/admin/settings", "admin", "{\"enabled\":\"false\"}", 400, ILLEGAL);
         json("settings boolean as a number", "PUT", "/admin/settings", "admin", "{\"enabled\":0}", 400, ILLEGAL);

@@ -221,6 +221,22 @@ public class RestContractTest {
     }
 
     @Test
+    public void searchWhenDatesAtTheFirstAndLastSupportedInstantThenAcceptedAndEveryTokenMatches() {
+        api.createId("alice", "a");
+        api.createId("bob", "b");
+        String first = "\"0001-01-01T00:00:00Z\"";
+        String last = "\"9999-12-31T23:59:59.999Z\"";
+        Reply r = api.post("/tokens/search", "admin", "{\"tokenCreatedDateFrom\":" + first + ",\"tokenCreatedDateTo\":" + last
+                + ",\"tokenExpiryDateFrom\":" + first + ",\"tokenExpiryDateTo\":" + last + "}");
+        assertEquals(r.toString(), 200, r.status);
+        assertEquals(r.body, 2, Api.json(r).path("values").size());
+        Reply lastUse = api.post("/tokens/search", "admin", "{\"lastAuthenticatedDateFrom\":" + first
+                + ",\"lastAuthenticatedDateTo\":" + last + "}");
+        assertEquals(lastUse.toString(), 200, lastUse.status);
+        assertEquals("never-used tokens have no last use", 0, Api.json(lastUse).path("values").size());
+    }
+
+    @Test
     public void userPickerWhenExactUsernameThenNativeUserShape() {
         Reply r = api.get("/tokens/search/user?contains=bob&limit=5", "admin");
         assertEquals(r.toString(), 200, r.status);

@@ -80,6 +80,21 @@ public class RestHostileNameTest {
     }
 
     @Test
+    public void nameWhenAtTheLargestNameMaxLengthInCharactersThatGrowThenCreatedAndRoundTrips() {
+        api.put("/admin/settings", "admin", "{\"nameMaxLength\":100}");
+        // U+0130 doubles in lower case (200 UTF-16 units); an emoji is two UTF-16 units (200 in all).
+        for (String name : new String[] {"\u0130".repeat(100), "\uD83D\uDE00".repeat(100)}) {
+            Reply created = api.post("/tokens", "alice", "{\"name\":\"" + name + "\",\"expirationDuration\":1}");
+            assertEquals(created.toString(), 201, created.status);
+            long id = Api.json(created).path("id").getLongValue();
+            assertEquals(name, Api.json(api.get("/tokens/" + id, "alice")).path("name").getTextValue());
+            JsonNode found = Api.json(api.post("/tokens/search", "admin", "{\"name\":\"" + name + "\"}"));
+            assertEquals(found.toString(), 1, found.path("values").size());
+            assertEquals(name, found.path("values").get(0).path("name").getTextValue());
+        }
+    }
+
+    @Test
     public void nameWhenItHoldsControlCharactersThen400AndNothingStored() {
         List<String> before = api.state();
         for (String escaped : new String[] {"\\u0000", "\\n", "\\r", "\\t", "\\u001b", "\\u007f", "\\u009b", "\\u2028", "\\ud800"}) {

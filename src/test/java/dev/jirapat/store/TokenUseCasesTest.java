@@ -142,6 +142,27 @@ public class TokenUseCasesTest {
 
     @Test
     @NonTransactional
+    public void insertWhenLowerCaseOutgrowsTheColumnThenStoredAndStillFoundByName() {
+        // 128 x U+0130 fits the name column; its lower case is 256 UTF-16 units, one more than NAME_LOWER holds.
+        String name = "\u0130".repeat(128);
+        AccessToken token = AccessToken.builder().ownerKey(key("alice")).name(name).createdAt(T0).scope(Scope.WRITE)
+                .createdBy(key("alice")).hash("0".repeat(64), "SHA-256").hint("jpat_…wide").build();
+        AccessToken stored = store.inTransaction(() -> store.insert(token, 10)).get();
+
+        assertEquals(name, store.findById(stored.id()).get().name());
+        assertEquals(ids(stored), ids(search(b -> b.nameContains("\u0130\u0130\u0130"))));
+    }
+
+    @Test
+    public void columnWidthWhenTheCutWouldSplitASurrogatePairThenTheWholePairGoes() {
+        String emoji = "\uD83D\uDE00";
+        assertEquals(emoji.repeat(127), AoTokenStore.columnWidth(emoji.repeat(128)));
+        assertEquals("a" + emoji.repeat(127), AoTokenStore.columnWidth("a" + emoji.repeat(128)));
+        assertEquals("x".repeat(255), AoTokenStore.columnWidth("x".repeat(300)));
+    }
+
+    @Test
+    @NonTransactional
     public void createWhenDurationOutOfBoundsThenRejected() {
         overrides.put("maxExpiryDays", "100");
         assertRejected(Rejection.DURATION_TOO_SHORT, service.create(alice, TokenRequest.named("a", 0)));
@@ -568,6 +589,13 @@ public class TokenUseCasesTest {
         assertEquals(ids(a2, b1), ids(search(b -> b.used(true))));
         assertEquals(ids(a1), ids(search(b -> b.used(false))));
         assertEquals(ids(a2), ids(search(b -> b.userKeys(Collections.singleton(key("alice"))).used(true))));
+
+        // '[' is literal too: on SQL Server an unescaped "[ci]" is a class matching any name with a 'c' or an 'i'.
+        AccessToken bracketed = create(bob, "build [CI]", 30);
+        assertEquals(ids(bracketed), ids(search(b -> b.nameContains("[ci]"))));
+        assertEquals(ids(bracketed), ids(search(b -> b.nameContains("["))));
+        assertEquals(ids(), ids(search(b -> b.nameContains("[ci]x"))));
+        assertEquals("the pattern sent to the database", "![ci]", AoTokenStore.likeEscape("[ci]"));
     }
 
     @Test

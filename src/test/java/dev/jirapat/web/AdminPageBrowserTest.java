@@ -2,6 +2,8 @@ package dev.jirapat.web;
 
 import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.HttpCall;
+import dev.jirapat.token.SettingsStore;
+import org.codehaus.jackson.map.ObjectMapper;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -10,7 +12,10 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
@@ -109,6 +114,7 @@ public class AdminPageBrowserTest {
 
     @Test
     public void adminWhenChangingASettingThenItIsEnforcedOnTheNextRequest() throws Exception {
+        host.bean(SettingsStore.class).save(Map.of());
         browser.login("admin");
         browser.go("/plugins/servlet/pat/admin");
         browser.waitFor(By.id("pat-tab-settings-link")).click();
@@ -116,16 +122,44 @@ public class AdminPageBrowserTest {
         browser.waitForText(By.id("pat-settings-form"), "");
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
                 .until(d -> !limit.getAttribute("value").isEmpty());
+        // Another admin changes a different setting while this form is open: saving must not put it back.
+        RestFixtures.putSettings(host, "{\"pruningDelayDays\": 12}");
+        Map<String, Object> before = settings();
         limit.clear();
         limit.sendKeys("1");
         browser.screenshot("settings");
         browser.driver.findElement(By.id("pat-settings-save")).click();
         browser.waitFor(By.id("pat-settings-saved"));
 
+        Map<String, Object> expected = new TreeMap<>(before);
+        expected.put("maxTokensPerUser", 1);
+        assertEquals("only the field the admin changed", expected, settings());
+        assertEquals("the fields left alone stay defaults, not stored values",
+                Map.of("maxTokensPerUser", "1", "pruningDelayDays", "12"), host.bean(SettingsStore.class).overrides());
+
         assertEquals(201, HttpCall.to(host).post("/rest/pat/latest/tokens").basic("alice", "alice")
                 .json("{\"name\":\"first\",\"expirationDuration\":5}").send().status);
         assertEquals(403, HttpCall.to(host).post("/rest/pat/latest/tokens").basic("alice", "alice")
                 .json("{\"name\":\"second\",\"expirationDuration\":5}").send().status);
+    }
+
+    @Test
+    public void adminWhenEmptyingANumberFieldThenThatSettingGoesBackToItsDefault() throws Exception {
+        host.bean(SettingsStore.class).save(Map.of());
+        RestFixtures.putSettings(host, "{\"maxExpiryDays\": 30, \"expiryWarningDays\": 2}");
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        browser.waitFor(By.id("pat-tab-settings-link")).click();
+        WebElement days = browser.waitFor(By.id("pat-setting-maxExpiryDays"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                .until(d -> "30".equals(days.getAttribute("value")));
+        days.clear();
+        browser.driver.findElement(By.id("pat-settings-save")).click();
+        browser.waitFor(By.id("pat-settings-saved"));
+
+        assertEquals(365, settings().get("maxExpiryDays"));
+        assertEquals("the form shows the default again", "365", days.getAttribute("value"));
+        assertEquals(Map.of("expiryWarningDays", "2"), host.bean(SettingsStore.class).overrides());
     }
 
     @Test
@@ -143,6 +177,14 @@ public class AdminPageBrowserTest {
 
     private String create(String user, String name) {
         return RestFixtures.createToken(host, user, name);
+    }
+
+    /** The policy in force, as {@code GET /admin/settings} answers an admin. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> settings() throws IOException {
+        HttpCall.Response r = HttpCall.to(host).get("/rest/pat/latest/admin/settings").basic("admin", "admin").send();
+        assertEquals(r.toString(), 200, r.status);
+        return new TreeMap<>(new ObjectMapper().readValue(r.body, Map.class));
     }
 
     private HttpCall.Response myself(String token) {

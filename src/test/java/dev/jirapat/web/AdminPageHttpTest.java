@@ -1,0 +1,31 @@
+package dev.jirapat.web;
+
+import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
+import org.junit.ClassRule;
+import org.junit.Test;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/** The admin page servlet over real HTTP, for what a browser cannot be made to send. */
+public class AdminPageHttpTest {
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
+
+    @Test
+    public void adminPageWhenAnonymousThenRedirectedToLoginAndBackWithTheQuery() {
+        HttpCall.Response r = HttpCall.to(HOST.host()).get("/plugins/servlet/pat/admin?tab=settings").send();
+        assertEquals(r.toString(), 302, r.status);
+        assertTrue(r.toString(), r.header("Location")
+                .endsWith("/jira/login.jsp?os_destination=%2Fplugins%2Fservlet%2Fpat%2Fadmin%3Ftab%3Dsettings"));
+    }
+
+    @Test
+    public void adminPageWhenAnonymousWithAMalformedQueryThenRedirectedToLoginNotAnError() {
+        HttpCall.Response r = HttpCall.to(HOST.host()).get("/plugins/servlet/pat/admin?a=%zz").sendVerbatim();
+        assertEquals(r.toString(), 302, r.status);
+        assertTrue(r.toString(), r.header("Location").contains("/login.jsp"));
+        assertTrue("back to the page itself: " + r, r.header("Location").endsWith("os_destination=%2Fplugins%2Fservlet%2Fpat%2Fadmin"));
+    }
+}
