@@ -230,9 +230,8 @@ public final class AoTokenStore implements TokenStore {
         return text.substring(0, Character.isHighSurrogate(text.charAt(254)) ? 254 : 255);
     }
 
-    /** Literal text for {@code LIKE ? ESCAPE '!'}: {@code %} and {@code _} everywhere, {@code [} on SQL Server. */
-    static String likeEscape(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_").replace("[", "![");
+    private static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static Query byOwner(String ownerKey) {
