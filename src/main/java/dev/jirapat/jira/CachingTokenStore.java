@@ -4,11 +4,9 @@ import com.atlassian.cache.Cache;
 import com.atlassian.cache.CacheManager;
 import com.atlassian.cache.CacheSettingsBuilder;
 import dev.jirapat.token.AccessToken;
-import dev.jirapat.token.TokenPage;
-import dev.jirapat.token.TokenSearch;
+import dev.jirapat.token.ForwardingTokenStore;
 import dev.jirapat.token.TokenStore;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +18,11 @@ import java.util.function.Supplier;
  * database. Only hits are cached (a made-up token is looked up every time, never remembered). Every change that
  * can end a token (delete, replace, delete by owner) removes its entry at once and again after its transaction
  * commits. The cache replicates by invalidation: on Data Center a removal reaches the other nodes, which then
- * read the database again; values never travel. Entries also expire {@value #TTL_MINUTES} minutes after they
+ * read the database again; values never travel. Calls that cannot end a token are forwarded unchanged (the cached
+ * copy's last-use fields are not used by the check). Entries also expire {@value #TTL_MINUTES} minutes after they
  * were read, which bounds what a lost invalidation message could keep alive.
  */
-public final class CachingTokenStore implements TokenStore {
+public final class CachingTokenStore extends ForwardingTokenStore {
     static final String CACHE_NAME = "dev.jirapat.tokens.byHash";
     static final long TTL_MINUTES = 5;
     static final int MAX_ENTRIES = 10_000;
@@ -36,6 +35,7 @@ public final class CachingTokenStore implements TokenStore {
     private final ThreadLocal<List<String>> invalidatedInTransaction = new ThreadLocal<>();
 
     public CachingTokenStore(TokenStore delegate, CacheManager cacheManager) {
+        super(delegate);
         this.delegate = delegate;
         this.byHash = cacheManager.getCache(CACHE_NAME, null, new CacheSettingsBuilder()
                 .expireAfterWrite(TTL_MINUTES, TimeUnit.MINUTES)
@@ -126,37 +126,5 @@ public final class CachingTokenStore implements TokenStore {
             generation++;
             byHash.remove(hash);
         }
-    }
-
-    // ---- unchanged: nothing here can end a token (the cached copy's last-use fields are not used by the check)
-
-    @Override
-    public Optional<AccessToken> insert(AccessToken token, int limit) {
-        return delegate.insert(token, limit);
-    }
-
-    @Override
-    public Optional<AccessToken> findById(long id) {
-        return delegate.findById(id);
-    }
-
-    @Override
-    public List<AccessToken> findByOwner(String ownerKey) {
-        return delegate.findByOwner(ownerKey);
-    }
-
-    @Override
-    public int countByOwner(String ownerKey) {
-        return delegate.countByOwner(ownerKey);
-    }
-
-    @Override
-    public void recordUse(long id, Instant at, String ip) {
-        delegate.recordUse(id, at, ip);
-    }
-
-    @Override
-    public TokenPage search(TokenSearch search) {
-        return delegate.search(search);
     }
 }

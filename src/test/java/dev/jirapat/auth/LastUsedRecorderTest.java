@@ -1,6 +1,6 @@
 package dev.jirapat.auth;
 
-import dev.jirapat.testing.ForwardingTokenStore;
+import dev.jirapat.token.ForwardingTokenStore;
 import dev.jirapat.testing.InMemoryTokenStore;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.TokenPage;

@@ -2,7 +2,7 @@ package dev.jirapat.jira;
 
 import dev.jirapat.devhost.DevCacheManager;
 import dev.jirapat.testing.FakeUsers;
-import dev.jirapat.testing.ForwardingTokenStore;
+import dev.jirapat.token.ForwardingTokenStore;
 import dev.jirapat.testing.InMemoryTokenStore;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;

@@ -3,7 +3,7 @@ package dev.jirapat.store;
 import dev.jirapat.testing.AtlassianTableNames;
 import dev.jirapat.testing.EntityManagerActiveObjects;
 import dev.jirapat.testing.FakeUsers;
-import dev.jirapat.testing.ForwardingTokenStore;
+import dev.jirapat.token.ForwardingTokenStore;
 import dev.jirapat.testing.MutableClock;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;

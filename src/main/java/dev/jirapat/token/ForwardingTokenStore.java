@@ -1,16 +1,12 @@
-package dev.jirapat.testing;
+package dev.jirapat.token;
 
-import dev.jirapat.token.AccessToken;
-import dev.jirapat.token.TokenPage;
-import dev.jirapat.token.TokenSearch;
-import dev.jirapat.token.TokenStore;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** A store that forwards every call; tests override the calls they count or break. */
+/** A store that forwards every call to another: decorators (the cache) and tests override only what they change. */
 public class ForwardingTokenStore implements TokenStore {
     private final TokenStore delegate;
 
