@@ -272,6 +272,19 @@ public class TokenUseCasesTest {
 
     @Test
     @NonTransactional
+    public void rotateWhenCalledWithATokenThenTheNewSecretMayNotOutliveTheCaller() {
+        AccessToken caller = service.create(alice, TokenRequest.named("caller", 10)).value().token();
+        IssuedToken longer = service.create(alice, TokenRequest.named("longer", 30)).value();
+        IssuedToken shorter = service.create(alice, TokenRequest.named("shorter", 5)).value();
+
+        assertRejected(Rejection.OUTLIVES_CALLING_TOKEN, service.rotate(Actor.viaToken(caller), longer.token().id()));
+        assertEquals("the refused rotation changed nothing", TokenCheck.VALID, check(longer, "GET").outcome());
+        assertRejected(Rejection.OUTLIVES_CALLING_TOKEN, service.rotate(Actor.viaToken(caller), caller.id()));
+        assertFalse(service.rotate(Actor.viaToken(caller), shorter.token().id()).isRejected());
+    }
+
+    @Test
+    @NonTransactional
     public void rotateWhenAConcurrentRotationOrRevocationWinsThenNotFoundAndNothingChanges() {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
         TokenService losingRace = new TokenService(new ForwardingTokenStore(store) {
