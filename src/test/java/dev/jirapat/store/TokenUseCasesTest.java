@@ -276,6 +276,7 @@ public class TokenUseCasesTest {
         AccessToken caller = service.create(alice, TokenRequest.named("caller", 10)).value().token();
         IssuedToken longer = service.create(alice, TokenRequest.named("longer", 30)).value();
         IssuedToken shorter = service.create(alice, TokenRequest.named("shorter", 5)).value();
+        clock.advance(Duration.ofMinutes(1)); // a rotation restarts the lifetime from now
 
         assertRejected(Rejection.OUTLIVES_CALLING_TOKEN, service.rotate(Actor.viaToken(caller), longer.token().id()));
         assertEquals("the refused rotation changed nothing", TokenCheck.VALID, check(longer, "GET").outcome());
