@@ -1,6 +1,5 @@
 package dev.jirapat.token;
 
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

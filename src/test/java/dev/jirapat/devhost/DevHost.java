@@ -75,7 +75,7 @@ public final class DevHost implements AutoCloseable {
                 .add(ApplicationProperties.class, applicationProperties)
                 .add(CacheManager.class, new DevCacheManager())
                 .add(com.atlassian.sal.api.auth.LoginUriProvider.class, DevHostServices.loginUris(config.contextPath))
-                .add(com.atlassian.sal.api.websudo.WebSudoManager.class, DevHostServices.webSudo())
+                .add(com.atlassian.sal.api.websudo.WebSudoManager.class, DevHostServices.webSudo(config.webSudoGranted))
                 .add(com.atlassian.templaterenderer.TemplateRenderer.class,
                         DevHostServices.templates(new VelocityViews(), i18n))
                 .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new DevPageBuilder())
@@ -251,6 +251,13 @@ public final class DevHost implements AutoCloseable {
         Resource springXml = new ClassPathResource("META-INF/spring/plugin-context.xml");
         Path webModules = Paths.get("target", "devhost-web", "node_modules");
         boolean builtInPatAppEnabled = Boolean.getBoolean("pat.devhost.builtinPatEnabled");
+        boolean webSudoGranted = true;
+
+        /** Simulate an admin session without web-sudo: protected pages redirect to the web-sudo prompt. */
+        public Config withoutWebSudo() {
+            this.webSudoGranted = false;
+            return this;
+        }
 
         /** Simulate Jira's built-in PAT app as enabled (the admin page warns) or disabled (the default). */
         public Config builtInPatApp(boolean enabled) {

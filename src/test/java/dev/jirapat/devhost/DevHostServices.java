@@ -34,17 +34,24 @@ final class DevHostServices {
         };
     }
 
-    /** The fixture admin needs no web-sudo here (issue 3); a real Jira asks for the password again. */
-    static WebSudoManager webSudo() {
+    /**
+     * Web-sudo: granted by default (issue 3: the fixture admin needs none); with {@code granted} false, every
+     * protected page is sent to a web-sudo prompt, as Jira does before the admin re-enters the password.
+     */
+    static WebSudoManager webSudo(boolean granted) {
         return new WebSudoManager() {
             @Override
             public boolean canExecuteRequest(HttpServletRequest request) {
-                return true;
+                return granted;
             }
 
             @Override
             public void enforceWebSudoProtection(HttpServletRequest request, HttpServletResponse response) {
-                throw new IllegalStateException("web-sudo is always granted on the dev host");
+                try {
+                    response.sendRedirect(request.getContextPath() + "/secure/admin/WebSudoAuthenticate.jspa");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         };
     }

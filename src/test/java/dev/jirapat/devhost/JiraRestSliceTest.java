@@ -15,8 +15,6 @@ public class JiraRestSliceTest {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 
-
-
     @Test
     public void issueWhenKnownThen200WithKey() throws IOException {
         for (String key : new String[] {"DEMO-1", "DEMO-2", "DEMO-3"}) {

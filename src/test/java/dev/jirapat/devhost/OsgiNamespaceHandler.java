@@ -8,7 +8,6 @@ import org.springframework.beans.factory.xml.AbstractBeanDefinitionParser;
 import org.springframework.beans.factory.xml.NamespaceHandlerSupport;
 import org.springframework.beans.factory.xml.ParserContext;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import java.util.ArrayList;
@@ -137,9 +136,5 @@ public final class OsgiNamespaceHandler extends NamespaceHandlerSupport {
             }
             services.export(interfaceName, bean);
         }
-    }
-
-    static boolean isElement(Node node) {
-        return node.getNodeType() == Node.ELEMENT_NODE;
     }
 }

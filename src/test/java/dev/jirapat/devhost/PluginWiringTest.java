@@ -37,10 +37,8 @@ public class PluginWiringTest {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 
-
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
-
 
     // --- the real plugin ------------------------------------------------------------------------------------
 

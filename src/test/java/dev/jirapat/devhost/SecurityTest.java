@@ -23,8 +23,6 @@ public class SecurityTest {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 
-
-
     @Test
     public void loginWhenFormCredentialsValidThenSessionIsThatUser() throws IOException {
         HttpClient browser = HttpCall.browser();

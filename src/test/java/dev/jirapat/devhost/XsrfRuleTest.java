@@ -18,8 +18,6 @@ public class XsrfRuleTest {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 
-
-
     @Test
     public void postWhenFormLikeContentTypeAndNoTokenHeaderThen403() {
         for (String type : XSRF_ABLE) {

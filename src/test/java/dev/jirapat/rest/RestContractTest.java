@@ -36,7 +36,6 @@ public class RestContractTest {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 
-
     @Parameterized.Parameter
     public String base;
 
@@ -46,7 +45,6 @@ public class RestContractTest {
     public static List<Object[]> bases() {
         return Arrays.asList(new Object[] {Api.V1}, new Object[] {Api.LATEST});
     }
-
 
     @Before
     public void cleanSlate() {

@@ -40,7 +40,6 @@ public class RestHostileNameTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private Api api;
 
-
     @Before
     public void cleanSlate() {
         api = new Api(HOST.host(), Api.LATEST);

@@ -55,7 +55,6 @@ public class RestPermissionTest {
             new Row("PUT", "/admin/settings", "{\"maxTokensPerUser\":9}", 401, 403, 403, 200),
     };
 
-
     @Before
     public void cleanSlate() {
         api = new Api(HOST.host(), Api.LATEST);

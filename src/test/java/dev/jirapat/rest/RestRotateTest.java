@@ -24,7 +24,6 @@ public class RestRotateTest {
 
     private Api api;
 
-
     @Before
     public void cleanSlate() {
         api = new Api(HOST.host(), Api.LATEST);

@@ -22,7 +22,6 @@ public class RestSettingsTest {
 
     private Api api;
 
-
     @Before
     public void cleanSlate() {
         api = new Api(HOST.host(), Api.LATEST);

@@ -25,7 +25,6 @@ public class RestViaBearerTest {
 
     private Api api;
 
-
     @Before
     public void cleanSlate() {
         api = new Api(HOST.host(), Api.LATEST);
