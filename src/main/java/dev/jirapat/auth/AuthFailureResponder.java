@@ -23,7 +23,10 @@ public final class AuthFailureResponder {
     static final String MALFORMED = "The access token is malformed";
     static final String EXPIRED = "The access token expired";
     static final String DISABLED = "Personal access tokens are turned off on this Jira";
-    static final String READ_ONLY = "The access token is read-only: it may only be used with GET, HEAD and OPTIONS";
+    static final String READ_ONLY = "The access token is read-only: it may only be used with GET, HEAD and OPTIONS on the REST API";
+    static final String AMBIGUOUS_PATH = "The request path is ambiguous (a dot-segment, an encoded slash or backslash, "
+            + "or a path parameter): a read-only token cannot be used with it";
+    static final String THROTTLED = "Too many failed access token checks from this address; wait before trying again";
     static final String UNAVAILABLE = "Jira cannot check access tokens right now; try again later";
 
     private final ApplicationProperties applicationProperties;
@@ -32,11 +35,14 @@ public final class AuthFailureResponder {
         this.applicationProperties = applicationProperties;
     }
 
-    /** 401 invalid_token, or 403 insufficient_scope, for a token that did not pass the check. */
+    /** 401 invalid_token, 403 insufficient_scope or 400 invalid_request, for a token that did not pass the check. */
     public void rejected(HttpServletResponse response, TokenCheck outcome) throws IOException {
         switch (outcome) {
             case INSUFFICIENT_SCOPE:
                 respond(response, 403, "insufficient_scope", READ_ONLY, ", scope=\"write\"");
+                return;
+            case AMBIGUOUS_PATH:
+                invalidRequest(response, AMBIGUOUS_PATH);
                 return;
             case MALFORMED:
                 invalidToken(response, MALFORMED);
@@ -59,6 +65,15 @@ public final class AuthFailureResponder {
     /** 400 invalid_request: the Authorization header itself cannot be used. */
     public void invalidRequest(HttpServletResponse response, String description) throws IOException {
         respond(response, 400, "invalid_request", description, "");
+    }
+
+    /**
+     * 429 with Retry-After: this client caused too many failed token checks; answered before any look-up. No
+     * challenge: the client should wait, not try other credentials.
+     */
+    public void throttled(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        body(response, 429, "too_many_requests", THROTTLED);
     }
 
     /** 503 with Retry-After: the token could not be checked (database or other infrastructure failure). */

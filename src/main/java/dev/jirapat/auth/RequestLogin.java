@@ -43,7 +43,8 @@ public final class RequestLogin {
      * Makes {@code user} the user of this request, as Seraph will read it further down the chain, and returns the
      * request to pass down. Normally the login lives in a session private to this request
      * ({@link RequestScopedSession}): the container never creates one, so there is no cookie to replay. With
-     * {@code keepSession} SAL's listener writes to the container session instead, which outlives the request.
+     * {@code keepSession} SAL's listener writes to the container session instead, which outlives the request and
+     * stays bound to the token.
      */
     public HttpServletRequest logIn(HttpServletRequest request, HttpServletResponse response, ApplicationUser user,
                                     AccessToken token, boolean keepSession) {
@@ -51,6 +52,9 @@ public final class RequestLogin {
         authenticationListener.authenticationSuccess(
                 new Authenticator.Result.Success(i18n.createMessage(MESSAGE_KEY), user), loggedIn, response);
         loggedIn.getSession().setAttribute(LOGGED_IN_USER_ID_KEY, user.getName());
+        if (keepSession) {
+            TokenSessions.bind(loggedIn.getSession(), token);
+        }
         loggedIn.setAttribute(ACCESS_TOKEN_REQUEST, Boolean.TRUE);
         loggedIn.setAttribute(ALREADY_FILTERED, Boolean.TRUE);
         return loggedIn;

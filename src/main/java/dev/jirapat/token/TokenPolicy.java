@@ -23,7 +23,10 @@ public final class TokenPolicy {
         EXPIRY_WARNING_DAYS("expiryWarningDays", "atlassian.pats.expiry.warning.days", "5", 0, 365),
         PRUNING_DELAY_DAYS("pruningDelayDays", "atlassian.pats.pruning.delay.days", "30", 0, 3650),
         INVALIDATE_SESSION("invalidateSession", "atlassian.pats.invalidate.session.enabled", "true", 0, 1),
-        ALLOW_BASIC_AUTH("allowBasicAuth", "dev.jirapat.basic.auth.enabled", "false", 0, 1);
+        ALLOW_BASIC_AUTH("allowBasicAuth", "dev.jirapat.basic.auth.enabled", "false", 0, 1),
+        // Failed token checks one client address (an IPv6 /64) may cause per minute before it is answered 429
+        // without a database look-up; 0 turns the limit off.
+        FAILED_CHECKS_PER_MINUTE("failedChecksPerMinute", "dev.jirapat.failed.checks.per.minute", "60", 0, 100000);
 
         private final String key;
         private final String systemProperty;
@@ -182,6 +185,10 @@ public final class TokenPolicy {
 
     public boolean allowBasicAuth() {
         return flag(Setting.ALLOW_BASIC_AUTH);
+    }
+
+    public int failedChecksPerMinute() {
+        return number(Setting.FAILED_CHECKS_PER_MINUTE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.jirapat.bench;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
+import dev.jirapat.token.RequestFacts;
 import com.atlassian.sal.api.transaction.TransactionCallback;
 import dev.jirapat.devhost.DevCacheManager;
 import dev.jirapat.jira.CachingTokenStore;
@@ -89,13 +90,13 @@ public class StoredTokenCheckBench {
         if (rows != TOKENS) {
             throw new IllegalStateException("expected " + TOKENS + " stored tokens, found " + rows);
         }
-        if (uncached.check(valid, "GET", "127.0.0.1", now).outcome() != TokenCheck.VALID
-                || cached.check(valid, "GET", "127.0.0.1", now).outcome() != TokenCheck.VALID) {
+        if (uncached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.VALID
+                || cached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.VALID) {
             throw new IllegalStateException("benchmark set-up is wrong: the valid token does not check");
         }
         long before = ao.calls.get();
         for (int i = 0; i < 1000; i++) {
-            if (uncached.check(malformed, "GET", "127.0.0.1", now).outcome() != TokenCheck.MALFORMED) {
+            if (uncached.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.MALFORMED) {
                 throw new IllegalStateException("benchmark set-up is wrong: the malformed token is not refused");
             }
         }
@@ -151,17 +152,17 @@ public class StoredTokenCheckBench {
 
     @Benchmark
     public TokenCheck checkValidTokenH2() {
-        return uncached.check(valid, "GET", "127.0.0.1", now).outcome();
+        return uncached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
     }
 
     @Benchmark
     public TokenCheck checkValidTokenH2Cached() {
-        return cached.check(valid, "GET", "127.0.0.1", now).outcome();
+        return cached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
     }
 
     @Benchmark
     public TokenCheck checkMalformedTokenH2() {
-        return uncached.check(malformed, "GET", "127.0.0.1", now).outcome();
+        return uncached.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
     }
 
     /** Counts every call, so the set-up can prove that a malformed token never reaches the database. */

@@ -1,6 +1,7 @@
 package dev.jirapat.bench;
 
 import dev.jirapat.testing.FakeUsers;
+import dev.jirapat.token.RequestFacts;
 import dev.jirapat.testing.InMemoryTokenStore;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.TokenCheck;
@@ -53,8 +54,8 @@ public class TokenCheckBench {
         valid = service.create(Actor.user(FakeUsers.key("alice")), TokenRequest.named("bench", 30)).value().rawToken();
         malformed = valid.substring(0, 20) + (valid.charAt(20) == 'a' ? 'b' : 'a') + valid.substring(21);
         now = Instant.now();
-        if (service.check(valid, "GET", "127.0.0.1", now).outcome() != TokenCheck.VALID
-                || service.check(malformed, "GET", "127.0.0.1", now).outcome() != TokenCheck.MALFORMED) {
+        if (service.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.VALID
+                || service.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.MALFORMED) {
             throw new IllegalStateException("benchmark set-up is wrong");
         }
 
@@ -69,12 +70,12 @@ public class TokenCheckBench {
 
     @Benchmark
     public TokenCheck checkValidToken() {
-        return service.check(valid, "GET", "127.0.0.1", now).outcome();
+        return service.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
     }
 
     @Benchmark
     public TokenCheck checkMalformedToken() {
-        return service.check(malformed, "GET", "127.0.0.1", now).outcome();
+        return service.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.CookieManager;
 import java.net.URI;
@@ -37,6 +38,7 @@ public final class HttpCall {
     private final List<String> headers = new ArrayList<>();
     private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
     private byte[] bodyBytes = new byte[0];
+    private String localAddress;
 
     private HttpCall(URI base, HttpClient client) {
         this.base = base;
@@ -77,6 +79,15 @@ public final class HttpCall {
     public HttpCall method(String method, String path) {
         this.method = method;
         this.path = path;
+        return this;
+    }
+
+    /**
+     * Sends {@link #sendVerbatim} from another loopback address of this machine (e.g. {@code 127.0.0.2}), so a
+     * test can be a second client: every 127.x address is this machine's own.
+     */
+    public HttpCall from(String loopbackAddress) {
+        this.localAddress = loopbackAddress;
         return this;
     }
 
@@ -121,7 +132,8 @@ public final class HttpCall {
             head.append(headers.get(i)).append(": ").append(headers.get(i + 1)).append("\r\n");
         }
         head.append("Content-Length: ").append(bodyBytes.length).append("\r\n\r\n");
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = localAddress == null ? new Socket(base.getHost(), base.getPort())
+                : new Socket(InetAddress.getByName(base.getHost()), base.getPort(), InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));

@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.token.RequestFacts;
 import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -104,7 +105,7 @@ public class RestPermissionTest {
         Api.assertEmpty404(api.get("/tokens/" + id, "bob"));
         assertEquals("a foreign id looks exactly like an unknown one", api.get("/tokens/" + (id + 1000), "bob").body,
                 api.get("/tokens/" + id, "bob").body);
-        assertTrue(api.service().check(raw, "GET", "127.0.0.1", java.time.Instant.now()).isValid());
+        assertTrue(api.service().check(raw, RequestFacts.restApi("GET", "127.0.0.1"), java.time.Instant.now()).isValid());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.token.RequestFacts;
 import dev.jirapat.token.TokenCheck;
 import dev.jirapat.token.TokenService;
 import org.codehaus.jackson.JsonNode;
@@ -92,6 +93,6 @@ public class RestRotateTest {
     }
 
     private TokenCheck check(String raw, String method, String ip) {
-        return api.service().check(raw, method, ip, Instant.now()).outcome();
+        return api.service().check(raw, RequestFacts.restApi(method, ip), Instant.now()).outcome();
     }
 }

@@ -1,6 +1,7 @@
 package dev.jirapat.store;
 
 import dev.jirapat.testing.AtlassianTableNames;
+import dev.jirapat.token.RequestFacts;
 import dev.jirapat.testing.EntityManagerActiveObjects;
 import dev.jirapat.testing.FakeUsers;
 import dev.jirapat.token.ForwardingTokenStore;
@@ -425,7 +426,7 @@ public class TokenUseCasesTest {
         assertNotEquals(old.rawToken(), rotated.rawToken());
         assertNotEquals(old.token().id(), rotated.token().id());
         assertEquals(TokenCheck.UNKNOWN, check(old, "GET").outcome());
-        assertEquals(TokenCheck.VALID, service.check(rotated.rawToken(), "GET", "10.1.1.1", clock.instant()).outcome());
+        assertEquals(TokenCheck.VALID, service.check(rotated.rawToken(), RequestFacts.restApi("GET", "10.1.1.1"), clock.instant()).outcome());
         AccessToken t = rotated.token();
         assertEquals("deploy", t.name());
         assertEquals(Scope.READ, t.scope());
@@ -489,7 +490,7 @@ public class TokenUseCasesTest {
         int before = store.lookups.get();
         for (String bad : Arrays.asList(null, "", "jpat_", flipped, raw + "x", raw.toUpperCase(), " " + raw,
                 java.util.Base64.getEncoder().encodeToString(raw.getBytes()))) {
-            assertEquals(TokenCheck.MALFORMED, service.check(bad, "GET", "127.0.0.1", clock.instant()).outcome());
+            assertEquals(TokenCheck.MALFORMED, service.check(bad, RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).outcome());
         }
         assertEquals("a malformed token must not reach the database", before, store.lookups.get());
     }
@@ -498,7 +499,7 @@ public class TokenUseCasesTest {
     @NonTransactional
     public void checkWhenWellFormedButNeverIssuedThenUnknown() {
         String forged = new TokenMint(new SecureRandom()).mint().reveal();
-        assertEquals(TokenCheck.UNKNOWN, service.check(forged, "GET", "127.0.0.1", clock.instant()).outcome());
+        assertEquals(TokenCheck.UNKNOWN, service.check(forged, RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).outcome());
     }
 
     @Test
@@ -521,7 +522,7 @@ public class TokenUseCasesTest {
         IssuedToken bobs = service.create(bob, TokenRequest.named("t", 30)).value();
         FakeUsers withoutBob = new FakeUsers();
         TokenService noBob = new TokenService(store, withoutBob, TokenPolicy::defaults, new TokenMint(new SecureRandom()), clock);
-        assertEquals(TokenCheck.OWNER_INACTIVE, noBob.check(bobs.rawToken(), "GET", "127.0.0.1", clock.instant()).outcome());
+        assertEquals(TokenCheck.OWNER_INACTIVE, noBob.check(bobs.rawToken(), RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).outcome());
     }
 
     @Test
@@ -530,12 +531,12 @@ public class TokenUseCasesTest {
         IssuedToken issued = service.create(alice, new TokenRequest("t", 30, Scope.WRITE,
                 Arrays.asList("10.0.0.0/8", "2001:db8::/32"))).value();
         Instant now = clock.instant();
-        assertEquals(TokenCheck.VALID, service.check(issued.rawToken(), "GET", "10.200.0.1", now).outcome());
-        assertEquals(TokenCheck.VALID, service.check(issued.rawToken(), "GET", "2001:db8::1", now).outcome());
-        assertEquals(TokenCheck.VALID, service.check(issued.rawToken(), "GET", "::ffff:10.0.0.1", now).outcome());
-        assertEquals(TokenCheck.IP_NOT_ALLOWED, service.check(issued.rawToken(), "GET", "11.0.0.1", now).outcome());
-        assertEquals(TokenCheck.IP_NOT_ALLOWED, service.check(issued.rawToken(), "GET", "2001:db9::1", now).outcome());
-        assertEquals(TokenCheck.IP_NOT_ALLOWED, service.check(issued.rawToken(), "GET", "garbage", now).outcome());
+        assertEquals(TokenCheck.VALID, service.check(issued.rawToken(), RequestFacts.restApi("GET", "10.200.0.1"), now).outcome());
+        assertEquals(TokenCheck.VALID, service.check(issued.rawToken(), RequestFacts.restApi("GET", "2001:db8::1"), now).outcome());
+        assertEquals(TokenCheck.VALID, service.check(issued.rawToken(), RequestFacts.restApi("GET", "::ffff:10.0.0.1"), now).outcome());
+        assertEquals(TokenCheck.IP_NOT_ALLOWED, service.check(issued.rawToken(), RequestFacts.restApi("GET", "11.0.0.1"), now).outcome());
+        assertEquals(TokenCheck.IP_NOT_ALLOWED, service.check(issued.rawToken(), RequestFacts.restApi("GET", "2001:db9::1"), now).outcome());
+        assertEquals(TokenCheck.IP_NOT_ALLOWED, service.check(issued.rawToken(), RequestFacts.restApi("GET", "garbage"), now).outcome());
     }
 
     @Test
@@ -705,7 +706,7 @@ public class TokenUseCasesTest {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private CheckResult check(IssuedToken issued, String method) {
-        return service.check(issued.rawToken(), method, "127.0.0.1", clock.instant());
+        return service.check(issued.rawToken(), RequestFacts.restApi(method, "127.0.0.1"), clock.instant());
     }
 
     private AccessToken create(Actor actor, String name, Integer days) {

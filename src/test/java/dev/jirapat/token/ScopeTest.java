@@ -20,29 +20,39 @@ public class ScopeTest {
     @Test
     public void readPermitsWhenSafeMethodThenTrue() {
         for (String method : SAFE) {
-            assertTrue(method, Scope.READ.permits(method));
+            assertTrue(method, Scope.READ.permits(method, PathKind.REST_API));
         }
     }
 
     @Test
     public void readPermitsWhenUnsafeMethodThenFalse() {
         for (String method : UNSAFE) {
-            assertFalse(method, Scope.READ.permits(method));
+            assertFalse(method, Scope.READ.permits(method, PathKind.REST_API));
         }
     }
 
     @Test
     public void readPermitsWhenMethodNotExactUpperCaseThenFalse() {
         for (String method : ODD) {
-            assertFalse(String.valueOf(method), Scope.READ.permits(method));
+            assertFalse(String.valueOf(method), Scope.READ.permits(method, PathKind.REST_API));
         }
     }
 
     @Test
-    public void writePermitsWhenAnyMethodThenTrue() {
+    public void readPermitsWhenSafeMethodOutsideTheRestApiOrOnAnAmbiguousPathThenFalse() {
+        for (String method : SAFE) {
+            assertFalse(method, Scope.READ.permits(method, PathKind.OTHER));
+            assertFalse(method, Scope.READ.permits(method, PathKind.AMBIGUOUS));
+        }
+    }
+
+    @Test
+    public void writePermitsWhenAnyMethodOnAnyPathThenTrue() {
         for (List<String> group : Arrays.asList(SAFE, UNSAFE, ODD)) {
             for (String method : group) {
-                assertTrue(String.valueOf(method), Scope.WRITE.permits(method));
+                for (PathKind path : PathKind.values()) {
+                    assertTrue(method + " " + path, Scope.WRITE.permits(method, path));
+                }
             }
         }
     }
