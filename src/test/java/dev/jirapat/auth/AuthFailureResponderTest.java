@@ -70,10 +70,10 @@ public class AuthFailureResponderTest {
         FakeResponse r = rejected(TokenCheck.INSUFFICIENT_SCOPE);
         assertEquals(403, r.status);
         assertEquals("Bearer realm=\"https://jira.example.com/jira\", error=\"insufficient_scope\", "
-                + "error_description=\"The access token is read-only: it may only be used with GET, HEAD and OPTIONS\", "
+                + "error_description=\"The access token is read-only: it may only be used with GET, HEAD and OPTIONS on the REST API\", "
                 + "scope=\"write\"", r.headers.get("WWW-Authenticate"));
         assertEquals(body("insufficient_scope",
-                "The access token is read-only: it may only be used with GET, HEAD and OPTIONS"), r.body());
+                "The access token is read-only: it may only be used with GET, HEAD and OPTIONS on the REST API"), r.body());
     }
 
     @Test

@@ -6,6 +6,9 @@ import com.atlassian.sal.api.message.I18nResolver;
 import dev.jirapat.devhost.DevUsers;
 import dev.jirapat.jira.JiraUsers;
 import dev.jirapat.testing.InMemoryTokenStore;
+import dev.jirapat.testing.MutableClock;
+import dev.jirapat.token.ForwardingTokenStore;
+import dev.jirapat.token.TokenStore;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
@@ -21,7 +24,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpSession;
 import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,10 +45,18 @@ public class BearerAuthenticationFilterTest {
     private static final String ALICE = "JIRAUSER10100";
 
     private final DevUsers directory = DevUsers.fixture();
-    private final InMemoryTokenStore store = new InMemoryTokenStore();
-    private final TokenPolicy policy = TokenPolicy.defaults();
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final TokenStore store = new ForwardingTokenStore(new InMemoryTokenStore()) {
+        @Override
+        public Optional<AccessToken> findByHash(String hash) {
+            lookups.incrementAndGet();
+            return super.findByHash(hash);
+        }
+    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
+    private TokenPolicy policy = TokenPolicy.defaults();
     private final TokenService service = new TokenService(store, new JiraUsers(directory, directory), () -> policy,
-            new TokenMint(new SecureRandom()), Clock.systemUTC());
+            new TokenMint(new SecureRandom()), clock);
     private final Map<String, Object> loggedIn = new HashMap<>();
     private final AuthenticationListener listener = (result, req, resp) -> loggedIn.put("principal", result.getPrincipal());
     private final I18nResolver i18n = new I18nResolver() {
@@ -61,7 +73,7 @@ public class BearerAuthenticationFilterTest {
     private final LastUsedRecorder lastUsed = new LastUsedRecorder(store, 60);
     private final BearerAuthenticationFilter filter = new BearerAuthenticationFilter(service, () -> policy,
             new RequestLogin(listener, i18n, directory), new AuthFailureResponder(mode -> "https://jira.example.com"),
-            lastUsed, Clock.systemUTC());
+            lastUsed, clock);
 
     private IssuedToken mint(String... allowedIps) {
         return service.create(Actor.user(ALICE), new TokenRequest("t", 30, Scope.WRITE, Arrays.asList(allowedIps))).value();
@@ -93,6 +105,14 @@ public class BearerAuthenticationFilterTest {
                             return Collections.enumeration(Collections.singletonList("Bearer " + token));
                         case "getMethod":
                             return "GET";
+                        case "getRequestURI":
+                            return "/jira/rest/api/2/myself";
+                        case "getContextPath":
+                            return "/jira";
+                        case "getServletPath":
+                            return "/rest";
+                        case "getPathInfo":
+                            return "/api/2/myself";
                         case "getRemoteAddr":
                             return remoteAddr;
                         case "getSession":
@@ -159,5 +179,85 @@ public class BearerAuthenticationFilterTest {
     public void ipv4MappedIpv6ClientMatchesAnIpv4Range() throws Exception {
         IssuedToken issued = mint("192.0.2.0/24");
         assertTrue(run(issued.rawToken(), "::ffff:192.0.2.7", new AuthFailureResponderTest.FakeResponse()) != null);
+    }
+
+    // ---- failed checks from one client: throttled before any look-up, other clients untouched
+
+    private void limitFailedChecksTo(int perMinute) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put(TokenPolicy.Setting.FAILED_CHECKS_PER_MINUTE.key(), Integer.toString(perMinute));
+        policy = TokenPolicy.defaults().withOverrides(overrides, message -> { });
+    }
+
+    /** A well-formed token nobody was issued (its checksum is valid, so it costs a look-up). */
+    private static String madeUp() {
+        return new TokenMint(new SecureRandom()).mint().reveal();
+    }
+
+    @Test
+    public void checkWhenAClientExceedsTheFailedCheckRateThen429WithRetryAfterAndNoLookup() throws Exception {
+        limitFailedChecksTo(5);
+        for (int i = 0; i < 5; i++) {
+            AuthFailureResponderTest.FakeResponse refused = new AuthFailureResponderTest.FakeResponse();
+            assertNull(run(madeUp(), "203.0.113.9", refused));
+            assertEquals(401, refused.status);
+        }
+        assertEquals("each made-up token with a valid checksum was looked up", 5, lookups.get());
+        AuthFailureResponderTest.FakeResponse throttled = new AuthFailureResponderTest.FakeResponse();
+        assertNull(run(madeUp(), "203.0.113.9", throttled));
+        assertEquals(429, throttled.status);
+        assertEquals("12", throttled.headers.get("Retry-After")); // one failure drains in 60 s / 5
+        assertNull("a wait, not a challenge", throttled.headers.get("WWW-Authenticate"));
+        assertTrue(throttled.body(), throttled.body().contains("\"error\":\"too_many_requests\""));
+        assertEquals("no look-up while throttled", 5, lookups.get());
+    }
+
+    @Test
+    public void checkWhenOneClientIsThrottledThenAValidTokenFromAnotherClientStillWorks() throws Exception {
+        limitFailedChecksTo(3);
+        for (int i = 0; i < 4; i++) {
+            run(madeUp(), "198.51.100.1", new AuthFailureResponderTest.FakeResponse());
+        }
+        IssuedToken issued = mint();
+        AuthFailureResponderTest.FakeResponse fromThere = new AuthFailureResponderTest.FakeResponse();
+        assertNull("the throttled client waits even with a valid token", run(issued.rawToken(), "198.51.100.1", fromThere));
+        assertEquals(429, fromThere.status);
+        assertTrue(run(issued.rawToken(), "198.51.100.2", new AuthFailureResponderTest.FakeResponse()) != null);
+    }
+
+    @Test
+    public void checkWhenTheRateDrainsThenTheClientMayTryAgain() throws Exception {
+        limitFailedChecksTo(2);
+        for (int i = 0; i < 2; i++) {
+            run(madeUp(), "192.0.2.1", new AuthFailureResponderTest.FakeResponse());
+        }
+        IssuedToken issued = mint();
+        assertNull(run(issued.rawToken(), "192.0.2.1", new AuthFailureResponderTest.FakeResponse()));
+        clock.advance(java.time.Duration.ofSeconds(30));
+        assertTrue("one failure drained after 30 s", run(issued.rawToken(), "192.0.2.1", new AuthFailureResponderTest.FakeResponse()) != null);
+    }
+
+    @Test
+    public void checkWhenIpv6ClientsShareA64ThenTheyAreCountedTogether() throws Exception {
+        limitFailedChecksTo(2);
+        run(madeUp(), "2001:db8:1:2::1", new AuthFailureResponderTest.FakeResponse());
+        run(madeUp(), "2001:db8:1:2::ffff", new AuthFailureResponderTest.FakeResponse());
+        AuthFailureResponderTest.FakeResponse third = new AuthFailureResponderTest.FakeResponse();
+        run(madeUp(), "2001:db8:1:2:abcd::7", third);
+        assertEquals(429, third.status);
+        AuthFailureResponderTest.FakeResponse otherNetwork = new AuthFailureResponderTest.FakeResponse();
+        run(madeUp(), "2001:db8:1:3::1", otherNetwork);
+        assertEquals(401, otherNetwork.status);
+    }
+
+    @Test
+    public void checkWhenTheLimitIsOffThenEveryMadeUpTokenIsLookedUp() throws Exception {
+        limitFailedChecksTo(0);
+        for (int i = 0; i < 200; i++) {
+            AuthFailureResponderTest.FakeResponse refused = new AuthFailureResponderTest.FakeResponse();
+            run(madeUp(), "203.0.113.50", refused);
+            assertEquals(401, refused.status);
+        }
+        assertEquals(200, lookups.get());
     }
 }

@@ -6,6 +6,7 @@ import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Scope;
+import dev.jirapat.token.TokenMint;
 import dev.jirapat.token.TokenService;
 import dev.jirapat.token.TokenStore;
 import org.junit.After;
@@ -384,16 +385,6 @@ public class BearerAuthenticationHttpTest {
     }
 
     @Test
-    public void withSessionInvalidationOffARestrictedTokenStillGetsNoCookie() {
-        policy(host, "invalidateSession", "false");
-        for (IssuedToken token : new IssuedToken[] {mint(host, ALICE, Scope.READ, 30), mint(host, ALICE, Scope.WRITE, 30, "127.0.0.0/8")}) {
-            HttpCall.Response r = myself(host, token.rawToken());
-            assertServedAs(r, "alice");
-            assertNull("a cookie carries neither scope nor allowlist: " + r, r.header("Set-Cookie"));
-        }
-    }
-
-    @Test
     public void withSessionInvalidationOffABrowserSessionNeverChangesUser() throws Exception {
         policy(host, "invalidateSession", "false");
         HttpClient browser = HttpCall.browser();
@@ -438,12 +429,15 @@ public class BearerAuthenticationHttpTest {
 
     @Test
     public void eachRefusalLogsOneInfoLineWithTheReasonAndHintAndSuccessLogsNothingAboveDebug() {
+        // From an address of its own: refusals are logged once per reason per client per minute.
+        String client = "127.0.0.71";
         IssuedToken issued = mint(host, ALICE, Scope.READ, 30);
         int mark = LOG.snapshot().size();
-        assertServedAs(myself(host, issued.rawToken()), "alice");
-        HttpCall.to(host).post("/rest/api/2/issue/DEMO-1/comment").bearer(issued.rawToken()).json("{\"body\":\"x\"}").send();
+        assertServedAs(HttpCall.to(host).get("/rest/api/2/myself").bearer(issued.rawToken()).from(client).sendVerbatim(), "alice");
+        HttpCall.to(host).post("/rest/api/2/issue/DEMO-1/comment").bearer(issued.rawToken()).json("{\"body\":\"x\"}")
+                .from(client).sendVerbatim();
         String unknown = brokenChecksum(issued.rawToken());
-        myself(host, unknown);
+        HttpCall.to(host).get("/rest/api/2/myself").bearer(unknown).from(client).sendVerbatim();
         List<String> lines = LOG.snapshot().subList(mark, LOG.snapshot().size());
         List<String> filterLines = new java.util.ArrayList<>();
         for (String line : lines) {
@@ -460,5 +454,47 @@ public class BearerAuthenticationHttpTest {
         assertTrue("the success is logged at DEBUG only: " + filterLines,
                 filterLines.stream().anyMatch(l -> l.contains(" DEBUG ") && l.contains(issued.token().hint())));
         assertTrue(filterLines.stream().noneMatch(l -> l.contains(" WARN ") || l.contains(" ERROR ")));
+    }
+
+    @Test
+    public void floodOfMadeUpTokensFromOneClientLogsOneLineNotOnePerRequest() {
+        policy(host, "failedChecksPerMinute", "0");
+        String client = "127.0.0.72";
+        int mark = LOG.snapshot().size();
+        for (int i = 0; i < 300; i++) {
+            HttpCall.Response r = HttpCall.to(host).get("/rest/api/2/myself").bearer(madeUp()).from(client).sendVerbatim();
+            assertEquals(r.toString(), 401, r.status);
+        }
+        long lines = LOG.snapshot().subList(mark, LOG.snapshot().size()).stream()
+                .filter(l -> l.contains(" INFO ") && l.contains("Refused a token from " + client)).count();
+        assertEquals("300 refusals of one reason from one client within a minute", 1, lines);
+    }
+
+    @Test
+    public void floodOfMadeUpTokensBeyondTheLimitGets429WhileOtherClientsAreServed() {
+        policy(host, "failedChecksPerMinute", "10");
+        String client = "127.0.0.73";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, HttpCall.to(host).get("/rest/api/2/myself").bearer(madeUp()).from(client).sendVerbatim().status);
+        }
+        HttpCall.Response throttled = HttpCall.to(host).get("/rest/api/2/myself").bearer(madeUp()).from(client).sendVerbatim();
+        assertEquals(throttled.toString(), 429, throttled.status);
+        int retryAfter = Integer.parseInt(throttled.header("Retry-After"));
+        assertTrue("one failure drains in 6 s: " + retryAfter, retryAfter >= 1 && retryAfter <= 6);
+        assertEquals("too_many_requests", json(throttled).path("error").getTextValue());
+        assertNull(throttled.header("WWW-Authenticate"));
+        assertServedAs(HttpCall.to(host).get("/rest/api/2/myself").bearer(mint(host, ALICE)).from("127.0.0.74").sendVerbatim(),
+                "alice");
+    }
+
+    @Test
+    public void failedChecksPerMinuteIsAnAdminSettingShownByTheApi() {
+        policy(host, "failedChecksPerMinute", "25");
+        HttpCall.Response r = HttpCall.to(host).get("/rest/pat/latest/admin/settings").basic("admin", "admin").send();
+        assertEquals(25, json(r).path("failedChecksPerMinute").getIntValue());
+    }
+
+    private static String madeUp() {
+        return new TokenMint(new java.security.SecureRandom()).mint().reveal();
     }
 }
