@@ -27,24 +27,7 @@ public class ReadTokenPathHttpTest {
     public static final DevHostRule HOST = new DevHostRule();
 
     /** Raw paths that a container may route to the profile page although they start with /rest/. */
-    static final String[] ESCAPES = {
-            "/rest/../secure/ViewProfile.jspa",
-            "/rest/%2e%2e/secure/ViewProfile.jspa",
-            "/rest/%2E%2E/secure/ViewProfile.jspa",
-            "/rest/.%2e/secure/ViewProfile.jspa",
-            "/rest/%2e./secure/ViewProfile.jspa",
-            "/rest/x/../../secure/ViewProfile.jspa",
-            "/rest/./../secure/ViewProfile.jspa",
-            "/rest/..%2fsecure/ViewProfile.jspa",
-            "/rest/..%2Fsecure/ViewProfile.jspa",
-            "/rest/..;/secure/ViewProfile.jspa",
-            "/rest;x=1/../secure/ViewProfile.jspa",
-            "/rest/..\\secure/ViewProfile.jspa",
-            "/rest/%5c..%5csecure/ViewProfile.jspa",
-            "/rest/%252e%252e/secure/ViewProfile.jspa",
-            "/rest//../secure/ViewProfile.jspa",
-            "/rest/api/2/../../../secure/ViewProfile.jspa",
-    };
+    static final String[] ESCAPES = RoutingProbe.ESCAPES;
 
     private static IssuedToken read;
     private static IssuedToken write;
