@@ -31,6 +31,7 @@ public class TokenPolicyTest {
         m.put(Setting.PRUNING_DELAY_DAYS, p.pruningDelayDays());
         m.put(Setting.INVALIDATE_SESSION, p.invalidateSession());
         m.put(Setting.ALLOW_BASIC_AUTH, p.allowBasicAuth());
+        m.put(Setting.FAILED_CHECKS_PER_MINUTE, p.failedChecksPerMinute());
         return m;
     }
 
@@ -45,6 +46,7 @@ public class TokenPolicyTest {
         m.put(Setting.PRUNING_DELAY_DAYS, 30);
         m.put(Setting.INVALIDATE_SESSION, true);
         m.put(Setting.ALLOW_BASIC_AUTH, false);
+        m.put(Setting.FAILED_CHECKS_PER_MINUTE, 60);
         return m;
     }
 
@@ -59,6 +61,7 @@ public class TokenPolicyTest {
         {Setting.PRUNING_DELAY_DAYS, "0", 0},
         {Setting.INVALIDATE_SESSION, "false", false},
         {Setting.ALLOW_BASIC_AUTH, "true", true},
+        {Setting.FAILED_CHECKS_PER_MINUTE, "0", 0},
     };
 
     private static Function<String, String> props(Map<String, String> values) {
@@ -86,6 +89,7 @@ public class TokenPolicyTest {
             {Setting.PRUNING_DELAY_DAYS, "atlassian.pats.pruning.delay.days", "pruningDelayDays"},
             {Setting.INVALIDATE_SESSION, "atlassian.pats.invalidate.session.enabled", "invalidateSession"},
             {Setting.ALLOW_BASIC_AUTH, "dev.jirapat.basic.auth.enabled", "allowBasicAuth"},
+            {Setting.FAILED_CHECKS_PER_MINUTE, "dev.jirapat.failed.checks.per.minute", "failedChecksPerMinute"},
         };
         assertEquals(Setting.values().length, table.length);
         for (Object[] row : table) {
