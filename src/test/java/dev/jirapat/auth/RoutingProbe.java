@@ -1,5 +1,6 @@
 package dev.jirapat.auth;
 
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.PathKind;
 
 import javax.servlet.Filter;
@@ -11,13 +12,8 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -132,38 +128,15 @@ final class RoutingProbe {
         return new ArrayList<>(out);
     }
 
-    static Answer send(int port, String rawPath) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + CONTEXT + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            in.transferTo(received);
-            String reply = received.toString(StandardCharsets.ISO_8859_1);
-            int end = reply.indexOf("\r\n\r\n");
-            String head = end < 0 ? reply : reply.substring(0, end);
-            String body = end < 0 ? "" : reply.substring(end + 4);
-            String kind = null;
-            for (String line : head.split("\r\n")) {
-                if (line.regionMatches(true, 0, KIND_HEADER + ":", 0, KIND_HEADER.length() + 1)) {
-                    kind = line.substring(KIND_HEADER.length() + 1).trim();
-                }
-            }
-            String servedBy = null;
-            for (String name : new String[] {"rest", "jspa", "default"}) {
-                if (body.trim().endsWith(name) || body.contains("\r\n" + name + "\r\n")) {
-                    servedBy = name;
-                }
-            }
-            return new Answer(Integer.parseInt(head.split(" ")[1]), kind, servedBy);
-        }
+    static Answer send(int port, String rawPath) {
+        HttpCall.Response r = HttpCall.to(URI.create("http://127.0.0.1:" + port + CONTEXT)).get(rawPath).sendVerbatim();
+        String body = r.body.trim();
+        String servedBy = body.equals("rest") || body.equals("jspa") || body.equals("default") ? body : null;
+        return new Answer(r.status, r.header(KIND_HEADER), servedBy);
     }
 
     /** Sends every path and holds the rule to what the container did. Returns how many escapes it really routed. */
-    static int assertRuleAgreesWithRouting(int port) throws IOException {
+    static int assertRuleAgreesWithRouting(int port) {
         int restApi = 0;
         int escapesRouted = 0;
         for (String path : paths()) {

@@ -47,7 +47,12 @@ public final class HttpCall {
 
     /** A call without cookies: every request stands alone, as a script's would. */
     public static HttpCall to(DevHost host) {
-        return new HttpCall(host.baseUri(), PLAIN);
+        return to(host.baseUri());
+    }
+
+    /** A call to any server, e.g. a bare container in a test; {@code base} is its context URI. */
+    public static HttpCall to(URI base) {
+        return new HttpCall(base, PLAIN);
     }
 
     /** A client that keeps cookies between calls, as a browser does; reuse it for a session. */
