@@ -1,4 +1,4 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §11 (Cache).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "Cache".
 package com.atlassian.cache;
 
 public interface Cache<K, V> {

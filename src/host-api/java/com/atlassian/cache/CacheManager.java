@@ -1,5 +1,6 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §11 (CacheManager extends CacheFactory; the
-// inherited getCache is declared here directly, §1 rule 3). Erasure: getCache(String, CacheLoader, CacheSettings)Cache.
+// Host API declaration (never shipped): follows docs/host-api.md, entry "CacheManager".
+// CacheManager extends CacheFactory; the inherited getCache is declared here directly (a method inherited from a
+// super-interface links when declared on the sub-type). Erasure: getCache(String, CacheLoader, CacheSettings)Cache.
 package com.atlassian.cache;
 
 public interface CacheManager {

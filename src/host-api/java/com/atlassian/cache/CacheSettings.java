@@ -1,5 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §11 (CacheSettings, as returned by
-// CacheSettingsBuilder.build(); only passed on, never called).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "CacheSettings".
+// As returned by CacheSettingsBuilder.build(); only passed on, never called.
 package com.atlassian.cache;
 
 public interface CacheSettings {

@@ -1,5 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §11 (CacheSettingsBuilder is a class with a
-// no-arg constructor; every method returns the builder). Bodies exist only so the dev host can run it.
+// Host API declaration (never shipped): follows docs/host-api.md, entry "CacheSettingsBuilder".
+// A class with a no-arg constructor; every method returns the builder. Bodies exist only so the dev host can run it.
 package com.atlassian.cache;
 
 import java.util.concurrent.TimeUnit;

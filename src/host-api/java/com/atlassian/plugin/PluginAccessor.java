@@ -1,5 +1,5 @@
-// Host API declaration (never shipped): PluginAccessor.isPluginEnabled(String), from Atlassian's published
-// javadoc of the plugin framework (a long-standing member; not in reference/host-api-facts.md).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "PluginAccessor".
+// Only isPluginEnabled(String).
 package com.atlassian.plugin;
 
 public interface PluginAccessor {

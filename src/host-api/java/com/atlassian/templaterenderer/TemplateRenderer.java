@@ -1,5 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §9 (TemplateRenderer; RenderingException
-// is unchecked and not part of the descriptor, so it is not declared).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "TemplateRenderer".
+// RenderingException is unchecked and not part of the descriptor, so it is not declared.
 package com.atlassian.templaterenderer;
 
 import java.io.IOException;

@@ -43,8 +43,8 @@ public final class JiraUsers implements Users {
 
     /**
      * Exact matches only: the username (Jira compares usernames case-insensitively) or the user key. Jira has a
-     * user search service, but no member of it is in our verified API slice (reference/host-api-facts.md §6), and
-     * a wrong declaration fails at runtime; a contains-search waits until one is verified.
+     * user search service, but none of its members is declared in src/host-api/java (docs/host-api.md lists what
+     * is), and a wrong declaration fails only at runtime; a contains-search waits until one is verified.
      */
     @Override
     public List<UserAccount> search(String contains, int limit) {

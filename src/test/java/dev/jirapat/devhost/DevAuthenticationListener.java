@@ -8,8 +8,8 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
 
 /**
- * SAL's AuthenticationListener as sal-core's SeraphAuthenticationListener behaves (reference/host-api-facts.md
- * §4.5): the principal into Seraph's session attribute, the logged-out mark removed, the request marked as
+ * SAL's AuthenticationListener as sal-core's SeraphAuthenticationListener behaves (docs/host-api.md, "Seraph
+ * login"): the principal into Seraph's session attribute, the logged-out mark removed, the request marked as
  * logged in and already filtered. Like SAL's, it does not set Seraph 4's user-id attribute.
  */
 final class DevAuthenticationListener implements AuthenticationListener {

@@ -35,8 +35,9 @@ final class DevHostServices {
     }
 
     /**
-     * Web-sudo: granted by default (issue 3: the fixture admin needs none); with {@code granted} false, every
-     * protected page is sent to a web-sudo prompt, as Jira does before the admin re-enters the password.
+     * Web-sudo: granted by default, so the fixture admin reaches admin pages without a password prompt; with
+     * {@code granted} false, every protected page is sent to a web-sudo prompt, as Jira does before the admin
+     * re-enters the password.
      */
     static WebSudoManager webSudo(boolean granted) {
         return new WebSudoManager() {

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The modules of an {@code atlassian-plugin.xml}, read the way the plugin system reads them
- * (reference/host-api-facts.md §7.2, §8, §9, §10). Only the module types the dev host mounts are kept.
+ * (docs/host-api.md, "Plugin descriptor"). Only the module types the dev host mounts are kept.
  */
 final class PluginDescriptor {
     final String key;

@@ -1,6 +1,6 @@
 package dev.jirapat.devhost;
 
-/** The Seraph / SAL names the host and the plugin agree on (reference/host-api-facts.md §4.1, §4.3, §4.5). */
+/** The Seraph / SAL names the host and the plugin agree on (docs/host-api.md, "Seraph login"). */
 final class Seraph {
     static final String LOGGED_IN_KEY = "seraph_defaultauthenticator_user";
     static final String LOGGED_IN_USER_ID_KEY = "seraph_defaultauthenticator_user_id";

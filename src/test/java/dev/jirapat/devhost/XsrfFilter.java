@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Atlassian REST's XSRF rule (reference/host-api-facts.md §8): a POST whose content type is absent, form,
- * multipart or {@code text/plain} (what a browser form can send cross-site) needs {@code X-Atlassian-Token:
- * no-check}; otherwise 403. Like Atlassian REST, other methods are not refused.
+ * Atlassian REST's XSRF rule (docs/host-api.md, "XSRF rule of Atlassian REST"): a POST whose content type is
+ * absent, form, multipart or {@code text/plain} (what a browser form can send cross-site) needs
+ * {@code X-Atlassian-Token: no-check}; otherwise 403. Like Atlassian REST, other methods are not refused.
  */
 final class XsrfFilter implements Filter {
     @Override

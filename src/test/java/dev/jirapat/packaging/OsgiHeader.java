@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An OSGi manifest header (Import-Package, Export-Package, ...) parsed per OSGi Core §3.2.4: clauses separated by
- * commas outside quotes; in each clause, paths then {@code attr=value} and {@code directive:=value} parameters
- * separated by semicolons outside quotes.
+ * An OSGi manifest header (Import-Package, Export-Package, ...) parsed per the OSGi Core specification's common
+ * header syntax (section 3.2.4 in Release 6): clauses separated by commas outside quotes; in each clause, paths
+ * then {@code attr=value} and {@code directive:=value} parameters separated by semicolons outside quotes.
  */
 final class OsgiHeader {
 

@@ -27,8 +27,9 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The installable jar as Jira's plugin system sees it: a transformerless OSGi bundle (DESIGN §2, host API facts
- * §1 and §10.4). Runs after {@code package} on the jar itself.
+ * The installable jar as Jira's plugin system sees it: a transformerless OSGi bundle (Atlassian-Plugin-Key and
+ * Spring-Context headers, no Atlassian classes inside, every used package imported; see docs/host-api.md, "Spring
+ * and OSGi wiring" and "Rules the declarations follow"). Runs after {@code package} on the jar itself.
  */
 public class PluginJarIT {
 

@@ -10,8 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 /**
- * Table names as the AO plugin makes them (reference/host-api-facts.md §7.3): {@code AO_} + the last six hex
- * digits of md5(namespace), upper case, {@code _} + the {@code @Table} value; at most 30 characters.
+ * Table names as the AO plugin makes them (docs/host-api.md, "Active Objects table names"): {@code AO_} + the
+ * last six hex digits of md5(namespace), upper case, {@code _} + the {@code @Table} value; at most 30 characters.
  */
 public final class AtlassianTableNames implements TableNameConverter {
     public static final String NAMESPACE = "dev.jirapat";

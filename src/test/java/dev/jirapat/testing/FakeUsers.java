@@ -16,7 +16,7 @@ public final class FakeUsers implements Users {
     private final Map<String, UserAccount> byKey = new ConcurrentHashMap<>();
     private final Set<String> admins = ConcurrentHashMap.newKeySet();
 
-    /** The fixture users of DESIGN §7: admin (system admin), alice, bob, and carol (inactive). */
+    /** The fixture users, named as the dev host's: admin (system admin), alice, bob, and carol (inactive). */
     public static FakeUsers fixture() {
         FakeUsers users = new FakeUsers();
         users.add("admin", true, true);

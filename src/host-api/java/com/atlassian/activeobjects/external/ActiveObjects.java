@@ -1,4 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §7.1, only the ★ members we call.
+// Host API declaration (never shipped): follows docs/host-api.md, entry "ActiveObjects".
+// Only the members we call.
 package com.atlassian.activeobjects.external;
 
 import com.atlassian.sal.api.transaction.TransactionCallback;

@@ -1,5 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §10.3 (Jira 10 only; imported with
-// resolution:=optional, so on Jira 8/9 the annotation is absent and silently skipped).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "UnrestrictedAccess".
+// Jira 10 only; imported with resolution:=optional, so on Jira 8/9 the annotation is absent and silently skipped.
 package com.atlassian.annotations.security;
 
 import java.lang.annotation.ElementType;

@@ -1,5 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §6 (GlobalPermissionKey: a final class;
-// its constants are objects read with getstatic, so their values here never reach our bytecode).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "GlobalPermissionKey".
+// A final class; its constants are objects read with getstatic, so their values here never reach our bytecode.
 package com.atlassian.jira.permission;
 
 public final class GlobalPermissionKey {

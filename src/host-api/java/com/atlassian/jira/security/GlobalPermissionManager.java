@@ -1,4 +1,4 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §6 (GlobalPermissionManager).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "GlobalPermissionManager".
 package com.atlassian.jira.security;
 
 import com.atlassian.jira.permission.GlobalPermissionKey;

@@ -1,4 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §6 (JiraAuthenticationContext; only getLoggedInUser()).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "JiraAuthenticationContext".
+// Only getLoggedInUser().
 package com.atlassian.jira.security;
 
 import com.atlassian.jira.user.ApplicationUser;

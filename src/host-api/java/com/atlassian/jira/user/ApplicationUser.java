@@ -1,4 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §6 (ApplicationUser; getId() deliberately absent).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "ApplicationUser".
+// getId() deliberately absent.
 package com.atlassian.jira.user;
 
 import java.security.Principal;

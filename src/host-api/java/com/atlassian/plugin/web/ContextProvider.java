@@ -1,5 +1,6 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §9 (ContextProvider). The host's init()
-// declares "throws PluginParseException"; a throws clause is not part of the method descriptor, so it is left out.
+// Host API declaration (never shipped): follows docs/host-api.md, entry "ContextProvider".
+// The host's init() declares "throws PluginParseException"; a throws clause is not part of the method descriptor,
+// so it is left out.
 package com.atlassian.plugin.web;
 
 import java.util.Map;

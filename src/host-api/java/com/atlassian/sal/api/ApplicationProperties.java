@@ -1,4 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §5 (SAL ApplicationProperties, not Jira's).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "ApplicationProperties".
+// SAL's, not Jira's.
 package com.atlassian.sal.api;
 
 public interface ApplicationProperties {

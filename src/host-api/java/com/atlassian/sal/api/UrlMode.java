@@ -1,4 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §5 (UrlMode; constants in the host's order).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "UrlMode".
+// Constants in the host's order.
 package com.atlassian.sal.api;
 
 public enum UrlMode {

@@ -1,4 +1,4 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §6 (Jira UserManager, not SAL's).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "UserManager (Jira's, not SAL's)".
 package com.atlassian.jira.user.util;
 
 import com.atlassian.jira.user.ApplicationUser;

@@ -1,4 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §4.6 (AuthenticationListener; we call it, never implement it).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "AuthenticationListener".
+// We call it, never implement it.
 package com.atlassian.sal.api.auth;
 
 import javax.servlet.http.HttpServletRequest;

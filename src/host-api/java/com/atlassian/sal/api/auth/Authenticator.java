@@ -1,5 +1,6 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §4.6 (Authenticator; binary names
-// Authenticator$Result and Authenticator$Result$Success, per §1 rule 8).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "Authenticator.Result and
+// Authenticator.Result.Success". Nested types keep their binary names Authenticator$Result and
+// Authenticator$Result$Success.
 package com.atlassian.sal.api.auth;
 
 import com.atlassian.sal.api.message.Message;

@@ -1,4 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §4.6 (LoginUriProvider; only getLoginUri(URI)).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "LoginUriProvider".
+// Only getLoginUri(URI).
 package com.atlassian.sal.api.auth;
 
 import java.net.URI;

@@ -1,4 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §5 (I18nResolver; only the two members we call).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "I18nResolver".
+// Only the two members we call.
 package com.atlassian.sal.api.message;
 
 import java.io.Serializable;

@@ -1,4 +1,5 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §5 (Message; we pass it on, never call or implement it).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "Message".
+// We pass it on, never call or implement it.
 package com.atlassian.sal.api.message;
 
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §5 (PluginSettings).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "PluginSettings".
 package com.atlassian.sal.api.pluginsettings;
 
 public interface PluginSettings {

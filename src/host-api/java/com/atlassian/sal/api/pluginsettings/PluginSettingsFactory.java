@@ -1,4 +1,4 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §5 (PluginSettingsFactory).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "PluginSettingsFactory".
 package com.atlassian.sal.api.pluginsettings;
 
 public interface PluginSettingsFactory {

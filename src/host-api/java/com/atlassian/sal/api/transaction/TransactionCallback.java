@@ -1,4 +1,4 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §5 (TransactionCallback).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "TransactionCallback".
 package com.atlassian.sal.api.transaction;
 
 public interface TransactionCallback<T> {

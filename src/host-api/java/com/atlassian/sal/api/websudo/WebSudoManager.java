@@ -1,4 +1,4 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §5 (WebSudoManager).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "WebSudoManager".
 package com.atlassian.sal.api.websudo;
 
 import javax.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §9 (PageBuilderService).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "PageBuilderService".
 package com.atlassian.webresource.api.assembler;
 
 public interface PageBuilderService {

@@ -1,4 +1,4 @@
-// Host API declaration (never shipped): reference/host-api-facts.md §9 (WebResourceAssembler).
+// Host API declaration (never shipped): follows docs/host-api.md, entry "WebResourceAssembler".
 package com.atlassian.webresource.api.assembler;
 
 public interface WebResourceAssembler {
