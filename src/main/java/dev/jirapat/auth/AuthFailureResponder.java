@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
- * The Bearer filter's one error vocabulary (RFC 6750 §3): a {@code WWW-Authenticate: Bearer} challenge with
+ * The Bearer filter's one error vocabulary (RFC 6750, section 3): a {@code WWW-Authenticate: Bearer} challenge with
  * {@code realm} = Jira's base URL and an {@code error} code, and a JSON body carrying the same code and
  * description (plus Jira's {@code errorMessages}, which Jira clients print). Descriptions are fixed texts: a
  * response never contains the presented token. Unknown, revoked, inactive-owner and IP-refused tokens get the

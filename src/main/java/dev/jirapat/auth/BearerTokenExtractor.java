@@ -95,7 +95,7 @@ public final class BearerTokenExtractor {
             return Extraction.ABSENT;
         }
         if (headers.size() > 1) {
-            // Which credential would the host use? Refuse rather than guess (RFC 6750 §3.1, invalid_request).
+            // Which credential would the host use? Refuse rather than guess (RFC 6750, section 3.1, invalid_request).
             return Extraction.malformed("The request has more than one Authorization header");
         }
         return ours.get(0);

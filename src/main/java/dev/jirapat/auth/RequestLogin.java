@@ -12,10 +12,11 @@ import javax.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /**
- * The one adapter to Jira's login machinery (reference/host-api-facts.md §12): SAL's AuthenticationListener puts
- * the user into the session Seraph reads; we add Seraph 4's user-id attribute (which wins over a session's
- * earlier user, §4.1), the web-sudo exemption every Atlassian token filter sets (§4.7), and Seraph's
- * "already filtered" mark so Seraph never retries a {@code Basic user:jpat_...} header as a password (§4.3).
+ * The one adapter to Jira's login machinery (docs/host-api.md, "Seraph login"): SAL's AuthenticationListener puts
+ * the user into the session Seraph reads; we add Seraph 4's user-id attribute (which wins over a session's earlier
+ * user), the web-sudo exemption Atlassian's own token filters set (docs/host-api.md, "Web-sudo exemption for token
+ * requests"), and Seraph's "already filtered" mark so Seraph never retries a {@code Basic user:jpat_...} header as
+ * a password.
  */
 public final class RequestLogin {
     static final String LOGGED_IN_USER_ID_KEY = "seraph_defaultauthenticator_user_id";

@@ -43,7 +43,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The Bearer filter end to end over real HTTP against the dev host (issue 5, "Tests"): every case asserts the
+ * The Bearer filter end to end over real HTTP against the dev host: every case asserts the
  * status, the challenge, the body, and whom {@code GET /rest/api/2/myself} serves. The class rule fails the
  * class if any log line of the run holds a full token.
  */
