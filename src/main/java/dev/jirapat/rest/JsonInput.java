@@ -1,12 +1,5 @@
 package dev.jirapat.rest;
 
-import org.codehaus.jackson.JsonParser;
-import org.codehaus.jackson.JsonToken;
-import org.codehaus.jackson.map.DeserializationContext;
-import org.codehaus.jackson.map.JsonDeserializer;
-import org.codehaus.jackson.map.annotate.JsonDeserialize;
-
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,8 +15,7 @@ import java.util.Objects;
  * unique: {@link JsonText} refuses a duplicate). JSON {@code null} is a value of kind {@link Kind#NULL}; the
  * readers over an object ({@link #member}) treat it as absent, as the API always has.
  */
-@JsonDeserialize(using = JsonInput.Reader.class)
-public final class JsonInput {
+final class JsonInput {
     static final int MAX_ELEMENTS = 10000;
 
     enum Kind {
@@ -143,55 +135,5 @@ public final class JsonInput {
     @Override
     public String toString() {
         return "JsonInput(" + kind + ")";
-    }
-
-    /** Reads one value without recursion; registered on the class, so every JsonInput property uses it. */
-    public static final class Reader extends JsonDeserializer<JsonInput> {
-        @Override
-        public JsonInput deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonToken token = parser.getCurrentToken();
-            if (token != JsonToken.START_ARRAY) {
-                return one(parser, token, context);
-            }
-            List<JsonInput> elements = new ArrayList<>();
-            boolean truncated = false;
-            for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                if (next == null) {
-                    throw context.mappingException("unexpected end of input in an array");
-                }
-                JsonInput element = one(parser, next, context);
-                if (elements.size() < MAX_ELEMENTS) {
-                    elements.add(element);
-                } else {
-                    truncated = true;
-                }
-            }
-            return array(elements, truncated);
-        }
-
-        private static JsonInput one(JsonParser parser, JsonToken token, DeserializationContext context) throws IOException {
-            switch (token) {
-                case VALUE_STRING:
-                    return string(parser.getText());
-                case VALUE_NUMBER_INT:
-                    return number(parser.getText(), true);
-                case VALUE_NUMBER_FLOAT:
-                    return number(parser.getText(), false);
-                case VALUE_TRUE:
-                    return bool(true);
-                case VALUE_FALSE:
-                    return bool(false);
-                case VALUE_NULL:
-                    return nullValue();
-                case START_ARRAY:
-                    parser.skipChildren();
-                    return array(Collections.<JsonInput>emptyList(), false);
-                case START_OBJECT:
-                    parser.skipChildren();
-                    return object(Collections.<String, JsonInput>emptyMap());
-                default:
-                    throw context.mappingException("unexpected JSON token " + token);
-            }
-        }
     }
 }

@@ -14,7 +14,6 @@ final class Messages {
     static final String NOT_AUTHENTICATED = "pat.rest.error.not.authenticated";
     static final String NOT_ADMIN = "pat.rest.error.not.admin";
     static final String BODY_MISSING = "pat.rest.error.body.missing";
-    static final String BODY_MALFORMED = "pat.rest.error.body.malformed";
     static final String BODY_SHAPE = "pat.rest.error.body.shape";
     static final String BODY_SYNTAX = "pat.rest.error.body.syntax";
     static final String BODY_TOO_LARGE = "pat.rest.error.body.too.large";

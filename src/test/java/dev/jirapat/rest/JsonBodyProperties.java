@@ -32,8 +32,9 @@ import static org.junit.Assert.fail;
 class JsonBodyProperties {
     private static final String JSON = "application/json";
     private static final JsonBody BODY = new JsonBody(new Messages(new JsonBodyTest.BundleI18n()));
+    private static final Input INPUT = new Input(new Messages(new JsonBodyTest.BundleI18n()));
 
-    /** Reads the bytes as the API does; a refusal must be ours and map to a 4xx. */
+    /** Reads the bytes as the API does; a refusal must be ours and map to a 4xx, a value must pass the readers. */
     private static JsonInput readOrNull(byte[] body) {
         JsonInput value;
         try {
@@ -42,6 +43,16 @@ class JsonBodyProperties {
             int status = BODY.error(refusal).status();
             assertTrue(refusal.problem() + " answered " + status, status == 400 || status == 413);
             return null;
+        }
+        if (value.kind() == JsonInput.Kind.OBJECT) {
+            try {
+                INPUT.tokenRequest(new CreateTokenBean(value));
+                new ServiceTokenBean(value);
+                new SearchBean(value);
+                new SettingsChangeBean(value);
+            } catch (ApiError refused) {
+                assertEquals(400, refused.status());
+            }
         }
         return value;
     }
