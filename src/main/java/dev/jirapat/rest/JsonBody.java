@@ -21,8 +21,8 @@ import java.util.Locale;
  * {@code charset} other than UTF-8, a UTF-16 or UTF-32 body and every byte sequence that is not UTF-8 are
  * refused; a UTF-8 byte order mark is skipped, as RFC 8259 allows), then one strict JSON value ({@link JsonText}).
  * The resources take the body as an {@link InputStream}, so no JSON provider of the host binds it: the same rules
- * hold whichever Jackson the host runs. Every failure is an {@link ApiError} (400, or 413 for the size) in the one
- * error shape; nothing of the body is logged or echoed.
+ * hold whichever Jackson the host runs. Every failure is an {@link ApiError} in the one error shape (400; 413 for
+ * the size, 415 without a JSON Content-Type); nothing of the body is logged or echoed.
  */
 final class JsonBody {
     /** Bytes per body: a 1000-id bulk revoke of 19-digit ids (about 20 KB) fits three times over. */
