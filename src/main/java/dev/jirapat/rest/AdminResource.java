@@ -24,6 +24,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class AdminResource {
     private final SettingsStore store;
     private final Callers callers;
     private final Input input;
+    private final JsonBody json;
     private final Refusals refusals;
     private final TokenViews views;
     private final Messages messages;
@@ -60,6 +62,7 @@ public final class AdminResource {
         this.messages = new Messages(i18n);
         this.callers = new Callers(authentication, users, messages);
         this.input = new Input(messages);
+        this.json = new JsonBody(messages);
         this.refusals = new Refusals(messages, settings);
         this.views = new TokenViews(users);
     }
@@ -68,9 +71,9 @@ public final class AdminResource {
     @DELETE
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response revokeAll(@Context HttpServletRequest request, JsonInput body) {
+    public Response revokeAll(@Context HttpServletRequest request, InputStream body) {
         Caller caller = callers.requireAdmin(request);
-        Outcome<List<AccessToken>> revoked = tokens.revokeAll(caller.actor(), ids(input.required(body)));
+        Outcome<List<AccessToken>> revoked = tokens.revokeAll(caller.actor(), ids(json.value(request, body)));
         if (revoked.isRejected()) {
             throw refusals.of(revoked.rejection(), caller);
         }
@@ -81,10 +84,11 @@ public final class AdminResource {
     @POST
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createFor(@Context HttpServletRequest request, ServiceTokenBean body) {
+    public Response createFor(@Context HttpServletRequest request, InputStream body) {
         Caller caller = callers.requireAdmin(request);
-        input.noUnknownFields(input.required(body).unknown);
-        String username = input.text(body.username, "username");
+        ServiceTokenBean create = new ServiceTokenBean(json.object(request, body));
+        input.noUnknownFields(create.unknown);
+        String username = input.text(create.username, "username");
         if (username == null || username.trim().isEmpty()) {
             throw ApiError.badRequest(messages.get(Messages.USERNAME_MISSING));
         }
@@ -92,7 +96,7 @@ public final class AdminResource {
         if (!owner.isPresent()) {
             throw refusals.of(Rejection.OWNER_UNKNOWN, caller);
         }
-        Outcome<IssuedToken> issued = tokens.createFor(caller.actor(), owner.get().key(), input.tokenRequest(body));
+        Outcome<IssuedToken> issued = tokens.createFor(caller.actor(), owner.get().key(), input.tokenRequest(create));
         if (issued.isRejected()) {
             throw refusals.of(issued.rejection(), caller);
         }
@@ -113,10 +117,11 @@ public final class AdminResource {
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SettingsBean update(@Context HttpServletRequest request, SettingsChangeBean body) {
+    public SettingsBean update(@Context HttpServletRequest request, InputStream body) {
         callers.requireAdmin(request);
+        SettingsChangeBean changes = new SettingsChangeBean(json.object(request, body));
         Map<String, String> next = new LinkedHashMap<>(store.overrides());
-        for (Map.Entry<String, JsonInput> change : input.required(body).changes.entrySet()) {
+        for (Map.Entry<String, JsonInput> change : changes.changes.entrySet()) {
             TokenPolicy.Setting setting = setting(change.getKey());
             if (change.getValue() == null) {
                 next.remove(setting.key());

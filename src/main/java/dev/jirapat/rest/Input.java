@@ -48,14 +48,6 @@ final class Input {
         return new TokenRequest(name, days, scope, ranges);
     }
 
-    /** A body is required: a missing one (or JSON {@code null}) is refused. */
-    <T> T required(T body) {
-        if (body == null) {
-            throw ApiError.badRequest(messages.get(Messages.BODY_MISSING));
-        }
-        return body;
-    }
-
     /** Refuses the first unknown field: a typo such as {@code "expiration"} must not silently mean "never". */
     void noUnknownFields(List<String> unknown) {
         if (!unknown.isEmpty()) {

@@ -1,41 +1,75 @@
 package dev.jirapat.rest;
 
-import org.codehaus.jackson.JsonParser;
-import org.codehaus.jackson.JsonToken;
-import org.codehaus.jackson.map.DeserializationContext;
-import org.codehaus.jackson.map.JsonDeserializer;
-import org.codehaus.jackson.map.annotate.JsonDeserialize;
-
-import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * One JSON value of a request as it was sent, so the API checks types itself: Jackson 1 would coerce
- * {@code "30"}, {@code 1.5} or {@code 30.0} into an int and a number into a string. Scalars keep their literal
- * text; an array keeps its first {@value #MAX_ELEMENTS} elements; anything nested deeper is skipped by the
- * parser without recursion (so {@code [[[[...]]]]} cannot exhaust the stack) and only its kind is kept.
- * JSON {@code null} never becomes a JsonInput: Jackson passes null, which the API treats as absent.
+ * One JSON value of a request body as it was sent, so the API checks types itself (no coercion of {@code "30"},
+ * {@code 1.5} or {@code 30.0} into an int). Scalars keep their literal text (a number exactly as written); an
+ * array keeps its first {@value #MAX_ELEMENTS} elements; an object keeps its members in the order sent (names are
+ * unique: {@link JsonText} refuses a duplicate). JSON {@code null} is a value of kind {@link Kind#NULL}; the
+ * readers over an object ({@link #member}) treat it as absent, as the API always has.
  */
-@JsonDeserialize(using = JsonInput.Reader.class)
-public final class JsonInput {
+final class JsonInput {
     static final int MAX_ELEMENTS = 10000;
 
     enum Kind {
         STRING, INTEGER, DECIMAL, BOOLEAN, NULL, ARRAY, OBJECT
     }
 
+    private static final JsonInput NULL = new JsonInput(Kind.NULL, null, Collections.<JsonInput>emptyList(), false,
+            Collections.<String, JsonInput>emptyMap());
+
     private final Kind kind;
     private final String text;
     private final List<JsonInput> elements;
     private final boolean truncated;
+    private final Map<String, JsonInput> members;
 
-    private JsonInput(Kind kind, String text, List<JsonInput> elements, boolean truncated) {
+    private JsonInput(Kind kind, String text, List<JsonInput> elements, boolean truncated, Map<String, JsonInput> members) {
         this.kind = kind;
         this.text = text;
         this.elements = elements;
         this.truncated = truncated;
+        this.members = members;
+    }
+
+    static JsonInput string(String text) {
+        return scalar(Kind.STRING, Objects.requireNonNull(text));
+    }
+
+    /** A number literal as written: {@link Kind#INTEGER} without fraction or exponent, else {@link Kind#DECIMAL}. */
+    static JsonInput number(String literal, boolean integer) {
+        return scalar(integer ? Kind.INTEGER : Kind.DECIMAL, Objects.requireNonNull(literal));
+    }
+
+    static JsonInput bool(boolean value) {
+        return scalar(Kind.BOOLEAN, Boolean.toString(value));
+    }
+
+    static JsonInput nullValue() {
+        return NULL;
+    }
+
+    /** An array of these elements; {@code truncated} when more were sent than {@value #MAX_ELEMENTS}. */
+    static JsonInput array(List<JsonInput> elements, boolean truncated) {
+        return new JsonInput(Kind.ARRAY, null, Collections.unmodifiableList(new ArrayList<>(elements)), truncated,
+                Collections.<String, JsonInput>emptyMap());
+    }
+
+    /** An object with these members in this order. */
+    static JsonInput object(Map<String, JsonInput> members) {
+        return new JsonInput(Kind.OBJECT, null, Collections.<JsonInput>emptyList(), false,
+                Collections.unmodifiableMap(new LinkedHashMap<>(members)));
+    }
+
+    private static JsonInput scalar(Kind kind, String text) {
+        return new JsonInput(kind, text, Collections.<JsonInput>emptyList(), false, Collections.<String, JsonInput>emptyMap());
     }
 
     Kind kind() {
@@ -47,67 +81,59 @@ public final class JsonInput {
         return text;
     }
 
-    /** The elements of a top-level array (nested arrays and objects appear with their kind only). */
+    /** The elements of an array (empty for the other kinds). */
     List<JsonInput> elements() {
         return elements;
     }
 
-    /** Whether an array had more than {@value #MAX_ELEMENTS} elements (the rest were skipped). */
+    /** Whether an array had more than {@value #MAX_ELEMENTS} elements (the rest were read and dropped). */
     boolean truncated() {
         return truncated;
     }
 
-    /** Reads one value without recursion; registered on the class, so every JsonInput property uses it. */
-    public static final class Reader extends JsonDeserializer<JsonInput> {
-        @Override
-        public JsonInput deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonToken token = parser.getCurrentToken();
-            if (token != JsonToken.START_ARRAY) {
-                return one(parser, token, context);
-            }
-            List<JsonInput> elements = new ArrayList<>();
-            boolean truncated = false;
-            for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                if (next == null) {
-                    throw context.mappingException("unexpected end of input in an array");
-                }
-                JsonInput element = one(parser, next, context);
-                if (elements.size() < MAX_ELEMENTS) {
-                    elements.add(element);
-                } else {
-                    truncated = true;
-                }
-            }
-            return new JsonInput(Kind.ARRAY, null, Collections.unmodifiableList(elements), truncated);
-        }
+    /** The members of an object in the order sent, JSON {@code null} values included (empty for the other kinds). */
+    Map<String, JsonInput> members() {
+        return members;
+    }
 
-        private static JsonInput one(JsonParser parser, JsonToken token, DeserializationContext context) throws IOException {
-            switch (token) {
-                case VALUE_STRING:
-                    return scalar(Kind.STRING, parser.getText());
-                case VALUE_NUMBER_INT:
-                    return scalar(Kind.INTEGER, parser.getText());
-                case VALUE_NUMBER_FLOAT:
-                    return scalar(Kind.DECIMAL, parser.getText());
-                case VALUE_TRUE:
-                    return scalar(Kind.BOOLEAN, "true");
-                case VALUE_FALSE:
-                    return scalar(Kind.BOOLEAN, "false");
-                case VALUE_NULL:
-                    return scalar(Kind.NULL, null);
-                case START_ARRAY:
-                    parser.skipChildren();
-                    return scalar(Kind.ARRAY, null);
-                case START_OBJECT:
-                    parser.skipChildren();
-                    return scalar(Kind.OBJECT, null);
-                default:
-                    throw context.mappingException("unexpected JSON token " + token);
+    /** The member of an object, or null when it is absent or JSON {@code null}: both mean "not given". */
+    JsonInput member(String name) {
+        JsonInput value = members.get(name);
+        return value == null || value.kind == Kind.NULL ? null : value;
+    }
+
+    /** The member names of an object that are not among {@code known}, in the order sent. */
+    List<String> unknownMembers(Collection<String> known) {
+        List<String> unknown = new ArrayList<>();
+        for (String name : members.keySet()) {
+            if (!known.contains(name)) {
+                unknown.add(name);
             }
         }
+        return unknown;
+    }
 
-        private static JsonInput scalar(Kind kind, String text) {
-            return new JsonInput(kind, text, Collections.<JsonInput>emptyList(), false);
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
         }
+        if (!(other instanceof JsonInput)) {
+            return false;
+        }
+        JsonInput that = (JsonInput) other;
+        return kind == that.kind && truncated == that.truncated && Objects.equals(text, that.text)
+                && elements.equals(that.elements) && new ArrayList<>(members.entrySet()).equals(new ArrayList<>(that.members.entrySet()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, text, elements, members);
+    }
+
+    /** The kind only: a value may hold a secret, so it never appears in a log line or a message by accident. */
+    @Override
+    public String toString() {
+        return "JsonInput(" + kind + ")";
     }
 }

@@ -14,8 +14,13 @@ final class Messages {
     static final String NOT_AUTHENTICATED = "pat.rest.error.not.authenticated";
     static final String NOT_ADMIN = "pat.rest.error.not.admin";
     static final String BODY_MISSING = "pat.rest.error.body.missing";
-    static final String BODY_MALFORMED = "pat.rest.error.body.malformed";
     static final String BODY_SHAPE = "pat.rest.error.body.shape";
+    static final String BODY_SYNTAX = "pat.rest.error.body.syntax";
+    static final String BODY_TOO_LARGE = "pat.rest.error.body.too.large";
+    static final String BODY_UNREADABLE = "pat.rest.error.body.unreadable";
+    static final String BODY_CHARSET = "pat.rest.error.body.charset";
+    static final String BODY_NOT_UTF8 = "pat.rest.error.body.not.utf8";
+    static final String BODY_INVALID_UTF8 = "pat.rest.error.body.invalid.utf8";
     static final String FIELD_UNKNOWN = "pat.rest.error.field.unknown";
     static final String FIELD_TEXT = "pat.rest.error.field.text";
     static final String FIELD_INTEGER = "pat.rest.error.field.integer";

@@ -1,49 +1,50 @@
 package dev.jirapat.rest;
 
-import org.codehaus.jackson.annotate.JsonAnySetter;
-import org.codehaus.jackson.annotate.JsonProperty;
-
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code POST /tokens/search}, the built-in app's admin search (reference/anchors-pat.md §1.4). Every field is
- * optional; {@code tokenNameFilterExpression} is accepted and, as in the built-in app, not used.
+ * {@code POST /tokens/search}, the built-in app's admin search, read from the body's JSON object. Every field is
+ * optional (null when absent or JSON {@code null}); {@code tokenNameFilterExpression} is accepted and, as in the
+ * built-in app, not used.
  */
-public final class SearchBean {
-    @JsonProperty("userKeys")
-    JsonInput userKeys;
-    @JsonProperty("name")
-    JsonInput name;
-    @JsonProperty("tokenNameFilterExpression")
-    JsonInput tokenNameFilterExpression;
-    @JsonProperty("tokenCreatedDateFrom")
-    JsonInput createdFrom;
-    @JsonProperty("tokenCreatedDateTo")
-    JsonInput createdTo;
-    @JsonProperty("tokenExpiryDateFrom")
-    JsonInput expiryFrom;
-    @JsonProperty("tokenExpiryDateTo")
-    JsonInput expiryTo;
-    @JsonProperty("lastAuthenticatedDateFrom")
-    JsonInput lastUsedFrom;
-    @JsonProperty("lastAuthenticatedDateTo")
-    JsonInput lastUsedTo;
-    @JsonProperty("isUsed")
-    JsonInput used;
-    @JsonProperty("sortBy")
-    JsonInput sortBy;
-    @JsonProperty("orderBy")
-    JsonInput orderBy;
-    @JsonProperty("page")
-    JsonInput page;
-    @JsonProperty("limit")
-    JsonInput limit;
+final class SearchBean {
+    private static final List<String> FIELDS = Arrays.asList("userKeys", "name", "tokenNameFilterExpression",
+            "tokenCreatedDateFrom", "tokenCreatedDateTo", "tokenExpiryDateFrom", "tokenExpiryDateTo",
+            "lastAuthenticatedDateFrom", "lastAuthenticatedDateTo", "isUsed", "sortBy", "orderBy", "page", "limit");
 
-    final List<String> unknown = new ArrayList<>();
+    final JsonInput userKeys;
+    final JsonInput name;
+    final JsonInput tokenNameFilterExpression;
+    final JsonInput createdFrom;
+    final JsonInput createdTo;
+    final JsonInput expiryFrom;
+    final JsonInput expiryTo;
+    final JsonInput lastUsedFrom;
+    final JsonInput lastUsedTo;
+    final JsonInput used;
+    final JsonInput sortBy;
+    final JsonInput orderBy;
+    final JsonInput page;
+    final JsonInput limit;
+    /** Fields of the body that are not search criteria, in the order sent. */
+    final List<String> unknown;
 
-    @JsonAnySetter
-    public void unknown(String field, JsonInput value) {
-        unknown.add(field);
+    SearchBean(JsonInput body) {
+        this.userKeys = body.member("userKeys");
+        this.name = body.member("name");
+        this.tokenNameFilterExpression = body.member("tokenNameFilterExpression");
+        this.createdFrom = body.member("tokenCreatedDateFrom");
+        this.createdTo = body.member("tokenCreatedDateTo");
+        this.expiryFrom = body.member("tokenExpiryDateFrom");
+        this.expiryTo = body.member("tokenExpiryDateTo");
+        this.lastUsedFrom = body.member("lastAuthenticatedDateFrom");
+        this.lastUsedTo = body.member("lastAuthenticatedDateTo");
+        this.used = body.member("isUsed");
+        this.sortBy = body.member("sortBy");
+        this.orderBy = body.member("orderBy");
+        this.page = body.member("page");
+        this.limit = body.member("limit");
+        this.unknown = body.unknownMembers(FIELDS);
     }
 }

@@ -1,9 +1,13 @@
 package dev.jirapat.rest;
 
-import org.codehaus.jackson.annotate.JsonProperty;
+import java.util.Collections;
 
 /** {@code POST /admin/tokens}: a {@link CreateTokenBean} plus the {@code "username"} of the token's owner. */
-public final class ServiceTokenBean extends CreateTokenBean {
-    @JsonProperty("username")
-    JsonInput username;
+final class ServiceTokenBean extends CreateTokenBean {
+    final JsonInput username;
+
+    ServiceTokenBean(JsonInput body) {
+        super(body, Collections.singletonList("username"));
+        this.username = body.member("username");
+    }
 }

@@ -1,20 +1,24 @@
 package dev.jirapat.rest;
 
-import org.codehaus.jackson.annotate.JsonAnySetter;
-
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code PUT /admin/settings}: the settings to change, by {@code TokenPolicy.Setting.key()}; {@code null} puts a
- * setting back to its default (the JVM property or the built-in default). The same shape as {@link SettingsBean}.
+ * {@code PUT /admin/settings}: the settings to change, by {@code TokenPolicy.Setting.key()}, read from the body's
+ * JSON object in the order sent; {@code null} puts a setting back to its default (the JVM property or the built-in
+ * default). The same shape as {@link SettingsBean}.
  */
-public final class SettingsChangeBean {
+final class SettingsChangeBean {
     /** Setting key to value; a null value means "back to the default". */
-    final Map<String, JsonInput> changes = new LinkedHashMap<>();
+    final Map<String, JsonInput> changes;
 
-    @JsonAnySetter
-    public void change(String key, JsonInput value) {
-        changes.put(key, value);
+    SettingsChangeBean(JsonInput body) {
+        Map<String, JsonInput> changes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonInput> member : body.members().entrySet()) {
+            JsonInput value = member.getValue();
+            changes.put(member.getKey(), value.kind() == JsonInput.Kind.NULL ? null : value);
+        }
+        this.changes = Collections.unmodifiableMap(changes);
     }
 }

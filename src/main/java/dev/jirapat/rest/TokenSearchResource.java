@@ -19,6 +19,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,7 @@ public final class TokenSearchResource {
     private final Users users;
     private final Callers callers;
     private final Input input;
+    private final JsonBody json;
     private final Refusals refusals;
     private final TokenViews views;
     private final Messages messages;
@@ -49,15 +51,16 @@ public final class TokenSearchResource {
         this.messages = new Messages(i18n);
         this.callers = new Callers(authentication, users, messages);
         this.input = new Input(messages);
+        this.json = new JsonBody(messages);
         this.refusals = new Refusals(messages, settings);
         this.views = new TokenViews(users);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public TokenPageBean search(@Context HttpServletRequest request, SearchBean body) {
+    public TokenPageBean search(@Context HttpServletRequest request, InputStream body) {
         Caller caller = callers.requireAdmin(request);
-        Outcome<TokenPage> page = tokens.search(caller.actor(), criteria(input.required(body)));
+        Outcome<TokenPage> page = tokens.search(caller.actor(), criteria(new SearchBean(json.object(request, body))));
         if (page.isRejected()) {
             throw refusals.of(page.rejection(), caller);
         }

@@ -21,6 +21,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,7 @@ public final class TokensResource {
     private final TokenService tokens;
     private final Callers callers;
     private final Input input;
+    private final JsonBody json;
     private final Refusals refusals;
     private final TokenViews views;
     private final Messages messages;
@@ -45,6 +47,7 @@ public final class TokensResource {
         this.messages = new Messages(i18n);
         this.callers = new Callers(authentication, users, messages);
         this.input = new Input(messages);
+        this.json = new JsonBody(messages);
         this.refusals = new Refusals(messages, settings);
         this.views = new TokenViews(users);
     }
@@ -57,9 +60,10 @@ public final class TokensResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Context HttpServletRequest request, CreateTokenBean body) {
+    public Response create(@Context HttpServletRequest request, InputStream body) {
         Caller caller = callers.require(request);
-        Outcome<IssuedToken> issued = tokens.create(caller.actor(), input.tokenRequest(input.required(body)));
+        CreateTokenBean create = new CreateTokenBean(json.object(request, body));
+        Outcome<IssuedToken> issued = tokens.create(caller.actor(), input.tokenRequest(create));
         if (issued.isRejected()) {
             throw refusals.of(issued.rejection(), caller);
         }

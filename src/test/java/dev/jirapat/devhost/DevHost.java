@@ -86,6 +86,7 @@ public final class DevHost implements AutoCloseable {
             container = pluginContainer;
             ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
             context.setContextPath(config.contextPath);
+            context.addFilter(new FilterHolder(new BodySwallow()), "/*", EnumSet.of(DispatcherType.REQUEST));
             mountFilters(context, descriptor);
             mountServlets(context, descriptor, config);
             server = new Server();

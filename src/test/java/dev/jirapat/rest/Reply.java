@@ -25,6 +25,11 @@ final class Reply {
         return new Reply(r.statusCode(), r.headers(), r.body());
     }
 
+    /** A response read off a socket by hand. */
+    static Reply of(int status, HttpHeaders headers, String body) {
+        return new Reply(status, headers, body);
+    }
+
     String header(String name) {
         return headers.firstValue(name).orElse(null);
     }

@@ -7,6 +7,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,9 +17,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 /**
- * A corpus of bad requests: wrong types, bounds, encodings, huge and deeply nested bodies, hostile names, wrong
- * methods, paths and content types. Each gets its documented 4xx in the one error shape, never a 5xx, and leaves
- * the database (tokens and settings) exactly as it was.
+ * A corpus of bad requests: wrong types, bounds, encodings, huge and deeply nested bodies, trailing content,
+ * duplicate fields, hostile names, wrong methods, paths and content types. Each gets its documented 4xx in the one
+ * error shape, never a 5xx, and leaves the database (tokens and settings) exactly as it was.
  */
 @RunWith(Parameterized.class)
 public class RestBadInputTest {
@@ -27,6 +28,16 @@ public class RestBadInputTest {
     private static final String JSON = "application/json";
     private static final String ILLEGAL = "java.lang.IllegalArgumentException";
     private static final String WEB = "javax.ws.rs.WebApplicationException";
+    /** Every endpoint that reads a JSON body, with a body it would accept (as method, path, user, body). */
+    private static final String[][] BODY_ENDPOINTS = {
+            {"POST", "/tokens", "alice", "{\"name\":\"ci\",\"expirationDuration\":30}"},
+            {"POST", "/admin/tokens", "admin", "{\"username\":\"bob\",\"name\":\"svc\",\"expirationDuration\":30}"},
+            {"DELETE", "/admin/tokens", "admin", "[{id}]"},
+            {"PUT", "/admin/settings", "admin", "{\"maxTokensPerUser\":3}"},
+            {"POST", "/tokens/search", "admin", "{\"name\":\"existing\"}"},
+    };
+    /** 201 digits: Jackson 1 answered a number this long with a 500. */
+    private static final String DIGITS_201 = "1" + "0".repeat(200);
 
     private static DevHost host;
     private static Api api;
@@ -77,6 +88,36 @@ public class RestBadInputTest {
         json(description, "POST", "/tokens", "alice", body, 400, ILLEGAL);
     }
 
+    /** POST /tokens as alice with a body larger than the limit: 413. */
+    private static void tooLarge(String description, String body) {
+        json(description, "POST", "/tokens", "alice", body, 413, WEB);
+    }
+
+    /** POST /tokens as alice with these bytes as JSON: 400. */
+    private static void createBytes(String description, byte[] body) {
+        add(description, "POST", "/tokens", "alice", JSON, body, false, 400, ILLEGAL);
+    }
+
+    /** A create body whose name is these bytes, between the quotes. */
+    private static byte[] nameOf(int... bytes) {
+        byte[] head = utf8("{\"name\":\"a");
+        byte[] tail = utf8("b\",\"expirationDuration\":30}");
+        byte[] out = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        for (int i = 0; i < bytes.length; i++) {
+            out[head.length + i] = (byte) bytes[i];
+        }
+        System.arraycopy(tail, 0, out, head.length + bytes.length, tail.length);
+        return out;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -88,7 +129,8 @@ public class RestBadInputTest {
     static {
         // Not a JSON object
         create("empty body", "");
-        create("only whitespace, 2 MB", repeat(" ", 2_000_000));
+        tooLarge("only whitespace, 2 MB", repeat(" ", 2_000_000));
+        create("only whitespace, 60 KB", repeat(" ", 60_000));
         create("JSON null", "null");
         create("array", "[]");
         create("array of an object", "[{\"name\":\"x\"}]");
@@ -114,7 +156,8 @@ public class RestBadInputTest {
         create("name object", "{\"name\":{\"a\":\"b\"}}");
         create("name 41 characters", "{\"name\":\"" + repeat("a", 41) + "\"}");
         create("name 41 four-byte characters", "{\"name\":\"" + repeat("\uD83D\uDE00", 41) + "\"}");
-        create("name 2 MB", "{\"name\":\"" + repeat("x", 2_000_000) + "\"}");
+        tooLarge("name 2 MB", "{\"name\":\"" + repeat("x", 2_000_000) + "\"}");
+        create("name 60 KB", "{\"name\":\"" + repeat("x", 60_000) + "\"}");
         create("name NUL", "{\"name\":\"a\\u0000b\"}");
         create("name newline", "{\"name\":\"a\\nb\"}");
         create("name carriage return", "{\"name\":\"a\\rb\"}");
@@ -128,7 +171,9 @@ public class RestBadInputTest {
         create("name lone low surrogate", "{\"name\":\"a\\udc00\"}");
         create("name reversed surrogates", "{\"name\":\"\\udc00\\ud800\"}");
         create("name HTML with a newline", "{\"name\":\"<script>\\nalert(1)</script>\"}");
-        create("name nested 1,000,000 deep", "{\"name\":" + repeat("[", 1_000_000) + repeat("]", 1_000_000) + "}");
+        tooLarge("name nested 1,000,000 deep", "{\"name\":" + repeat("[", 1_000_000) + repeat("]", 1_000_000) + "}");
+        create("name nested 30,000 deep", "{\"name\":" + repeat("[", 30_000) + repeat("]", 30_000) + "}");
+        create("name nested 20 deep (21 with the body)", "{\"name\":" + repeat("[", 20) + repeat("]", 20) + "}");
         // expirationDuration
         create("duration 0", "{\"name\":\"x\",\"expirationDuration\":0}");
         create("duration -1", "{\"name\":\"x\",\"expirationDuration\":-1}");
@@ -166,23 +211,129 @@ public class RestBadInputTest {
         create("allowedIps IPv6 zone", "{\"name\":\"x\",\"allowedIps\":[\"fe80::1%eth0\"]}");
         create("allowedIps empty string", "{\"name\":\"x\",\"allowedIps\":[\"\"]}");
         create("allowedIps 11 ranges", "{\"name\":\"x\",\"allowedIps\":[" + String.join(",", Collections.nCopies(11, "\"10.0.0.1\"")) + "]}");
-        create("allowedIps 20,000 ranges", "{\"name\":\"x\",\"allowedIps\":[" + String.join(",", Collections.nCopies(20000, "\"10.0.0.1\"")) + "]}");
+        create("allowedIps 5,000 ranges", "{\"name\":\"x\",\"allowedIps\":[" + String.join(",", Collections.nCopies(5000, "\"10.0.0.1\"")) + "]}");
+        tooLarge("allowedIps 20,000 ranges", "{\"name\":\"x\",\"allowedIps\":[" + String.join(",", Collections.nCopies(20000, "\"10.0.0.1\"")) + "]}");
         // unknown fields
         create("unknown field (typo of expirationDuration)", "{\"name\":\"x\",\"expiration\":30}");
-        create("unknown field with a deep value", "{\"name\":\"x\",\"extra\":" + repeat("[", 100_000) + repeat("]", 100_000) + "}");
+        tooLarge("unknown field with a deep value", "{\"name\":\"x\",\"extra\":" + repeat("[", 100_000) + repeat("]", 100_000) + "}");
+        create("unknown field with a value 21 deep", "{\"name\":\"x\",\"extra\":" + repeat("[", 21) + repeat("]", 21) + "}");
+        create("unknown field with a value 19 deep (20 with the body)", "{\"name\":\"x\",\"extra\":" + repeat("[", 19) + repeat("]", 19) + "}");
         create("unknown field rawToken", "{\"name\":\"x\",\"rawToken\":\"jpat_x\"}");
-        create("top level nested 1,000,000 deep", repeat("[", 1_000_000) + repeat("]", 1_000_000));
-        create("array of 500,000 numbers", "[" + String.join(",", Collections.nCopies(500_000, "1")) + "]");
+        tooLarge("top level nested 1,000,000 deep", repeat("[", 1_000_000) + repeat("]", 1_000_000));
+        create("top level nested 21 deep", repeat("[", 21) + repeat("]", 21));
+        create("top level objects nested 21 deep", repeat("{\"a\":", 21) + "1" + repeat("}", 21));
+        tooLarge("array of 500,000 numbers", "[" + String.join(",", Collections.nCopies(500_000, "1")) + "]");
+        create("array of 30,000 numbers", "[" + String.join(",", Collections.nCopies(30_000, "1")) + "]");
+        // one JSON value, then something else: the second value must not be ignored
+        create("a second object after the body (would have made an eternal token)", "{\"name\":\"ci\"} {\"expirationDuration\":30}");
+        create("a second object straight after the body", "{\"name\":\"ci\",\"expirationDuration\":30}{}");
+        create("a comma and more after the body", "{\"name\":\"ci\",\"expirationDuration\":30},");
+        create("a stray brace after the body", "{\"name\":\"ci\",\"expirationDuration\":30}}");
+        create("text after the body", "{\"name\":\"ci\",\"expirationDuration\":30}\nx");
+        create("a NUL after the body", "{\"name\":\"ci\",\"expirationDuration\":30}\u0000");
+        create("a no-break space after the body (not JSON whitespace)", "{\"name\":\"ci\",\"expirationDuration\":30}\u00a0");
+        for (String[] endpoint : BODY_ENDPOINTS) {
+            String valid = endpoint[3];
+            json(endpoint[0] + " " + endpoint[1] + " with its body twice", endpoint[0], endpoint[1], endpoint[2],
+                    valid + " " + valid, 400, ILLEGAL);
+            json(endpoint[0] + " " + endpoint[1] + " with trailing garbage", endpoint[0], endpoint[1], endpoint[2],
+                    valid + "\r\n\t garbage", 400, ILLEGAL);
+            json(endpoint[0] + " " + endpoint[1] + " with a trailing null", endpoint[0], endpoint[1], endpoint[2],
+                    valid + " null", 400, ILLEGAL);
+            json(endpoint[0] + " " + endpoint[1] + " nested 21 deep", endpoint[0], endpoint[1], endpoint[2],
+                    repeat("[", 21) + repeat("]", 21), 400, ILLEGAL);
+            json(endpoint[0] + " " + endpoint[1] + " larger than 64 KiB", endpoint[0], endpoint[1], endpoint[2],
+                    valid + repeat(" ", 65_536), 413, WEB);
+            add(endpoint[0] + " " + endpoint[1] + " in UTF-16", endpoint[0], endpoint[1], endpoint[2], JSON,
+                    valid.getBytes(StandardCharsets.UTF_16LE), false, 400, ILLEGAL);
+            add(endpoint[0] + " " + endpoint[1] + " with charset=ISO-8859-1", endpoint[0], endpoint[1], endpoint[2],
+                    JSON + ";charset=ISO-8859-1", utf8(valid), false, 400, ILLEGAL);
+        }
+        // numbers no parser should choke on
+        create("duration 201 digits", "{\"name\":\"x\",\"expirationDuration\":" + DIGITS_201 + "}");
+        create("duration -201 digits", "{\"name\":\"x\",\"expirationDuration\":-" + DIGITS_201 + "}");
+        create("duration 201 digits with a fraction", "{\"name\":\"x\",\"expirationDuration\":" + DIGITS_201 + ".5}");
+        create("duration 1e999999999", "{\"name\":\"x\",\"expirationDuration\":1e999999999}");
+        create("duration 60,000 digits", "{\"name\":\"x\",\"expirationDuration\":" + repeat("9", 60_000) + "}");
+        create("unknown field of 201 digits", "{\"name\":\"x\",\"count\":" + DIGITS_201 + "}");
+        create("duration -", "{\"name\":\"x\",\"expirationDuration\":-}");
+        create("duration +30", "{\"name\":\"x\",\"expirationDuration\":+30}");
+        create("duration .5", "{\"name\":\"x\",\"expirationDuration\":.5}");
+        create("duration 30.", "{\"name\":\"x\",\"expirationDuration\":30.}");
+        create("duration 1e", "{\"name\":\"x\",\"expirationDuration\":1e}");
+        create("duration Infinity", "{\"name\":\"x\",\"expirationDuration\":Infinity}");
+        create("duration -Infinity", "{\"name\":\"x\",\"expirationDuration\":-Infinity}");
+        json("search page 201 digits", "POST", "/tokens/search", "admin", "{\"page\":" + DIGITS_201 + "}", 400, ILLEGAL);
+        json("search limit 201 digits", "POST", "/tokens/search", "admin", "{\"limit\":-" + DIGITS_201 + "}", 400, ILLEGAL);
+        json("settings number 201 digits", "PUT", "/admin/settings", "admin", "{\"maxTokensPerUser\":" + DIGITS_201 + "}", 400, ILLEGAL);
+        json("bulk revoke of a 201-digit id", "DELETE", "/admin/tokens", "admin", "[{id}," + DIGITS_201 + "]", 400, ILLEGAL);
+        json("service token duration 201 digits", "POST", "/admin/tokens", "admin",
+                "{\"username\":\"bob\",\"name\":\"svc\",\"expirationDuration\":" + DIGITS_201 + "}", 400, ILLEGAL);
+        // a field twice in one object: which one would count is a guess, so neither does
+        create("name twice", "{\"name\":\"a\",\"name\":\"b\",\"expirationDuration\":30}");
+        create("duration twice, null then 30", "{\"name\":\"a\",\"expirationDuration\":null,\"expirationDuration\":30}");
+        create("duration twice, 30 then null (would have made an eternal token)", "{\"name\":\"a\",\"expirationDuration\":30,\"expirationDuration\":null}");
+        create("scope twice", "{\"name\":\"a\",\"expirationDuration\":30,\"scope\":\"read\",\"scope\":\"write\"}");
+        create("name twice, once escaped", "{\"name\":\"a\",\"n\\u0061me\":\"b\",\"expirationDuration\":30}");
+        create("unknown field twice", "{\"name\":\"a\",\"expirationDuration\":30,\"x\":1,\"x\":2}");
+        create("a field twice in a nested object", "{\"name\":\"a\",\"x\":{\"y\":1,\"y\":1}}");
+        json("service token username twice", "POST", "/admin/tokens", "admin",
+                "{\"username\":\"bob\",\"name\":\"svc\",\"username\":\"alice\",\"expirationDuration\":30}", 400, ILLEGAL);
+        json("settings key twice", "PUT", "/admin/settings", "admin", "{\"maxTokensPerUser\":5,\"maxTokensPerUser\":null}", 400, ILLEGAL);
+        json("settings boolean twice", "PUT", "/admin/settings", "admin", "{\"enabled\":true,\"enabled\":false}", 400, ILLEGAL);
+        json("search name twice", "POST", "/tokens/search", "admin", "{\"name\":\"a\",\"name\":\"b\"}", 400, ILLEGAL);
+        json("search limit twice", "POST", "/tokens/search", "admin", "{\"limit\":1,\"page\":0,\"limit\":2}", 400, ILLEGAL);
         // encodings
         add("invalid UTF-8 in the name", "POST", "/tokens", "alice", JSON,
                 new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, false, 400, ILLEGAL);
         add("Latin-1 bytes declared as Latin-1", "POST", "/tokens", "alice", JSON + ";charset=ISO-8859-1",
                 new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE9, '"', '}'}, false, 400, ILLEGAL);
-        // Jackson 1 decodes overlong UTF-8 leniently, so the name is checked after decoding: C0 80 is a NUL.
         add("overlong UTF-8 encoding of NUL", "POST", "/tokens", "alice", JSON,
                 new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0x80, '"', '}'}, false, 400, ILLEGAL);
         add("UTF-16 surrogate encoded as UTF-8 (CESU)", "POST", "/tokens", "alice", JSON,
                 new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}, false, 400, ILLEGAL);
+        // Jackson 1 decoded overlong forms leniently: C0 AF in a name was stored as "/".
+        createBytes("overlong two-byte slash C0 AF", nameOf(0xC0, 0xAF));
+        createBytes("overlong two-byte C1 BF", nameOf(0xC1, 0xBF));
+        createBytes("overlong three-byte slash E0 80 AF", nameOf(0xE0, 0x80, 0xAF));
+        createBytes("overlong four-byte slash F0 80 80 AF", nameOf(0xF0, 0x80, 0x80, 0xAF));
+        createBytes("overlong quote C0 A2 (would end the string)", nameOf(0xC0, 0xA2));
+        createBytes("overlong structure: C0 BA as the colon", concat(utf8("{\"name\""), concat(new byte[] {(byte) 0xC0, (byte) 0xBA}, utf8("\"x\"}"))));
+        createBytes("high surrogate U+D800 in UTF-8 (CESU) mid-name", nameOf(0xED, 0xA0, 0x80));
+        createBytes("low surrogate U+DFFF in UTF-8", nameOf(0xED, 0xBF, 0xBF));
+        createBytes("surrogate pair in CESU-8 (U+1F600 as two 3-byte halves)", nameOf(0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80));
+        createBytes("beyond U+10FFFF: F4 90 80 80", nameOf(0xF4, 0x90, 0x80, 0x80));
+        createBytes("truncated two-byte sequence C3", nameOf(0xC3));
+        createBytes("truncated three-byte sequence E2 82", nameOf(0xE2, 0x82));
+        createBytes("truncated four-byte sequence F0 9F 98", nameOf(0xF0, 0x9F, 0x98));
+        createBytes("truncated sequence at the very end of the body", concat(utf8("{\"name\":\"x\"} "), new byte[] {(byte) 0xE2, (byte) 0x82}));
+        createBytes("lone continuation byte 80", nameOf(0x80));
+        createBytes("lone continuation byte BF", nameOf(0xBF));
+        for (int b = 0xF5; b <= 0xFF; b++) {
+            createBytes("byte " + Integer.toHexString(b).toUpperCase() + " (never in UTF-8)", nameOf(b, 0x80, 0x80, 0x80));
+        }
+        createBytes("invalid UTF-8 after a UTF-8 byte order mark", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, nameOf(0xC0, 0xAF)));
+        createBytes("two UTF-8 byte order marks", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                utf8("{\"name\":\"x\"}")));
+        // UTF-16 and UTF-32, by byte order mark or by their NUL bytes; the JSON inside would be fine
+        String fine = "{\"name\":\"x\",\"expirationDuration\":30}";
+        createBytes("UTF-8 body in UTF-32BE", fine.getBytes(Charset.forName("UTF-32BE")));
+        createBytes("UTF-8 body in UTF-32LE", fine.getBytes(Charset.forName("UTF-32LE")));
+        createBytes("UTF-32BE with a byte order mark", concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, fine.getBytes(Charset.forName("UTF-32BE"))));
+        createBytes("UTF-32LE with a byte order mark", concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, fine.getBytes(Charset.forName("UTF-32LE"))));
+        createBytes("UTF-16BE", fine.getBytes(StandardCharsets.UTF_16BE));
+        createBytes("UTF-16LE", fine.getBytes(StandardCharsets.UTF_16LE));
+        createBytes("UTF-16 with a byte order mark (big endian)", fine.getBytes(StandardCharsets.UTF_16));
+        createBytes("UTF-16LE with a byte order mark", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, fine.getBytes(StandardCharsets.UTF_16LE)));
+        createBytes("UTF-16LE after leading whitespace", (" " + fine).getBytes(StandardCharsets.UTF_16LE));
+        createBytes("a lone NUL byte", new byte[] {0});
+        add("UTF-16 declared as charset=UTF-16", "POST", "/tokens", "alice", JSON + ";charset=UTF-16",
+                fine.getBytes(StandardCharsets.UTF_16), false, 400, ILLEGAL);
+        add("UTF-32 declared as charset=UTF-32", "POST", "/tokens", "alice", JSON + "; charset=utf-32",
+                fine.getBytes(Charset.forName("UTF-32")), false, 400, ILLEGAL);
+        add("ASCII declared as charset=US-ASCII", "POST", "/tokens", "alice", JSON + "; charset=US-ASCII", utf8(fine), false, 400, ILLEGAL);
+        add("charset quoted and not UTF-8", "POST", "/tokens", "alice", JSON + "; charset=\"windows-1252\"", utf8(fine), false, 400, ILLEGAL);
+        add("charset twice, the second not UTF-8", "POST", "/tokens", "alice", JSON + "; charset=UTF-8; charset=UTF-16", utf8(fine), false, 400, ILLEGAL);
         // content types and the XSRF rule
         add("text/plain without the XSRF header", "POST", "/tokens", "alice", "text/plain", utf8("{\"name\":\"x\"}"), false, 403, HOST_XSRF);
         add("form post without the XSRF header", "POST", "/tokens", "alice", "application/x-www-form-urlencoded", utf8("name=x"), false, 403, HOST_XSRF);

@@ -25,6 +25,11 @@ public class RestMessagesTest {
         for (Rejection rejection : Rejection.values()) {
             keys.add(Messages.key(rejection));
         }
+        for (JsonRefusal.Problem problem : JsonRefusal.Problem.values()) {
+            if (problem.isSyntax()) {
+                keys.add(JsonBody.syntaxKey(problem)); // the reason inside BODY_SYNTAX
+            }
+        }
         for (Field field : Messages.class.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                 keys.add((String) field.get(null));
