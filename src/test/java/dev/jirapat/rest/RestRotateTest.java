@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.TokenCheck;
 import dev.jirapat.token.TokenService;
 import org.codehaus.jackson.JsonNode;
@@ -13,6 +14,7 @@ import java.util.List;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
 
 /**
  * {@code POST /tokens/{id}/rotate}: a new secret, the old one dead at once. Whether a secret works is proven through
@@ -79,6 +81,54 @@ public class RestRotateTest {
     }
 
     @Test
+    public void rotateWhenBearerOfAnAllowlistedTokenThenTheSiblingGetsTheCallersAllowlistAsCreateWould() {
+        String caller = api.create("alice", "{\"name\":\"caller\",\"expirationDuration\":30,"
+                + "\"allowedIps\":[\"127.0.0.0/8\"]}").path("rawToken").getTextValue();
+        long open = api.create("alice", "{\"name\":\"open\",\"expirationDuration\":10}").path("id").getLongValue();
+
+        Reply r = bearerRotate(open, caller);
+
+        assertEquals(r.toString(), 201, r.status);
+        JsonNode rotated = Api.json(r);
+        assertEquals("[\"127.0.0.0/8\"]", rotated.path("allowedIps").toString());
+        String raw = rotated.path("rawToken").getTextValue();
+        assertEquals(TokenCheck.VALID, check(raw, "GET", "127.0.0.1"));
+        assertEquals("the rotated token does not work from any address", TokenCheck.IP_NOT_ALLOWED,
+                check(raw, "GET", "192.0.2.1"));
+        JsonNode created = Api.json(bearer("POST", "/tokens", caller, "{\"name\":\"created\",\"expirationDuration\":10}"));
+        assertEquals("the same rule as create", created.path("allowedIps"), rotated.path("allowedIps"));
+    }
+
+    @Test
+    public void rotateWhenBearerOfAnAllowlistedTokenAndTheSiblingAllowsOtherAddressesThen400AndNothingChanges() {
+        String caller = api.create("alice", "{\"name\":\"caller\",\"expirationDuration\":30,"
+                + "\"allowedIps\":[\"127.0.0.0/8\"]}").path("rawToken").getTextValue();
+        JsonNode elsewhere = api.create("alice", "{\"name\":\"elsewhere\",\"expirationDuration\":10,"
+                + "\"allowedIps\":[\"192.168.0.0/16\"]}");
+        List<String> before = api.state();
+
+        JsonNode error = Api.assertError(bearerRotate(elsewhere.path("id").getLongValue(), caller), 400,
+                "java.lang.IllegalArgumentException");
+
+        assertTrue(error.toString(), error.path("error").getTextValue()
+                .startsWith("A token created or rotated with a token cannot do more than the calling token"));
+        assertEquals(before, api.state());
+        assertEquals(TokenCheck.VALID, check(elsewhere.path("rawToken").getTextValue(), "GET", "192.168.1.1"));
+    }
+
+    @Test
+    public void rotateWhenBearerOfAReadTokenThenRefusedBeforeTheResourceAndNothingChanges() {
+        // The Bearer filter lets a read token only GET, so a read token never reaches rotate over HTTP; the
+        // service refuses it too (TokenUseCasesTest), for callers that are not HTTP requests.
+        String reader = api.create("alice", "{\"name\":\"reader\",\"expirationDuration\":30,\"scope\":\"read\"}")
+                .path("rawToken").getTextValue();
+        long writer = api.createId("alice", "writer");
+        List<String> before = api.state();
+        assertEquals(403, bearerRotate(writer, reader).status);
+        assertEquals(before, api.state());
+    }
+
+    @Test
     public void rotateWhenSentAsJsonWithoutTheXsrfHeaderThenAllowed() {
         long id = api.createId("alice", "script");
         Reply r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", "alice").json(""));
@@ -89,6 +139,15 @@ public class RestRotateTest {
         Reply r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", user).header("X-Atlassian-Token", "no-check"));
         assertEquals(r.toString(), expected, r.status);
         return r;
+    }
+
+    private Reply bearerRotate(long id, String raw) {
+        return bearer("POST", "/tokens/" + id + "/rotate", raw, null);
+    }
+
+    private Reply bearer(String method, String path, String raw, String json) {
+        HttpCall call = HttpCall.to(HOST.host()).method(method, Api.LATEST + path).bearer(raw);
+        return Api.send(json == null ? call.header("X-Atlassian-Token", "no-check") : call.json(json));
     }
 
     private TokenCheck check(String raw, String method, String ip) {

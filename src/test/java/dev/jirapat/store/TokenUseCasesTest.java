@@ -286,6 +286,52 @@ public class TokenUseCasesTest {
 
     @Test
     @NonTransactional
+    public void rotateWhenCalledWithAnAllowlistedTokenThenTheSiblingGetsTheCallersAllowlistAsCreateWould() {
+        AccessToken caller = service.create(alice, new TokenRequest("caller", 30, Scope.WRITE,
+                Collections.singletonList("10.0.0.0/8"))).value().token();
+        IssuedToken open = service.create(alice, TokenRequest.named("open", 10)).value();
+
+        IssuedToken rotated = service.rotate(Actor.viaToken(caller), open.token().id()).value();
+
+        assertEquals("as create inherits it", caller.allowedIps(), rotated.token().allowedIps());
+        assertEquals(caller.allowedIps(), service.get(alice, rotated.token().id()).get().allowedIps());
+        assertEquals(TokenCheck.VALID, service.check(rotated.rawToken(), "GET", "10.9.9.9", clock.instant()).outcome());
+        assertEquals("not from any address", TokenCheck.IP_NOT_ALLOWED,
+                service.check(rotated.rawToken(), "GET", "192.0.2.1", clock.instant()).outcome());
+        AccessToken createdTheSameWay = service.create(Actor.viaToken(caller), TokenRequest.named("created", 10)).value().token();
+        assertEquals(createdTheSameWay.allowedIps(), rotated.token().allowedIps());
+    }
+
+    @Test
+    @NonTransactional
+    public void rotateWhenSiblingAllowlistReachesOutsideTheCallersThenRefusedAndNothingChanges() {
+        AccessToken caller = service.create(alice, new TokenRequest("caller", 30, Scope.WRITE,
+                Collections.singletonList("10.0.0.0/8"))).value().token();
+        IssuedToken elsewhere = service.create(alice, new TokenRequest("elsewhere", 10, Scope.WRITE,
+                Collections.singletonList("192.168.0.0/16"))).value();
+        List<AccessToken> before = service.list(alice);
+
+        assertRejected(Rejection.WIDER_THAN_CALLING_TOKEN, service.rotate(Actor.viaToken(caller), elsewhere.token().id()));
+        assertEquals(before, service.list(alice));
+        assertEquals(TokenCheck.VALID, service.check(elsewhere.rawToken(), "GET", "192.168.1.1", clock.instant()).outcome());
+    }
+
+    @Test
+    @NonTransactional
+    public void rotateWhenCalledWithAReadTokenOnAWriteSiblingThenRefusedAndNothingChanges() {
+        AccessToken reader = service.create(alice, new TokenRequest("reader", 30, Scope.READ, null)).value().token();
+        IssuedToken writer = service.create(alice, TokenRequest.named("writer", 10)).value();
+        IssuedToken otherReader = service.create(alice, new TokenRequest("other reader", 10, Scope.READ, null)).value();
+        List<AccessToken> before = service.list(alice);
+
+        assertRejected(Rejection.WIDER_THAN_CALLING_TOKEN, service.rotate(Actor.viaToken(reader), writer.token().id()));
+        assertEquals(before, service.list(alice));
+        assertEquals(TokenCheck.VALID, check(writer, "POST").outcome());
+        assertEquals(Scope.READ, service.rotate(Actor.viaToken(reader), otherReader.token().id()).value().token().scope());
+    }
+
+    @Test
+    @NonTransactional
     public void rotateWhenAConcurrentRotationOrRevocationWinsThenNotFoundAndNothingChanges() {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
         TokenService losingRace = new TokenService(new ForwardingTokenStore(store) {
@@ -731,8 +777,12 @@ public class TokenUseCasesTest {
     }
 
     private static void assertRejected(Rejection expected, Outcome<?> outcome) {
-        assertTrue("expected " + expected + " but was " + outcome, outcome.isRejected());
-        assertEquals(expected, outcome.rejection());
+        assertRejected("", expected, outcome);
+    }
+
+    private static void assertRejected(String why, Rejection expected, Outcome<?> outcome) {
+        assertTrue(why + ": expected " + expected + " but was " + outcome, outcome.isRejected());
+        assertEquals(why, expected, outcome.rejection());
     }
 
     private int rowCount() {
