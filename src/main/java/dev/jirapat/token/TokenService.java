@@ -167,7 +167,8 @@ public final class TokenService {
     /**
      * Replaces the secret of the actor's own token: same name, scope, allowlist and lifetime (counted from now),
      * under the same rules as {@link #createFor creating} it (the policy in force and, through a token, the limits
-     * of the calling token). The old secret stops working when this commits.
+     * of the calling token). An expired token is refused: it never comes back, a new one must be created. The old
+     * secret stops working when this commits.
      */
     public Outcome<IssuedToken> rotate(Actor actor, long id) {
         TokenPolicy policy = settings.policy();
@@ -190,6 +191,9 @@ public final class TokenService {
         }
         AccessToken old = found.get();
         Instant now = now();
+        if (old.isExpired(now)) {
+            return Outcome.rejected(Rejection.TOKEN_EXPIRED);
+        }
         Integer days = old.expiresAt().isPresent()
                 ? Integer.valueOf((int) Math.max(1, Duration.between(old.createdAt(), old.expiresAt().get()).toDays()))
                 : null;

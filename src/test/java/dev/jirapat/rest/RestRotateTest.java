@@ -129,6 +129,23 @@ public class RestRotateTest {
     }
 
     @Test
+    public void rotateWhenTokenExpiredThen400ForTheOwner404ForOthers401AnonymousAndNothingChanges() {
+        JsonNode issued = api.create("alice", "{\"name\":\"old\",\"expirationDuration\":30}");
+        long id = api.expire(issued.path("id").getLongValue());
+        List<String> before = api.state();
+
+        JsonNode error = Api.assertError(rotate(id, "alice", 400), 400, "java.lang.IllegalArgumentException");
+        assertEquals("This token has expired and cannot be rotated. Create a new token instead.",
+                error.path("error").getTextValue());
+        Api.assertEmpty404(rotate(id, "bob", 404));
+        Api.assertEmpty404(rotate(id, "admin", 404));
+        Api.assertError(rotate(id, null, 401), 401, "com.atlassian.sal.api.permission.AuthorisationException");
+
+        assertEquals("nothing changed", before, api.state());
+        assertEquals(TokenCheck.EXPIRED, check(issued.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
+    }
+
+    @Test
     public void rotateWhenSentAsJsonWithoutTheXsrfHeaderThenAllowed() {
         long id = api.createId("alice", "script");
         Reply r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", "alice").json(""));

@@ -332,6 +332,25 @@ public class TokenUseCasesTest {
 
     @Test
     @NonTransactional
+    public void rotateWhenTokenExpiredThenRefusedAndNothingChanges() {
+        IssuedToken issued = service.create(alice, TokenRequest.named("t", 1)).value();
+        clock.advance(Duration.ofDays(1).minusMillis(1));
+        IssuedToken lastMoment = service.rotate(alice, issued.token().id()).value();
+        clock.advance(Duration.ofDays(1)); // exactly at the rotated token's expiry
+        List<AccessToken> before = service.list(alice);
+
+        assertRejected(Rejection.TOKEN_EXPIRED, service.rotate(alice, lastMoment.token().id()));
+        clock.advance(Duration.ofDays(400));
+        assertRejected(Rejection.TOKEN_EXPIRED, service.rotate(alice, lastMoment.token().id()));
+        assertEquals(before, service.list(alice));
+        assertEquals(TokenCheck.EXPIRED, check(lastMoment, "GET").outcome());
+        assertRejected("someone else learns nothing more than for an unknown id", Rejection.NOT_FOUND,
+                service.rotate(bob, lastMoment.token().id()));
+        assertRejected(Rejection.NOT_FOUND, service.rotate(admin, lastMoment.token().id()));
+    }
+
+    @Test
+    @NonTransactional
     public void rotateWhenAConcurrentRotationOrRevocationWinsThenNotFoundAndNothingChanges() {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
         TokenService losingRace = new TokenService(new ForwardingTokenStore(store) {
