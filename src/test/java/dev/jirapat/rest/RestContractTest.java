@@ -284,7 +284,7 @@ public class RestContractTest {
         assertEquals(Api.fields(old), Api.fields(rotated));
         assertNotEquals(old.path("rawToken"), rotated.path("rawToken"));
         assertTrue(Api.RAW_TOKEN.matcher(rotated.path("rawToken").getTextValue()).matches());
-        for (String same : new String[] {"name", "scope", "allowedIps", "createdBy"}) {
+        for (String same : new String[] {"id", "name", "scope", "allowedIps", "createdBy"}) {
             assertEquals(same, old.path(same), rotated.path(same));
         }
         assertEquals("the same lifetime, from now", date(rotated, "createdAt").plus(Duration.ofDays(30)),

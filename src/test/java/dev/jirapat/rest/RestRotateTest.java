@@ -45,6 +45,7 @@ public class RestRotateTest {
 
         assertEquals("the old secret is dead at once", TokenCheck.UNKNOWN, check(oldRaw, "GET", "10.1.1.1"));
         assertEquals(TokenCheck.VALID, check(newRaw, "GET", "10.1.1.1"));
+        assertEquals("the same token keeps its id", old.path("id"), rotated.path("id"));
         assertEquals("same allowlist", TokenCheck.IP_NOT_ALLOWED, check(newRaw, "GET", "192.0.2.1"));
         assertEquals("same scope", TokenCheck.INSUFFICIENT_SCOPE, check(newRaw, "POST", "10.1.1.1"));
         Reply listed = api.get("/tokens/" + rotated.path("id").getLongValue(), "alice");

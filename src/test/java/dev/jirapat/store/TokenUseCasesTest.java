@@ -480,15 +480,22 @@ public class TokenUseCasesTest {
 
     @Test
     @NonTransactional
-    public void rotateWhenOwnerThenOldStopsNewWorksWithSameAttributes() {
+    public void rotateWhenOwnerThenTheIdStaysTheOldSecretStopsAndTheNewOneWorksUnderTheSameRules() {
         IssuedToken old = service.create(alice, new TokenRequest("deploy", 30, Scope.READ,
                 Collections.singletonList("10.0.0.0/8"))).value();
+        store.inTransaction(() -> {
+            store.recordUse(old.token().id(), T0.plus(Duration.ofDays(1)), "10.0.0.9");
+            return null;
+        });
         clock.advance(Duration.ofDays(3));
 
         IssuedToken rotated = service.rotate(alice, old.token().id()).value();
 
         assertNotEquals(old.rawToken(), rotated.rawToken());
-        assertNotEquals(old.token().id(), rotated.token().id());
+        assertEquals("the same token, a new secret", old.token().id(), rotated.token().id());
+        assertNotEquals(old.token().hint(), rotated.token().hint());
+        assertFalse("the new secret has not been used", rotated.token().lastUsedAt().isPresent());
+        assertEquals(rotated.token(), service.get(alice, old.token().id()).get());
         assertEquals(TokenCheck.UNKNOWN, check(old, "GET").outcome());
         assertEquals(TokenCheck.VALID, service.check(rotated.rawToken(), "GET", "10.1.1.1", clock.instant()).outcome());
         AccessToken t = rotated.token();
@@ -498,6 +505,73 @@ public class TokenUseCasesTest {
         assertEquals(clock.instant(), t.createdAt());
         assertEquals(clock.instant().plus(Duration.ofDays(30)), t.expiresAt().get());
         assertEquals(Collections.singletonList(t), service.list(alice));
+    }
+
+    @Test
+    @NonTransactional
+    public void revokeWhenTheIdWasRotatedThenNoSecretEverIssuedUnderItWorks() {
+        IssuedToken first = service.create(alice, TokenRequest.named("t", 30)).value();
+        IssuedToken second = service.rotate(alice, first.token().id()).value();
+        IssuedToken third = service.rotate(alice, first.token().id()).value();
+        assertEquals(TokenCheck.VALID, check(third, "GET").outcome());
+
+        assertTrue(service.revokeIfExists(alice, first.token().id()).value().isPresent());
+
+        for (IssuedToken issued : Arrays.asList(first, second, third)) {
+            assertEquals(TokenCheck.UNKNOWN, check(issued, "GET").outcome());
+        }
+        assertEquals(0, rowCount());
+    }
+
+    @Test
+    @NonTransactional
+    public void rotateWhenARevocationCommitsBetweenItsReadAndItsWriteThenNotFoundAndNothingComesBack() throws Exception {
+        IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
+        ExecutorService otherNode = Executors.newSingleThreadExecutor();
+        try {
+            TokenService racing = new TokenService(new ForwardingTokenStore(store) {
+                @Override
+                public java.util.Optional<AccessToken> findById(long id) {
+                    java.util.Optional<AccessToken> read = super.findById(id);
+                    try {
+                        // The rotation has read the row; a revocation in another transaction commits now.
+                        assertTrue(otherNode.submit(() -> store.inTransaction(() -> store.delete(id))).get(30, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return read;
+                }
+            }, users, TokenPolicy::defaults, new TokenMint(new SecureRandom()), clock);
+
+            assertRejected(Rejection.NOT_FOUND, racing.rotate(alice, issued.token().id()));
+        } finally {
+            otherNode.shutdownNow();
+        }
+        assertEquals("no row was written back", 0, rowCount());
+        assertEquals(TokenCheck.UNKNOWN, check(issued, "GET").outcome());
+    }
+
+    @Test
+    @NonTransactional
+    public void recordUseWhenTheUseWasOfTheSecretBeforeARotationThenTheRotatedTokenStaysUnused() {
+        AccessToken token = service.create(alice, TokenRequest.named("t", 30)).value().token();
+        Instant usedBeforeRotation = clock.instant().plusSeconds(30);
+        clock.advance(Duration.ofMinutes(1));
+        service.rotate(alice, token.id()).value();
+
+        // A batch of uses taken before the rotation is flushed after it.
+        store.inTransaction(() -> {
+            store.recordUse(token.id(), usedBeforeRotation, "10.0.0.1");
+            return null;
+        });
+        assertFalse(service.get(alice, token.id()).get().lastUsedAt().isPresent());
+
+        Instant usedAfter = clock.instant().plusSeconds(1);
+        store.inTransaction(() -> {
+            store.recordUse(token.id(), usedAfter, "10.0.0.2");
+            return null;
+        });
+        assertEquals(usedAfter, service.get(alice, token.id()).get().lastUsedAt().get());
     }
 
     @Test
