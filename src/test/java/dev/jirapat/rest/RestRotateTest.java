@@ -54,6 +54,21 @@ public class RestRotateTest {
     }
 
     @Test
+    public void revokeWhenTheIdWasRotatedThenTheRotatedSecretGets401() {
+        JsonNode old = api.create("alice", "{\"name\":\"deploy\",\"expirationDuration\":30}");
+        long id = old.path("id").getLongValue();
+        String rotated = Api.json(rotate(id, "alice", 201)).path("rawToken").getTextValue();
+        assertEquals("the rotated secret works, and is cached now", 200, myself(rotated).status);
+
+        assertEquals(204, api.delete("/tokens/" + id, "alice").status);
+
+        Reply refused = myself(rotated);
+        assertEquals(refused.toString(), 401, refused.status);
+        assertEquals(401, myself(old.path("rawToken").getTextValue()).status);
+        assertTrue(api.tokensOf(Api.ALICE_KEY).isEmpty());
+    }
+
+    @Test
     public void rotateWhenTheTokenIsSomeoneElsesThen404AndItKeepsWorking() {
         JsonNode alices = api.create("alice", "{\"name\":\"mine\",\"expirationDuration\":30}");
         long id = alices.path("id").getLongValue();
@@ -157,6 +172,10 @@ public class RestRotateTest {
         Reply r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", user).header("X-Atlassian-Token", "no-check"));
         assertEquals(r.toString(), expected, r.status);
         return r;
+    }
+
+    private Reply myself(String raw) {
+        return Api.send(HttpCall.to(HOST.host()).get("/rest/api/2/myself").bearer(raw));
     }
 
     private Reply bearerRotate(long id, String raw) {

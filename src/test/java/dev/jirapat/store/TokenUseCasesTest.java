@@ -1,5 +1,7 @@
 package dev.jirapat.store;
 
+import dev.jirapat.devhost.DevCacheManager;
+import dev.jirapat.jira.CachingTokenStore;
 import dev.jirapat.testing.AtlassianTableNames;
 import dev.jirapat.testing.EntityManagerActiveObjects;
 import dev.jirapat.testing.FakeUsers;
@@ -22,6 +24,7 @@ import dev.jirapat.token.TokenRequest;
 import dev.jirapat.token.TokenSearch;
 import dev.jirapat.token.TokenService;
 import dev.jirapat.token.TokenStatus;
+import dev.jirapat.token.TokenStore;
 import dev.jirapat.token.TokenString;
 import net.java.ao.EntityManager;
 import net.java.ao.test.converters.NameConverters;
@@ -51,6 +54,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -831,6 +835,84 @@ public class TokenUseCasesTest {
         }
     }
 
+    @Test
+    @NonTransactional
+    public void rotateAndRevokeWhenRacingOnTwoCachingNodesThenAfterEveryRevocationNoSecretOfTheIdWorks() throws Exception {
+        // Two cluster nodes: each a hash cache over the same database, sharing one cache manager (removals reach
+        // both at once, as synchronous invalidation does). Small random pauses in the store shuffle the interleavings.
+        TokenStore jittery = new ForwardingTokenStore(store) {
+            @Override
+            public java.util.Optional<AccessToken> findById(long id) {
+                pause();
+                return super.findById(id);
+            }
+
+            @Override
+            public java.util.Optional<AccessToken> replace(long id, AccessToken replacement) {
+                pause();
+                return super.replace(id, replacement);
+            }
+
+            @Override
+            public boolean delete(long id) {
+                pause();
+                return super.delete(id);
+            }
+        };
+        DevCacheManager caches = new DevCacheManager();
+        TokenService nodeA = new TokenService(new CachingTokenStore(jittery, caches), users, TokenPolicy::defaults,
+                new TokenMint(new SecureRandom()), clock);
+        TokenService nodeB = new TokenService(new CachingTokenStore(jittery, caches), users, TokenPolicy::defaults,
+                new TokenMint(new SecureRandom()), clock);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        int rotatedThenRevoked = 0;
+        try {
+            for (int round = 0; round < 150; round++) {
+                IssuedToken issued = nodeA.create(alice, TokenRequest.named("race-" + round, 30)).value();
+                long id = issued.token().id();
+                assertEquals(TokenCheck.VALID, checkOn(nodeA, issued.rawToken())); // cached on both nodes
+                assertEquals(TokenCheck.VALID, checkOn(nodeB, issued.rawToken()));
+                CyclicBarrier start = new CyclicBarrier(3);
+                Future<Outcome<IssuedToken>> rotation = pool.submit(() -> {
+                    start.await();
+                    Outcome<IssuedToken> rotated = nodeA.rotate(alice, id);
+                    if (!rotated.isRejected()) {
+                        checkOn(nodeA, rotated.value().rawToken()); // caches the new secret while the revocation runs
+                    }
+                    return rotated;
+                });
+                Future<Outcome<java.util.Optional<AccessToken>>> revocation = pool.submit(() -> {
+                    start.await();
+                    return nodeB.revokeIfExists(alice, id);
+                });
+                Future<?> reader = pool.submit(() -> {
+                    start.await();
+                    return checkOn(nodeB, issued.rawToken());
+                });
+                Outcome<IssuedToken> rotated = rotation.get(60, TimeUnit.SECONDS);
+                Outcome<java.util.Optional<AccessToken>> revoked = revocation.get(60, TimeUnit.SECONDS);
+                reader.get(60, TimeUnit.SECONDS);
+
+                assertFalse("round " + round + ": the revocation answers 204", revoked.isRejected());
+                if (!rotated.isRejected()) {
+                    rotatedThenRevoked++;
+                    String rotatedRaw = rotated.value().rawToken();
+                    assertEquals("round " + round + ": rotated secret on node A", TokenCheck.UNKNOWN, checkOn(nodeA, rotatedRaw));
+                    assertEquals("round " + round + ": rotated secret on node B", TokenCheck.UNKNOWN, checkOn(nodeB, rotatedRaw));
+                } else {
+                    assertEquals("round " + round, Rejection.NOT_FOUND, rotated.rejection());
+                }
+                assertEquals("round " + round + ": old secret on node A", TokenCheck.UNKNOWN, checkOn(nodeA, issued.rawToken()));
+                assertEquals("round " + round + ": old secret on node B", TokenCheck.UNKNOWN, checkOn(nodeB, issued.rawToken()));
+                assertFalse("round " + round + ": the id is gone", service.get(alice, id).isPresent());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, rowCount());
+        assertTrue("no round let the rotation commit first: the race was not exercised", rotatedThenRevoked > 0);
+    }
+
     // --- schema --------------------------------------------------------------------------------------------
 
     @Test
@@ -842,6 +924,18 @@ public class TokenUseCasesTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
+
+    private TokenCheck checkOn(TokenService node, String raw) {
+        return node.check(raw, "GET", "127.0.0.1", clock.instant()).outcome();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private CheckResult check(IssuedToken issued, String method) {
         return service.check(issued.rawToken(), method, "127.0.0.1", clock.instant());
