@@ -54,9 +54,9 @@ public final class TokenService {
         if (!owner.get().active()) {
             return Outcome.rejected(Rejection.OWNER_INACTIVE);
         }
-        Optional<Rejection> badName = validateName(request.name(), policy);
-        if (badName.isPresent()) {
-            return Outcome.rejected(badName.get());
+        Outcome<String> name = TokenNames.validate(request.name(), policy.nameMaxLength());
+        if (name.isRejected()) {
+            return Outcome.rejected(name.rejection());
         }
         Outcome<List<IpRange>> parsed = parseRanges(request.allowedIps());
         if (parsed.isRejected()) {
@@ -67,7 +67,7 @@ public final class TokenService {
         if (terms.isRejected()) {
             return Outcome.rejected(terms.rejection());
         }
-        AccessToken.Builder draft = terms.value().applyTo(AccessToken.builder().ownerKey(ownerKey).name(request.name()))
+        AccessToken.Builder draft = terms.value().applyTo(AccessToken.builder().ownerKey(ownerKey).name(name.value()))
                 .createdAt(now).createdBy(actor.userKey());
         return insertWithRetry(draft, policy.maxTokensPerUser());
     }
@@ -259,27 +259,6 @@ public final class TokenService {
     private Instant now() {
         // The database keeps milliseconds; so do we, so a stored token equals the one we built.
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static Optional<Rejection> validateName(String name, TokenPolicy policy) {
-        // Blank: nothing but what trim() drops or Unicode whitespace (a name of U+3000 or U+00A0 shows as empty).
-        if (name == null
-                || name.codePoints().allMatch(cp -> cp <= ' ' || Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
-            return Optional.of(Rejection.NAME_BLANK);
-        }
-        if (name.codePointCount(0, name.length()) > policy.nameMaxLength()) {
-            return Optional.of(Rejection.NAME_TOO_LONG);
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean loneSurrogate = Character.isHighSurrogate(c)
-                    ? i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(++i))
-                    : Character.isLowSurrogate(c);
-            if (Character.isISOControl(c) || loneSurrogate || c == '\u2028' || c == '\u2029') {
-                return Optional.of(Rejection.NAME_INVALID_CHARACTERS);
-            }
-        }
-        return Optional.empty();
     }
 
     static Outcome<List<IpRange>> parseRanges(List<String> texts) {

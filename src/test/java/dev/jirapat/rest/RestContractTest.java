@@ -177,7 +177,7 @@ public class RestContractTest {
     public void errorWhenValidationFailsThen400InTheOneErrorShape() {
         JsonNode error = Api.assertError(api.post("/tokens", "alice", "{\"name\":\"\"}"), 400,
                 "java.lang.IllegalArgumentException");
-        assertEquals("Give the token a name.", error.path("error").getTextValue());
+        assertEquals("Give the token a name with at least one visible character.", error.path("error").getTextValue());
         Api.assertError(api.get("/tokens", null), 401, "com.atlassian.sal.api.permission.AuthorisationException");
     }
 

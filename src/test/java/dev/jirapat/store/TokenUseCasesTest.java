@@ -140,8 +140,20 @@ public class TokenUseCasesTest {
         assertRejected(Rejection.NAME_TOO_LONG, service.create(alice, TokenRequest.named("12345678901", 30)));
         assertRejected(Rejection.NAME_INVALID_CHARACTERS, service.create(alice, TokenRequest.named("a\u0000b", 30)));
         assertRejected(Rejection.NAME_INVALID_CHARACTERS, service.create(alice, TokenRequest.named("line\nbreak", 30)));
+        assertRejected(Rejection.NAME_BLANK, service.create(alice, TokenRequest.named("\u200b\u200d\ufeff", 30)));
+        assertRejected(Rejection.NAME_BLANK, service.create(alice, TokenRequest.named("\u3164", 30)));
+        assertRejected(Rejection.NAME_INVALID_CHARACTERS, service.create(alice, TokenRequest.named("\u202etxt.exe", 30)));
         assertEquals(0, rowCount());
         assertTrue(service.create(alice, TokenRequest.named("1234567890", 30)).value().token().name().length() == 10);
+    }
+
+    @Test
+    @NonTransactional
+    public void createWhenNameIsDecomposedThenStoredInNfc() {
+        AccessToken token = service.create(alice, TokenRequest.named("Cafe\u0301", 30)).value().token();
+        assertEquals("Caf\u00e9", token.name());
+        assertEquals("Caf\u00e9", service.get(alice, token.id()).get().name());
+        assertEquals(ids(token), ids(search(b -> b.nameContains("caf\u00e9"))));
     }
 
     @Test
