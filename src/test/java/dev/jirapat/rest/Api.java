@@ -229,6 +229,7 @@ final class Api {
         if (!ids.isEmpty() && service().revokeAll(Actor.user(ADMIN_KEY), ids).isRejected()) {
             fail("could not clear the tokens");
         }
-        host.bean(SettingsStore.class).save(Map.of());
+        SettingsStore settings = host.bean(SettingsStore.class);
+        settings.apply(Map.of(), settings.overrides().keySet());
     }
 }
