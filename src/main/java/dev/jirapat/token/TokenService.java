@@ -165,10 +165,11 @@ public final class TokenService {
     }
 
     /**
-     * Replaces the secret of the actor's own token: same name, scope, allowlist and lifetime (counted from now),
-     * under the same rules as {@link #createFor creating} it (the policy in force and, through a token, the limits
-     * of the calling token). An expired token is refused: it never comes back, a new one must be created. The old
-     * secret stops working when this commits.
+     * Replaces the secret of the actor's own token, keeping its id (so revoking the id ends every secret issued
+     * under it): same name, scope, allowlist and lifetime (counted from now), under the same rules as
+     * {@link #createFor creating} it, i.e. the policy in force and, through a token, the limits of the calling token
+     * (a token without an allowlist gets the caller's). An expired token is refused: it never comes back, a new one
+     * must be created. The old secret stops working when this commits.
      */
     public Outcome<IssuedToken> rotate(Actor actor, long id) {
         TokenPolicy policy = settings.policy();
