@@ -2,6 +2,7 @@ package dev.jirapat.jira;
 
 import com.atlassian.cache.Cache;
 import com.atlassian.cache.CacheManager;
+import com.atlassian.cache.CacheSettings;
 import com.atlassian.cache.CacheSettingsBuilder;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.ForwardingTokenStore;
@@ -16,39 +17,55 @@ import java.util.function.Supplier;
 /**
  * A {@link TokenStore} that keeps found tokens by hash in a Jira cache, so a Bearer request does not wait for the
  * database. Only hits are cached (a made-up token is looked up every time, never remembered). Every change that
- * can end a token (delete, replace, delete by owner) removes its entry at once and again after its transaction
- * commits. The cache replicates by invalidation: on Data Center a removal reaches the other nodes, which then
+ * can end a token (delete, replace, delete by owner) removes its entries at once and again after its transaction
+ * commits. The caches replicate by invalidation: on Data Center a removal reaches the other nodes, which then
  * read the database again; values never travel. Calls that cannot end a token are forwarded unchanged (the cached
  * copy's last-use fields are not used by the check). Entries also expire {@value #TTL_MINUTES} minutes after they
  * were read, which bounds what a lost invalidation message could keep alive.
+ *
+ * <p>A second cache maps a token id to the hash it holds now, and confirms every hash hit: a hit is served only
+ * while the id entry names that same hash; otherwise the database decides. A rotation keeps the id and changes the
+ * hash, so a revocation cannot rely on the hash it read: it may have read the old hash while a rotation committed
+ * the new one, which a reader then cached. Revocation and rotation therefore also remove the id entry, now and
+ * after commit, and the id is all a revocation needs to know. Both entries are written only by a load, under the
+ * same two guards: a load that overlapped an invalidation on this node does not cache ({@code generation}), and
+ * a load reads the row once more after its put, so a revocation that committed on another node before that
+ * re-read is seen, and one that commits after it sends its id invalidation after our put and removes it.
  */
 public final class CachingTokenStore extends ForwardingTokenStore {
     static final String CACHE_NAME = "dev.jirapat.tokens.byHash";
+    static final String ID_CACHE_NAME = "dev.jirapat.tokens.hashById";
     static final long TTL_MINUTES = 5;
     static final int MAX_ENTRIES = 10_000;
 
     private final TokenStore delegate;
     private final Cache<String, AccessToken> byHash;
+    private final Cache<Long, String> hashById;
     /** Bumped on every invalidation; a load started before one must not fill the cache with what it read. */
     private final Object lock = new Object();
     private long generation;
-    private final ThreadLocal<List<String>> invalidatedInTransaction = new ThreadLocal<>();
+    private final ThreadLocal<List<Invalidation>> invalidatedInTransaction = new ThreadLocal<>();
 
     public CachingTokenStore(TokenStore delegate, CacheManager cacheManager) {
         super(delegate);
         this.delegate = delegate;
-        this.byHash = cacheManager.getCache(CACHE_NAME, null, new CacheSettingsBuilder()
+        this.byHash = cacheManager.getCache(CACHE_NAME, null, settings());
+        this.hashById = cacheManager.getCache(ID_CACHE_NAME, null, settings());
+    }
+
+    private static CacheSettings settings() {
+        return new CacheSettingsBuilder()
                 .expireAfterWrite(TTL_MINUTES, TimeUnit.MINUTES)
                 .maxEntries(MAX_ENTRIES)
                 .replicateViaInvalidation()
                 .replicateSynchronously()
-                .build());
+                .build();
     }
 
     @Override
     public Optional<AccessToken> findByHash(String hash) {
         AccessToken cached = byHash.get(hash);
-        if (cached != null) {
+        if (cached != null && hash.equals(hashById.get(cached.id()))) {
             return Optional.of(cached);
         }
         long before;
@@ -57,6 +74,9 @@ public final class CachingTokenStore extends ForwardingTokenStore {
         }
         Optional<AccessToken> found = delegate.findByHash(hash);
         if (!found.isPresent()) {
+            if (cached != null) {
+                invalidate(new Invalidation(hash, cached.id()));
+            }
             return found;
         }
         synchronized (lock) {
@@ -64,13 +84,14 @@ public final class CachingTokenStore extends ForwardingTokenStore {
                 return found; // a revocation ran here meanwhile: don't cache what we read before it
             }
             byHash.put(hash, found.get());
+            hashById.put(found.get().id(), hash);
         }
         // A revocation on another node that committed between our read and our put reached this node only as the
-        // removal of an entry that did not exist yet. Reading once more, after the put, closes that gap: either
-        // we see the row gone, or its after-commit invalidation is still to arrive and will remove our entry.
+        // removal of entries that did not exist yet. Reading once more, after the put, closes that gap: either
+        // we see the row gone, or its after-commit invalidation is still to arrive and will remove our entries.
         Optional<AccessToken> again = delegate.findByHash(hash);
         if (!again.isPresent() || again.get().id() != found.get().id()) {
-            invalidate(hash);
+            invalidate(new Invalidation(hash, found.get().id()));
         }
         return again;
     }
@@ -80,51 +101,70 @@ public final class CachingTokenStore extends ForwardingTokenStore {
         if (invalidatedInTransaction.get() != null) {
             return delegate.inTransaction(work); // nested: the outermost call invalidates after commit
         }
-        List<String> invalidated = new ArrayList<>();
+        List<Invalidation> invalidated = new ArrayList<>();
         invalidatedInTransaction.set(invalidated);
         try {
             return delegate.inTransaction(work);
         } finally {
             invalidatedInTransaction.remove();
             // Again after commit (or rollback): a reader that loaded the old row before the commit cannot keep it.
-            for (String hash : invalidated) {
-                invalidate(hash);
+            for (Invalidation entry : invalidated) {
+                invalidate(entry);
             }
         }
     }
 
     @Override
-    public Optional<AccessToken> replace(long oldId, AccessToken replacement) {
-        delegate.findById(oldId).ifPresent(old -> invalidateNowAndAfterCommit(old.hash()));
-        return delegate.replace(oldId, replacement);
+    public Optional<AccessToken> replace(long id, AccessToken replacement) {
+        invalidateNowAndAfterCommit(id);
+        return delegate.replace(id, replacement);
     }
 
     @Override
     public boolean delete(long id) {
-        delegate.findById(id).ifPresent(old -> invalidateNowAndAfterCommit(old.hash()));
+        invalidateNowAndAfterCommit(id);
         return delegate.delete(id);
     }
 
     @Override
     public int deleteByOwner(String ownerKey) {
         for (AccessToken old : delegate.findByOwner(ownerKey)) {
-            invalidateNowAndAfterCommit(old.hash());
+            invalidateNowAndAfterCommit(new Invalidation(old.hash(), old.id()));
         }
         return delegate.deleteByOwner(ownerKey);
     }
 
-    private void invalidateNowAndAfterCommit(String hash) {
-        invalidate(hash);
-        List<String> pending = invalidatedInTransaction.get();
+    /** The id entry is what ends the token everywhere; the hash entry it read is removed too, to free memory. */
+    private void invalidateNowAndAfterCommit(long id) {
+        invalidateNowAndAfterCommit(new Invalidation(delegate.findById(id).map(AccessToken::hash).orElse(null), id));
+    }
+
+    private void invalidateNowAndAfterCommit(Invalidation entry) {
+        invalidate(entry);
+        List<Invalidation> pending = invalidatedInTransaction.get();
         if (pending != null) {
-            pending.add(hash);
+            pending.add(entry);
         }
     }
 
-    private void invalidate(String hash) {
+    private void invalidate(Invalidation entry) {
         synchronized (lock) {
             generation++;
-            byHash.remove(hash);
+            hashById.remove(entry.id);
+            if (entry.hash != null) {
+                byHash.remove(entry.hash);
+            }
+        }
+    }
+
+    /** The entries of one token: its id, and the hash it held when read (null when the row was already gone). */
+    private static final class Invalidation {
+        final String hash;
+        final long id;
+
+        Invalidation(String hash, long id) {
+            this.hash = hash;
+            this.id = id;
         }
     }
 }

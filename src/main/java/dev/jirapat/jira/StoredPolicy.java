@@ -1,5 +1,6 @@
 package dev.jirapat.jira;
 
+import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import dev.jirapat.token.Settings;
 import dev.jirapat.token.SettingsStore;
@@ -7,17 +8,19 @@ import dev.jirapat.token.TokenPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link Settings} from Jira's {@code atlassian.pats.*} system properties (read once, at startup) with the
  * admin's overrides from SAL plugin settings (global, so every cluster node reads the same values). Overrides are
- * read on every call, so a change applies to the next request on every node.
+ * read on every call, so a change applies to the next request on every node. Each setting is its own plugin
+ * setting ({@value #PREFIX}{@code <key>}), written alone: two admins saving different settings at once both keep
+ * their change, where a read-change-write of one shared map would lose one of them.
  */
 public final class StoredPolicy implements Settings, SettingsStore {
-    static final String KEY = "dev.jirapat.policy";
+    static final String PREFIX = "dev.jirapat.policy.";
     private static final Logger log = LoggerFactory.getLogger(StoredPolicy.class);
 
     private final PluginSettingsFactory settingsFactory;
@@ -34,27 +37,46 @@ public final class StoredPolicy implements Settings, SettingsStore {
     }
 
     @Override
-    public void save(Map<String, String> overrides) {
-        if (overrides.isEmpty()) {
-            settingsFactory.createGlobalSettings().remove(KEY);
-        } else {
-            // SAL stores String, List<String>, Map<String, String> or Properties values (host-api-facts.md §5).
-            settingsFactory.createGlobalSettings().put(KEY, new LinkedHashMap<>(overrides));
+    public void apply(Map<String, String> set, Set<String> reset) {
+        for (Map.Entry<String, String> change : set.entrySet()) {
+            if (setting(change.getKey()).normalise(change.getValue()) == null) {
+                throw new IllegalArgumentException("not a valid value for " + change.getKey());
+            }
+            if (reset.contains(change.getKey())) {
+                throw new IllegalArgumentException("both set and reset: " + change.getKey());
+            }
+        }
+        for (String key : reset) {
+            setting(key);
+        }
+        PluginSettings stored = settingsFactory.createGlobalSettings();
+        for (Map.Entry<String, String> change : set.entrySet()) {
+            stored.put(PREFIX + change.getKey(), setting(change.getKey()).normalise(change.getValue()));
+        }
+        for (String key : reset) {
+            stored.remove(PREFIX + key);
         }
     }
 
     @Override
     public Map<String, String> overrides() {
-        Object stored = settingsFactory.createGlobalSettings().get(KEY);
-        if (!(stored instanceof Map)) {
-            return Collections.emptyMap();
-        }
+        PluginSettings stored = settingsFactory.createGlobalSettings();
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) stored).entrySet()) {
-            if (e.getKey() instanceof String && e.getValue() instanceof String) {
-                out.put((String) e.getKey(), (String) e.getValue());
+        for (TokenPolicy.Setting setting : TokenPolicy.Setting.values()) {
+            Object value = stored.get(PREFIX + setting.key());
+            if (value instanceof String) {
+                out.put(setting.key(), (String) value);
             }
         }
         return out;
+    }
+
+    private static TokenPolicy.Setting setting(String key) {
+        for (TokenPolicy.Setting setting : TokenPolicy.Setting.values()) {
+            if (setting.key().equals(key)) {
+                return setting;
+            }
+        }
+        throw new IllegalArgumentException("unknown setting: " + key);
     }
 }

@@ -113,6 +113,7 @@ public final class AdminResource {
     /**
      * Changes the listed settings and answers with the policy now in force. All or nothing: one bad key or value
      * is a 400 and nothing is saved. {@code null} puts a setting back to its default. Applies from the next request.
+     * Only the listed settings are written, so concurrent saves of different settings keep each other's changes.
      */
     @PUT
     @Path("settings")
@@ -120,16 +121,17 @@ public final class AdminResource {
     public SettingsBean update(@Context HttpServletRequest request, InputStream body) {
         callers.requireAdmin(request);
         SettingsChangeBean changes = new SettingsChangeBean(json.object(request, body));
-        Map<String, String> next = new LinkedHashMap<>(store.overrides());
+        Map<String, String> set = new LinkedHashMap<>();
+        Set<String> reset = new LinkedHashSet<>();
         for (Map.Entry<String, JsonInput> change : changes.changes.entrySet()) {
             TokenPolicy.Setting setting = setting(change.getKey());
             if (change.getValue() == null) {
-                next.remove(setting.key());
+                reset.add(setting.key());
             } else {
-                next.put(setting.key(), value(setting, change.getValue()));
+                set.put(setting.key(), value(setting, change.getValue()));
             }
         }
-        store.save(next);
+        store.apply(set, reset);
         return new SettingsBean(settings.policy());
     }
 

@@ -24,8 +24,8 @@ public class ForwardingTokenStore implements TokenStore {
     }
 
     @Override
-    public Optional<AccessToken> replace(long oldId, AccessToken replacement) {
-        return delegate.replace(oldId, replacement);
+    public Optional<AccessToken> replace(long id, AccessToken replacement) {
+        return delegate.replace(id, replacement);
     }
 
     @Override

@@ -5,6 +5,8 @@ public enum Rejection {
     FEATURE_DISABLED,
     NOT_FOUND,
     NOT_PERMITTED,
+    /** Rotation of an expired token: an expired token never works again, a new one must be created. */
+    TOKEN_EXPIRED,
     NAME_BLANK,
     NAME_TOO_LONG,
     NAME_INVALID_CHARACTERS,

@@ -1,6 +1,7 @@
 package dev.jirapat.token;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Port: the overrides an administrator stored on top of the JVM-property defaults, keyed by
@@ -11,6 +12,13 @@ public interface SettingsStore {
     /** Only what was stored, not the policy in force. */
     Map<String, String> overrides();
 
-    /** Replaces every stored override; {@link Settings#policy()} returns the result from the next call on. */
-    void save(Map<String, String> overrides);
+    /**
+     * Stores the settings in {@code set} and puts those in {@code reset} back to their defaults, each setting on
+     * its own: concurrent changes of different settings never undo one another. {@link Settings#policy()} returns
+     * the result from the next call on.
+     *
+     * @throws IllegalArgumentException before storing anything, for an unknown key, a value that is not valid for
+     *                                  its setting, or a key both set and reset
+     */
+    void apply(Map<String, String> set, Set<String> reset);
 }

@@ -54,26 +54,21 @@ public final class TokenService {
         if (!owner.get().active()) {
             return Outcome.rejected(Rejection.OWNER_INACTIVE);
         }
-        Optional<Rejection> badName = validateName(request.name(), policy);
-        if (badName.isPresent()) {
-            return Outcome.rejected(badName.get());
+        Outcome<String> name = TokenNames.validate(request.name(), policy.nameMaxLength());
+        if (name.isRejected()) {
+            return Outcome.rejected(name.rejection());
         }
         Outcome<List<IpRange>> parsed = parseRanges(request.allowedIps());
         if (parsed.isRejected()) {
             return Outcome.rejected(parsed.rejection());
         }
-        Outcome<List<IpRange>> ranges = confine(actor, request.scope(), parsed.value());
-        if (ranges.isRejected()) {
-            return Outcome.rejected(ranges.rejection());
-        }
         Instant now = now();
-        Outcome<Optional<Instant>> expiry = expiry(actor, request.expirationDays(), now, policy);
-        if (expiry.isRejected()) {
-            return Outcome.rejected(expiry.rejection());
+        Outcome<Terms> terms = terms(actor, request.scope(), parsed.value(), request.expirationDays(), now, policy);
+        if (terms.isRejected()) {
+            return Outcome.rejected(terms.rejection());
         }
-        AccessToken.Builder draft = AccessToken.builder().ownerKey(ownerKey).name(request.name()).createdAt(now)
-                .expiresAt(expiry.value().orElse(null)).scope(request.scope()).allowedIps(ranges.value())
-                .createdBy(actor.userKey());
+        AccessToken.Builder draft = terms.value().applyTo(AccessToken.builder().ownerKey(ownerKey).name(name.value()))
+                .createdAt(now).createdBy(actor.userKey());
         return insertWithRetry(draft, policy.maxTokensPerUser());
     }
 
@@ -170,45 +165,48 @@ public final class TokenService {
     }
 
     /**
-     * Replaces the secret of the actor's own token: same name, scope, allowlist and lifetime (counted from now),
-     * checked against the policy in force; the old token stops working when this commits.
+     * Replaces the secret of the actor's own token, keeping its id (so revoking the id ends every secret issued
+     * under it): same name, scope, allowlist and lifetime (counted from now), under the same rules as
+     * {@link #createFor creating} it, i.e. the policy in force and, through a token, the limits of the calling token
+     * (a token without an allowlist gets the caller's). An expired token is refused: it never comes back, a new one
+     * must be created. The old secret stops working when this commits.
      */
     public Outcome<IssuedToken> rotate(Actor actor, long id) {
         TokenPolicy policy = settings.policy();
         if (!policy.enabled()) {
             return Outcome.rejected(Rejection.FEATURE_DISABLED);
         }
-        Instant now = now();
         TokenString raw = mint.mint();
         try {
-            return rotateInTransaction(actor, id, policy, now, raw);
+            return store.inTransaction(() -> rotateInTransaction(actor, id, policy, raw));
         } catch (StoreConflictException e) {
             // A concurrent rotation or revocation of the same token won; this one rolled back and changed nothing.
             return Outcome.rejected(Rejection.NOT_FOUND);
         }
     }
 
-    private Outcome<IssuedToken> rotateInTransaction(Actor actor, long id, TokenPolicy policy, Instant now, TokenString raw) {
-        return store.inTransaction(() -> {
-            Optional<AccessToken> found = store.findById(id).filter(t -> t.ownerKey().equals(actor.userKey()));
-            if (!found.isPresent()) {
-                return Outcome.<IssuedToken>rejected(Rejection.NOT_FOUND);
-            }
-            AccessToken old = found.get();
-            Integer days = old.expiresAt().isPresent()
-                    ? Integer.valueOf((int) Math.max(1, Duration.between(old.createdAt(), old.expiresAt().get()).toDays()))
-                    : null;
-            Outcome<Optional<Instant>> expiry = expiry(actor, days, now, policy);
-            if (expiry.isRejected()) {
-                return Outcome.<IssuedToken>rejected(expiry.rejection());
-            }
-            AccessToken replacement = old.toBuilder().id(0).createdAt(now).expiresAt(expiry.value().orElse(null))
-                    .lastUsed(null, null).hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM)
-                    .hint(raw.hint()).build();
-            Optional<AccessToken> stored = store.replace(id, replacement);
-            return stored.isPresent() ? Outcome.of(new IssuedToken(stored.get(), raw))
-                    : Outcome.<IssuedToken>rejected(Rejection.NOT_FOUND);
-        });
+    private Outcome<IssuedToken> rotateInTransaction(Actor actor, long id, TokenPolicy policy, TokenString raw) {
+        Optional<AccessToken> found = store.findById(id).filter(t -> t.ownerKey().equals(actor.userKey()));
+        if (!found.isPresent()) {
+            return Outcome.rejected(Rejection.NOT_FOUND);
+        }
+        AccessToken old = found.get();
+        Instant now = now();
+        if (old.isExpired(now)) {
+            return Outcome.rejected(Rejection.TOKEN_EXPIRED);
+        }
+        Integer days = old.expiresAt().isPresent()
+                ? Integer.valueOf((int) Math.max(1, Duration.between(old.createdAt(), old.expiresAt().get()).toDays()))
+                : null;
+        Outcome<Terms> terms = terms(actor, old.scope(), old.allowedIps(), days, now, policy);
+        if (terms.isRejected()) {
+            return Outcome.rejected(terms.rejection());
+        }
+        AccessToken renewed = terms.value().applyTo(old.toBuilder()).createdAt(now).lastUsed(null, null)
+                .hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM).hint(raw.hint()).build();
+        Optional<AccessToken> stored = store.replace(id, renewed);
+        return stored.isPresent() ? Outcome.of(new IssuedToken(stored.get(), raw))
+                : Outcome.<IssuedToken>rejected(Rejection.NOT_FOUND);
     }
 
     /** Every user's tokens, filtered, sorted and paged: system admins only. */
@@ -272,27 +270,6 @@ public final class TokenService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    static Optional<Rejection> validateName(String name, TokenPolicy policy) {
-        // Blank: nothing but what trim() drops or Unicode whitespace (a name of U+3000 or U+00A0 shows as empty).
-        if (name == null
-                || name.codePoints().allMatch(cp -> cp <= ' ' || Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
-            return Optional.of(Rejection.NAME_BLANK);
-        }
-        if (name.codePointCount(0, name.length()) > policy.nameMaxLength()) {
-            return Optional.of(Rejection.NAME_TOO_LONG);
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean loneSurrogate = Character.isHighSurrogate(c)
-                    ? i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(++i))
-                    : Character.isLowSurrogate(c);
-            if (Character.isISOControl(c) || loneSurrogate || c == '\u2028' || c == '\u2029') {
-                return Optional.of(Rejection.NAME_INVALID_CHARACTERS);
-            }
-        }
-        return Optional.empty();
-    }
-
     static Outcome<List<IpRange>> parseRanges(List<String> texts) {
         if (texts.size() > MAX_IP_RANGES) {
             return Outcome.rejected(Rejection.TOO_MANY_IP_RANGES);
@@ -339,6 +316,41 @@ public final class TokenService {
             }
         }
         return Outcome.of(requested);
+    }
+
+    /**
+     * What a new or renewed token may be, the one rule for create and rotate: its scope and allowlist confined by
+     * the calling token ({@link #confine}) and a lifetime the policy allows that ends no later than the calling
+     * token's ({@link #expiry}).
+     */
+    private static Outcome<Terms> terms(Actor actor, Scope scope, List<IpRange> ranges, Integer days, Instant now,
+                                        TokenPolicy policy) {
+        Outcome<List<IpRange>> confined = confine(actor, scope, ranges);
+        if (confined.isRejected()) {
+            return Outcome.rejected(confined.rejection());
+        }
+        Outcome<Optional<Instant>> expiry = expiry(actor, days, now, policy);
+        if (expiry.isRejected()) {
+            return Outcome.rejected(expiry.rejection());
+        }
+        return Outcome.of(new Terms(scope, confined.value(), expiry.value().orElse(null)));
+    }
+
+    /** The granted part of a token: scope, allowlist and expiry, as {@link #terms} allowed them. */
+    private static final class Terms {
+        private final Scope scope;
+        private final List<IpRange> allowedIps;
+        private final Instant expiresAt;
+
+        Terms(Scope scope, List<IpRange> allowedIps, Instant expiresAt) {
+            this.scope = scope;
+            this.allowedIps = Collections.unmodifiableList(new ArrayList<>(allowedIps));
+            this.expiresAt = expiresAt;
+        }
+
+        AccessToken.Builder applyTo(AccessToken.Builder token) {
+            return token.scope(scope).allowedIps(allowedIps).expiresAt(expiresAt);
+        }
     }
 
     /** The expiry for a lifetime in days (null = never), under the policy and the calling token's own expiry. */

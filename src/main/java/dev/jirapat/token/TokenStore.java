@@ -21,12 +21,15 @@ public interface TokenStore {
     Optional<AccessToken> insert(AccessToken token, int limit);
 
     /**
-     * Replaces a token by a new one in the same transaction, keeping its place under the owner's limit.
+     * Overwrites the token stored under {@code id} with the fields of {@code replacement} (whose own id is ignored),
+     * keeping the id and the token's place under the owner's limit: every secret ever issued under an id ends when
+     * that id is deleted. The row is read again after the write, so a token deleted meanwhile (a concurrent
+     * revocation that committed first) comes back as gone, never as replaced.
      *
-     * @return the stored replacement, or empty when the old token is gone (revoked meanwhile)
-     * @throws StoreConflictException when a concurrent writer took the same place; the old token is kept
+     * @return the token as stored now, or empty when it is gone
+     * @throws StoreConflictException when a concurrent writer changed the same row; retry in a new transaction
      */
-    Optional<AccessToken> replace(long oldId, AccessToken replacement);
+    Optional<AccessToken> replace(long id, AccessToken replacement);
 
     Optional<AccessToken> findByHash(String hash);
 
@@ -43,7 +46,11 @@ public interface TokenStore {
     /** @return how many rows were deleted */
     int deleteByOwner(String ownerKey);
 
-    /** Records the last use of a token; a missing token (revoked meanwhile) is ignored. */
+    /**
+     * Records the last use of a token. Ignored for a missing token (revoked meanwhile), a use older than the one
+     * stored, and a use older than the token's creation: that use was of a secret the token has since been
+     * rotated away from.
+     */
     void recordUse(long id, Instant at, String ip);
 
     TokenPage search(TokenSearch search);

@@ -23,6 +23,7 @@ public final class TokenView {
     private final String lastUsed;
     private final String lastUsedIp;
     private final String status;
+    private final boolean rotatable;
 
     TokenView(AccessToken token, TokenStatus status) {
         this.id = token.id();
@@ -33,6 +34,8 @@ public final class TokenView {
         this.lastUsed = token.lastUsedAt().map(TokenView::format).orElse(null);
         this.lastUsedIp = token.lastUsedIp().orElse(null);
         this.status = status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        // The service refuses to rotate an expired token; the page offers only what the service would do.
+        this.rotatable = status != TokenStatus.EXPIRED;
     }
 
     private static String format(Instant instant) {
@@ -73,5 +76,10 @@ public final class TokenView {
     /** {@code active}, {@code expires-soon} or {@code expired}. */
     public String getStatus() {
         return status;
+    }
+
+    /** Whether the owner may rotate it: not once it has expired (a new token must be created then). */
+    public boolean isRotatable() {
+        return rotatable;
     }
 }

@@ -1,12 +1,12 @@
 package dev.jirapat.auth;
 
-import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Scope;
+import dev.jirapat.token.SettingsStore;
 import dev.jirapat.token.TokenRequest;
 import dev.jirapat.token.TokenService;
 import org.codehaus.jackson.JsonNode;
@@ -14,8 +14,10 @@ import org.codehaus.jackson.map.ObjectMapper;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -27,7 +29,6 @@ final class BearerHttp {
     static final String ADMIN = "JIRAUSER10000";
     static final String ALICE = "JIRAUSER10100";
     static final String BOB = "JIRAUSER10101";
-    static final String POLICY_KEY = "dev.jirapat.policy";
     static final String NOT_AUTHENTICATED = "You are not authenticated. Authentication required to perform this operation.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +55,10 @@ final class BearerHttp {
         for (int i = 0; i < keyValues.length; i += 2) {
             overrides.put(keyValues[i], keyValues[i + 1]);
         }
-        host.bean(PluginSettingsFactory.class).createGlobalSettings().put(POLICY_KEY, overrides);
+        SettingsStore store = host.bean(SettingsStore.class);
+        Set<String> reset = new HashSet<>(store.overrides().keySet());
+        reset.removeAll(overrides.keySet());
+        store.apply(overrides, reset);
     }
 
     static JsonNode json(HttpCall.Response r) {

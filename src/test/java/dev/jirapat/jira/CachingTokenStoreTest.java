@@ -28,6 +28,7 @@ public class CachingTokenStoreTest {
     private final InMemoryTokenStore database = new InMemoryTokenStore();
     private final AtomicInteger lookups = new AtomicInteger();
     private Runnable duringLookup = () -> { };
+    private Runnable duringReadById = () -> { };
 
     private final ForwardingTokenStore counting = new ForwardingTokenStore(database) {
         @Override
@@ -39,8 +40,18 @@ public class CachingTokenStoreTest {
             hook.run();
             return found;
         }
+
+        @Override
+        public Optional<AccessToken> findById(long id) {
+            Optional<AccessToken> found = super.findById(id);
+            Runnable hook = duringReadById;
+            duringReadById = () -> { };
+            hook.run();
+            return found;
+        }
     };
-    private final CachingTokenStore cache = new CachingTokenStore(counting, new DevCacheManager());
+    private final DevCacheManager caches = new DevCacheManager();
+    private final CachingTokenStore cache = new CachingTokenStore(counting, caches);
 
     private String issue() {
         TokenService service = new TokenService(database, FakeUsers.fixture(), TokenPolicy::defaults,
@@ -84,6 +95,56 @@ public class CachingTokenStoreTest {
     }
 
     @Test
+    public void replaceWhenCachedThenTheOldSecretMissesAtOnceAndTheNewOneIsFoundUnderTheSameId() {
+        String oldHash = issue();
+        AccessToken old = cache.findByHash(oldHash).get();
+        String newHash = newHash();
+        cache.inTransaction(() -> cache.replace(old.id(), old.toBuilder().hash(newHash, TokenHasher.ALGORITHM).build()));
+
+        assertFalse(cache.findByHash(oldHash).isPresent());
+        assertEquals(old.id(), cache.findByHash(newHash).get().id());
+        int afterLoad = lookups.get();
+        assertEquals(old.id(), cache.findByHash(newHash).get().id());
+        assertEquals("the new secret is served from memory once loaded", afterLoad, lookups.get());
+    }
+
+    @Test
+    public void deleteWhenItReadTheOldHashWhileARotationCommittedAndItsSecretWasCachedThenThatSecretIsNotServed() {
+        String oldHash = issue();
+        AccessToken old = cache.findByHash(oldHash).get();
+        String newHash = newHash();
+        // The revocation reads the row (old hash); before it deletes, a rotation on another node commits the new
+        // hash under the same id, and a request caches the new secret here.
+        duringReadById = () -> {
+            database.replace(old.id(), old.toBuilder().hash(newHash, TokenHasher.ALGORITHM).build());
+            assertTrue(cache.findByHash(newHash).isPresent());
+        };
+        assertTrue(cache.inTransaction(() -> cache.delete(old.id())));
+
+        assertFalse("the rotated secret of a revoked id", cache.findByHash(newHash).isPresent());
+        assertFalse(cache.findByHash(oldHash).isPresent());
+    }
+
+    @Test
+    public void findWhenAHashEntryIsNotConfirmedByItsIdThenTheDatabaseDecides() {
+        String oldHash = issue();
+        AccessToken old = cache.findByHash(oldHash).get();
+        cache.inTransaction(() -> cache.replace(old.id(), old.toBuilder().hash(newHash(), TokenHasher.ALGORITHM).build()));
+        // A stale copy of the old entry arrives late (a put racing the invalidation): no id entry confirms it.
+        caches.<String, AccessToken>getCache(CachingTokenStore.CACHE_NAME, null, null).put(oldHash, old);
+        int before = lookups.get();
+        assertFalse(cache.findByHash(oldHash).isPresent());
+        assertTrue("went to the database", lookups.get() > before);
+
+        // Nor when the id entry names another hash (the rotated one, cached since).
+        String current = database.findById(old.id()).get().hash();
+        assertTrue(cache.findByHash(current).isPresent());
+        caches.<String, AccessToken>getCache(CachingTokenStore.CACHE_NAME, null, null).put(oldHash, old);
+        assertFalse(cache.findByHash(oldHash).isPresent());
+        assertTrue("the current secret is unaffected", cache.findByHash(current).isPresent());
+    }
+
+    @Test
     public void findWhenAnotherNodeRevokesBetweenReadAndPutThenTheEntryIsDropped() {
         String hash = issue();
         long id = database.findByHash(hash).get().id();
@@ -91,5 +152,18 @@ public class CachingTokenStoreTest {
         duringLookup = () -> database.delete(id);
         assertFalse("the re-read after the put sees the row gone", cache.findByHash(hash).isPresent());
         assertFalse(cache.findByHash(hash).isPresent());
+    }
+
+    @Test
+    public void findWhenAnotherNodeRotatesBetweenReadAndPutThenTheOldSecretIsNotKept() {
+        String oldHash = issue();
+        AccessToken old = database.findByHash(oldHash).get();
+        duringLookup = () -> database.replace(old.id(), old.toBuilder().hash(newHash(), TokenHasher.ALGORITHM).build());
+        assertFalse("the re-read after the put sees the hash gone", cache.findByHash(oldHash).isPresent());
+        assertFalse(cache.findByHash(oldHash).isPresent());
+    }
+
+    private static String newHash() {
+        return TokenHasher.hash(new TokenMint(new SecureRandom()).mint());
     }
 }

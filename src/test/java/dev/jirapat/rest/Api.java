@@ -7,6 +7,7 @@ import dev.jirapat.token.Actor;
 import dev.jirapat.token.SettingsStore;
 import dev.jirapat.token.TokenSearch;
 import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenStore;
 import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
 
@@ -17,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -192,6 +195,19 @@ final class Api {
         return tokens().stream().filter(t -> t.ownerKey().equals(ownerKey)).collect(Collectors.toList());
     }
 
+    /**
+     * Stages a token that expired two days ago (the dev host runs on the system clock) by rewriting its dates in
+     * the store, as the Bearer tests stage expiry. Returns its id.
+     */
+    long expire(long id) {
+        TokenStore store = host.bean(TokenStore.class);
+        Instant past = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
+        return store.inTransaction(() -> {
+            AccessToken token = store.findById(id).get();
+            return store.replace(id, token.toBuilder().createdAt(past.minus(Duration.ofDays(30))).expiresAt(past).build());
+        }).get().id();
+    }
+
     Map<String, String> overrides() {
         return new TreeMap<>(host.bean(SettingsStore.class).overrides());
     }
@@ -213,6 +229,7 @@ final class Api {
         if (!ids.isEmpty() && service().revokeAll(Actor.user(ADMIN_KEY), ids).isRejected()) {
             fail("could not clear the tokens");
         }
-        host.bean(SettingsStore.class).save(Map.of());
+        SettingsStore settings = host.bean(SettingsStore.class);
+        settings.apply(Map.of(), settings.overrides().keySet());
     }
 }

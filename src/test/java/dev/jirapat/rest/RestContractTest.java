@@ -177,7 +177,7 @@ public class RestContractTest {
     public void errorWhenValidationFailsThen400InTheOneErrorShape() {
         JsonNode error = Api.assertError(api.post("/tokens", "alice", "{\"name\":\"\"}"), 400,
                 "java.lang.IllegalArgumentException");
-        assertEquals("Give the token a name.", error.path("error").getTextValue());
+        assertEquals("Give the token a name with at least one visible character.", error.path("error").getTextValue());
         Api.assertError(api.get("/tokens", null), 401, "com.atlassian.sal.api.permission.AuthorisationException");
     }
 
@@ -284,7 +284,7 @@ public class RestContractTest {
         assertEquals(Api.fields(old), Api.fields(rotated));
         assertNotEquals(old.path("rawToken"), rotated.path("rawToken"));
         assertTrue(Api.RAW_TOKEN.matcher(rotated.path("rawToken").getTextValue()).matches());
-        for (String same : new String[] {"name", "scope", "allowedIps", "createdBy"}) {
+        for (String same : new String[] {"id", "name", "scope", "allowedIps", "createdBy"}) {
             assertEquals(same, old.path(same), rotated.path(same));
         }
         assertEquals("the same lifetime, from now", date(rotated, "createdAt").plus(Duration.ofDays(30)),

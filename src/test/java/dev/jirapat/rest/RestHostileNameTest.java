@@ -17,7 +17,8 @@ import static org.junit.Assert.assertTrue;
 
 /**
  * Token names are text: HTML, SQL, template syntax and 4-byte characters are stored and returned byte for byte
- * (escaping is the job of whoever renders them); control characters, line breaks and broken surrogates are refused.
+ * (escaping is the job of whoever renders them), in Unicode NFC; control characters, line breaks, text-direction
+ * controls and broken surrogates are refused, and so is a name that shows nothing.
  */
 public class RestHostileNameTest {
     private static final String[] HOSTILE = {
@@ -30,8 +31,8 @@ public class RestHostileNameTest {
             "${jndi:ldap://x/a} {{7*7}} #{1}",
             "&lt;b&gt; &amp; \\u0041 \\\\ / \\",
             "\uD83D\uDD11 token \uD834\uDD1E \u65E5\u672C\u8A9E \uD83D\uDE00",
-            "\u202Etxt.exe",
-            "e\u0301 \uFEFF zero\u200Bwidth",
+            "\u00e9 zero\u200Bwidth \uFEFF inside",
+            "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 family",
     };
 
     @ClassRule
@@ -99,9 +100,53 @@ public class RestHostileNameTest {
         for (String escaped : new String[] {"\\u0000", "\\n", "\\r", "\\t", "\\u001b", "\\u007f", "\\u009b", "\\u2028", "\\ud800"}) {
             Reply r = api.post("/tokens", "alice", "{\"name\":\"a" + escaped + "b\"}");
             JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
-            assertEquals(escaped, "A token name cannot contain control characters or line breaks.", error.path("error").getTextValue());
+            assertEquals(escaped, "A token name cannot contain control characters, line breaks or text-direction controls.",
+                    error.path("error").getTextValue());
         }
         assertEquals(before, api.state());
+    }
+
+    @Test
+    public void nameWhenItHoldsATextDirectionControlThen400AndNothingStored() {
+        List<String> before = api.state();
+        for (String escaped : new String[] {"\\u202e", "\\u202a", "\\u202b", "\\u202c", "\\u202d", "\\u2066",
+                "\\u2067", "\\u2068", "\\u2069", "\\u200e", "\\u200f", "\\u061c"}) {
+            Reply r = api.post("/tokens", "alice", "{\"name\":\"invoice" + escaped + "fdp.exe\",\"expirationDuration\":1}");
+            JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
+            assertEquals(escaped, "A token name cannot contain control characters, line breaks or text-direction controls.",
+                    error.path("error").getTextValue());
+        }
+        assertEquals(before, api.state());
+    }
+
+    @Test
+    public void nameWhenItShowsNothingThen400AsBlankAndNothingStored() {
+        List<String> before = api.state();
+        for (String escaped : new String[] {"\\u200b", "\\u200b\\u200d\\u200c", "\\ufeff", "\\u2060", "\\u180e",
+                "\\u3164", "\\u115f\\u1160", "\\u00a0\\u200b \\u3000", "\\ufe0f", "\\u00ad", "\\u2800"}) {
+            Reply r = api.post("/tokens", "alice", "{\"name\":\"" + escaped + "\",\"expirationDuration\":1}");
+            JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
+            assertEquals(escaped, "Give the token a name with at least one visible character.", error.path("error").getTextValue());
+        }
+        Reply service = api.post("/admin/tokens", "admin", "{\"username\":\"bob\",\"name\":\"\\u200b\",\"expirationDuration\":1}");
+        Api.assertError(service, 400, "java.lang.IllegalArgumentException");
+        assertEquals(before, api.state());
+    }
+
+    @Test
+    public void nameWhenDecomposedThenStoredAndAnsweredInNfcAndCountedAsComposed() {
+        JsonNode created = api.create("alice", "{\"name\":\"Cafe\\u0301 \\u212b\",\"expirationDuration\":1}");
+        assertEquals("Caf\u00e9 \u00c5", created.path("name").getTextValue());
+        long id = created.path("id").getLongValue();
+        assertEquals("Caf\u00e9 \u00c5", Api.json(api.get("/tokens/" + id, "alice")).path("name").getTextValue());
+        assertEquals("Caf\u00e9 \u00c5", api.service().get(dev.jirapat.token.Actor.user(Api.ALICE_KEY), id).get().name());
+
+        api.put("/admin/settings", "admin", "{\"nameMaxLength\":5}");
+        // Ten code points as sent, five characters once composed.
+        assertEquals("\u00e9".repeat(5), api.create("alice", "{\"name\":\"" + "e\\u0301".repeat(5)
+                + "\",\"expirationDuration\":1}").path("name").getTextValue());
+        Api.assertError(api.post("/tokens", "alice", "{\"name\":\"" + "e\\u0301".repeat(6) + "\",\"expirationDuration\":1}"),
+                400, "java.lang.IllegalArgumentException");
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

@@ -6,8 +6,15 @@ import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -60,6 +67,37 @@ public class RestSettingsTest {
         assertEquals("expiryWarningDays must be a whole number from 0 to 365.", error.path("error").getTextValue());
         assertEquals(before, api.overrides());
         assertEquals(10, Api.json(api.get("/admin/settings", "admin")).path("maxTokensPerUser").getIntValue());
+    }
+
+    @Test
+    public void putWhenFiveAdminsSaveDifferentSettingsAtOnceThenEveryChangeIsKept() throws Exception {
+        ExecutorService admins = Executors.newFixedThreadPool(5);
+        try {
+            for (int round = 0; round < 30; round++) {
+                Map<String, Integer> changes = Map.of("maxTokensPerUser", 20 + round, "nameMaxLength", 30 + round,
+                        "expiryWarningDays", 1 + round, "maxExpiryDays", 100 + round, "pruningDelayDays", 40 + round);
+                CyclicBarrier together = new CyclicBarrier(changes.size());
+                List<Future<Reply>> saves = new ArrayList<>();
+                for (Map.Entry<String, Integer> change : changes.entrySet()) {
+                    saves.add(admins.submit(() -> {
+                        together.await();
+                        return api.put("/admin/settings", "admin", "{\"" + change.getKey() + "\":" + change.getValue() + "}");
+                    }));
+                }
+                for (Future<Reply> save : saves) {
+                    Reply r = save.get(60, TimeUnit.SECONDS);
+                    assertEquals(r.toString(), 200, r.status);
+                }
+                JsonNode now = Api.json(api.get("/admin/settings", "admin"));
+                for (Map.Entry<String, Integer> change : changes.entrySet()) {
+                    assertEquals("round " + round + ": " + change.getKey() + " in " + now, (int) change.getValue(),
+                            now.path(change.getKey()).getIntValue());
+                    assertEquals("round " + round, Integer.toString(change.getValue()), api.overrides().get(change.getKey()));
+                }
+            }
+        } finally {
+            admins.shutdownNow();
+        }
     }
 
     @Test

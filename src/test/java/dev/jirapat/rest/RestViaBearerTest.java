@@ -62,7 +62,7 @@ public class RestViaBearerTest {
         JsonNode longer = Api.assertError(bearer("POST", "/tokens", raw, "{\"name\":\"longer\",\"expirationDuration\":30}"),
                 400, "java.lang.IllegalArgumentException");
         assertTrue(longer.path("error").getTextValue(), longer.path("error").getTextValue()
-                .startsWith("A token created with a token cannot expire after the calling token"));
+                .startsWith("A token created or rotated with a token cannot expire after the calling token"));
         Api.assertError(bearer("POST", "/tokens", raw, "{\"name\":\"eternal\"}"), 400, "java.lang.IllegalArgumentException");
         assertEquals("nothing was created", 1, api.tokensOf(Api.ALICE_KEY).size());
 

@@ -1,5 +1,7 @@
 package dev.jirapat.store;
 
+import dev.jirapat.devhost.DevCacheManager;
+import dev.jirapat.jira.CachingTokenStore;
 import dev.jirapat.testing.AtlassianTableNames;
 import dev.jirapat.token.RequestFacts;
 import dev.jirapat.testing.EntityManagerActiveObjects;
@@ -23,6 +25,7 @@ import dev.jirapat.token.TokenRequest;
 import dev.jirapat.token.TokenSearch;
 import dev.jirapat.token.TokenService;
 import dev.jirapat.token.TokenStatus;
+import dev.jirapat.token.TokenStore;
 import dev.jirapat.token.TokenString;
 import net.java.ao.EntityManager;
 import net.java.ao.test.converters.NameConverters;
@@ -52,6 +55,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -137,8 +141,20 @@ public class TokenUseCasesTest {
         assertRejected(Rejection.NAME_TOO_LONG, service.create(alice, TokenRequest.named("12345678901", 30)));
         assertRejected(Rejection.NAME_INVALID_CHARACTERS, service.create(alice, TokenRequest.named("a\u0000b", 30)));
         assertRejected(Rejection.NAME_INVALID_CHARACTERS, service.create(alice, TokenRequest.named("line\nbreak", 30)));
+        assertRejected(Rejection.NAME_BLANK, service.create(alice, TokenRequest.named("\u200b\u200d\ufeff", 30)));
+        assertRejected(Rejection.NAME_BLANK, service.create(alice, TokenRequest.named("\u3164", 30)));
+        assertRejected(Rejection.NAME_INVALID_CHARACTERS, service.create(alice, TokenRequest.named("\u202etxt.exe", 30)));
         assertEquals(0, rowCount());
         assertTrue(service.create(alice, TokenRequest.named("1234567890", 30)).value().token().name().length() == 10);
+    }
+
+    @Test
+    @NonTransactional
+    public void createWhenNameIsDecomposedThenStoredInNfc() {
+        AccessToken token = service.create(alice, TokenRequest.named("Cafe\u0301", 30)).value().token();
+        assertEquals("Caf\u00e9", token.name());
+        assertEquals("Caf\u00e9", service.get(alice, token.id()).get().name());
+        assertEquals(ids(token), ids(search(b -> b.nameContains("caf\u00e9"))));
     }
 
     @Test
@@ -287,6 +303,71 @@ public class TokenUseCasesTest {
 
     @Test
     @NonTransactional
+    public void rotateWhenCalledWithAnAllowlistedTokenThenTheSiblingGetsTheCallersAllowlistAsCreateWould() {
+        AccessToken caller = service.create(alice, new TokenRequest("caller", 30, Scope.WRITE,
+                Collections.singletonList("10.0.0.0/8"))).value().token();
+        IssuedToken open = service.create(alice, TokenRequest.named("open", 10)).value();
+
+        IssuedToken rotated = service.rotate(Actor.viaToken(caller), open.token().id()).value();
+
+        assertEquals("as create inherits it", caller.allowedIps(), rotated.token().allowedIps());
+        assertEquals(caller.allowedIps(), service.get(alice, rotated.token().id()).get().allowedIps());
+        assertEquals(TokenCheck.VALID, service.check(rotated.rawToken(), RequestFacts.restApi("GET", "10.9.9.9"), clock.instant()).outcome());
+        assertEquals("not from any address", TokenCheck.IP_NOT_ALLOWED,
+                service.check(rotated.rawToken(), RequestFacts.restApi("GET", "192.0.2.1"), clock.instant()).outcome());
+        AccessToken createdTheSameWay = service.create(Actor.viaToken(caller), TokenRequest.named("created", 10)).value().token();
+        assertEquals(createdTheSameWay.allowedIps(), rotated.token().allowedIps());
+    }
+
+    @Test
+    @NonTransactional
+    public void rotateWhenSiblingAllowlistReachesOutsideTheCallersThenRefusedAndNothingChanges() {
+        AccessToken caller = service.create(alice, new TokenRequest("caller", 30, Scope.WRITE,
+                Collections.singletonList("10.0.0.0/8"))).value().token();
+        IssuedToken elsewhere = service.create(alice, new TokenRequest("elsewhere", 10, Scope.WRITE,
+                Collections.singletonList("192.168.0.0/16"))).value();
+        List<AccessToken> before = service.list(alice);
+
+        assertRejected(Rejection.WIDER_THAN_CALLING_TOKEN, service.rotate(Actor.viaToken(caller), elsewhere.token().id()));
+        assertEquals(before, service.list(alice));
+        assertEquals(TokenCheck.VALID, service.check(elsewhere.rawToken(), RequestFacts.restApi("GET", "192.168.1.1"), clock.instant()).outcome());
+    }
+
+    @Test
+    @NonTransactional
+    public void rotateWhenCalledWithAReadTokenOnAWriteSiblingThenRefusedAndNothingChanges() {
+        AccessToken reader = service.create(alice, new TokenRequest("reader", 30, Scope.READ, null)).value().token();
+        IssuedToken writer = service.create(alice, TokenRequest.named("writer", 10)).value();
+        IssuedToken otherReader = service.create(alice, new TokenRequest("other reader", 10, Scope.READ, null)).value();
+        List<AccessToken> before = service.list(alice);
+
+        assertRejected(Rejection.WIDER_THAN_CALLING_TOKEN, service.rotate(Actor.viaToken(reader), writer.token().id()));
+        assertEquals(before, service.list(alice));
+        assertEquals(TokenCheck.VALID, check(writer, "POST").outcome());
+        assertEquals(Scope.READ, service.rotate(Actor.viaToken(reader), otherReader.token().id()).value().token().scope());
+    }
+
+    @Test
+    @NonTransactional
+    public void rotateWhenTokenExpiredThenRefusedAndNothingChanges() {
+        IssuedToken issued = service.create(alice, TokenRequest.named("t", 1)).value();
+        clock.advance(Duration.ofDays(1).minusMillis(1));
+        IssuedToken lastMoment = service.rotate(alice, issued.token().id()).value();
+        clock.advance(Duration.ofDays(1)); // exactly at the rotated token's expiry
+        List<AccessToken> before = service.list(alice);
+
+        assertRejected(Rejection.TOKEN_EXPIRED, service.rotate(alice, lastMoment.token().id()));
+        clock.advance(Duration.ofDays(400));
+        assertRejected(Rejection.TOKEN_EXPIRED, service.rotate(alice, lastMoment.token().id()));
+        assertEquals(before, service.list(alice));
+        assertEquals(TokenCheck.EXPIRED, check(lastMoment, "GET").outcome());
+        assertRejected("someone else learns nothing more than for an unknown id", Rejection.NOT_FOUND,
+                service.rotate(bob, lastMoment.token().id()));
+        assertRejected(Rejection.NOT_FOUND, service.rotate(admin, lastMoment.token().id()));
+    }
+
+    @Test
+    @NonTransactional
     public void rotateWhenAConcurrentRotationOrRevocationWinsThenNotFoundAndNothingChanges() {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
         TokenService losingRace = new TokenService(new ForwardingTokenStore(store) {
@@ -416,15 +497,22 @@ public class TokenUseCasesTest {
 
     @Test
     @NonTransactional
-    public void rotateWhenOwnerThenOldStopsNewWorksWithSameAttributes() {
+    public void rotateWhenOwnerThenTheIdStaysTheOldSecretStopsAndTheNewOneWorksUnderTheSameRules() {
         IssuedToken old = service.create(alice, new TokenRequest("deploy", 30, Scope.READ,
                 Collections.singletonList("10.0.0.0/8"))).value();
+        store.inTransaction(() -> {
+            store.recordUse(old.token().id(), T0.plus(Duration.ofDays(1)), "10.0.0.9");
+            return null;
+        });
         clock.advance(Duration.ofDays(3));
 
         IssuedToken rotated = service.rotate(alice, old.token().id()).value();
 
         assertNotEquals(old.rawToken(), rotated.rawToken());
-        assertNotEquals(old.token().id(), rotated.token().id());
+        assertEquals("the same token, a new secret", old.token().id(), rotated.token().id());
+        assertNotEquals(old.token().hint(), rotated.token().hint());
+        assertFalse("the new secret has not been used", rotated.token().lastUsedAt().isPresent());
+        assertEquals(rotated.token(), service.get(alice, old.token().id()).get());
         assertEquals(TokenCheck.UNKNOWN, check(old, "GET").outcome());
         assertEquals(TokenCheck.VALID, service.check(rotated.rawToken(), RequestFacts.restApi("GET", "10.1.1.1"), clock.instant()).outcome());
         AccessToken t = rotated.token();
@@ -434,6 +522,73 @@ public class TokenUseCasesTest {
         assertEquals(clock.instant(), t.createdAt());
         assertEquals(clock.instant().plus(Duration.ofDays(30)), t.expiresAt().get());
         assertEquals(Collections.singletonList(t), service.list(alice));
+    }
+
+    @Test
+    @NonTransactional
+    public void revokeWhenTheIdWasRotatedThenNoSecretEverIssuedUnderItWorks() {
+        IssuedToken first = service.create(alice, TokenRequest.named("t", 30)).value();
+        IssuedToken second = service.rotate(alice, first.token().id()).value();
+        IssuedToken third = service.rotate(alice, first.token().id()).value();
+        assertEquals(TokenCheck.VALID, check(third, "GET").outcome());
+
+        assertTrue(service.revokeIfExists(alice, first.token().id()).value().isPresent());
+
+        for (IssuedToken issued : Arrays.asList(first, second, third)) {
+            assertEquals(TokenCheck.UNKNOWN, check(issued, "GET").outcome());
+        }
+        assertEquals(0, rowCount());
+    }
+
+    @Test
+    @NonTransactional
+    public void rotateWhenARevocationCommitsBetweenItsReadAndItsWriteThenNotFoundAndNothingComesBack() throws Exception {
+        IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
+        ExecutorService otherNode = Executors.newSingleThreadExecutor();
+        try {
+            TokenService racing = new TokenService(new ForwardingTokenStore(store) {
+                @Override
+                public java.util.Optional<AccessToken> findById(long id) {
+                    java.util.Optional<AccessToken> read = super.findById(id);
+                    try {
+                        // The rotation has read the row; a revocation in another transaction commits now.
+                        assertTrue(otherNode.submit(() -> store.inTransaction(() -> store.delete(id))).get(30, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return read;
+                }
+            }, users, TokenPolicy::defaults, new TokenMint(new SecureRandom()), clock);
+
+            assertRejected(Rejection.NOT_FOUND, racing.rotate(alice, issued.token().id()));
+        } finally {
+            otherNode.shutdownNow();
+        }
+        assertEquals("no row was written back", 0, rowCount());
+        assertEquals(TokenCheck.UNKNOWN, check(issued, "GET").outcome());
+    }
+
+    @Test
+    @NonTransactional
+    public void recordUseWhenTheUseWasOfTheSecretBeforeARotationThenTheRotatedTokenStaysUnused() {
+        AccessToken token = service.create(alice, TokenRequest.named("t", 30)).value().token();
+        Instant usedBeforeRotation = clock.instant().plusSeconds(30);
+        clock.advance(Duration.ofMinutes(1));
+        service.rotate(alice, token.id()).value();
+
+        // A batch of uses taken before the rotation is flushed after it.
+        store.inTransaction(() -> {
+            store.recordUse(token.id(), usedBeforeRotation, "10.0.0.1");
+            return null;
+        });
+        assertFalse(service.get(alice, token.id()).get().lastUsedAt().isPresent());
+
+        Instant usedAfter = clock.instant().plusSeconds(1);
+        store.inTransaction(() -> {
+            store.recordUse(token.id(), usedAfter, "10.0.0.2");
+            return null;
+        });
+        assertEquals(usedAfter, service.get(alice, token.id()).get().lastUsedAt().get());
     }
 
     @Test
@@ -693,6 +848,84 @@ public class TokenUseCasesTest {
         }
     }
 
+    @Test
+    @NonTransactional
+    public void rotateAndRevokeWhenRacingOnTwoCachingNodesThenAfterEveryRevocationNoSecretOfTheIdWorks() throws Exception {
+        // Two cluster nodes: each a hash cache over the same database, sharing one cache manager (removals reach
+        // both at once, as synchronous invalidation does). Small random pauses in the store shuffle the interleavings.
+        TokenStore jittery = new ForwardingTokenStore(store) {
+            @Override
+            public java.util.Optional<AccessToken> findById(long id) {
+                pause();
+                return super.findById(id);
+            }
+
+            @Override
+            public java.util.Optional<AccessToken> replace(long id, AccessToken replacement) {
+                pause();
+                return super.replace(id, replacement);
+            }
+
+            @Override
+            public boolean delete(long id) {
+                pause();
+                return super.delete(id);
+            }
+        };
+        DevCacheManager caches = new DevCacheManager();
+        TokenService nodeA = new TokenService(new CachingTokenStore(jittery, caches), users, TokenPolicy::defaults,
+                new TokenMint(new SecureRandom()), clock);
+        TokenService nodeB = new TokenService(new CachingTokenStore(jittery, caches), users, TokenPolicy::defaults,
+                new TokenMint(new SecureRandom()), clock);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        int rotatedThenRevoked = 0;
+        try {
+            for (int round = 0; round < 150; round++) {
+                IssuedToken issued = nodeA.create(alice, TokenRequest.named("race-" + round, 30)).value();
+                long id = issued.token().id();
+                assertEquals(TokenCheck.VALID, checkOn(nodeA, issued.rawToken())); // cached on both nodes
+                assertEquals(TokenCheck.VALID, checkOn(nodeB, issued.rawToken()));
+                CyclicBarrier start = new CyclicBarrier(3);
+                Future<Outcome<IssuedToken>> rotation = pool.submit(() -> {
+                    start.await();
+                    Outcome<IssuedToken> rotated = nodeA.rotate(alice, id);
+                    if (!rotated.isRejected()) {
+                        checkOn(nodeA, rotated.value().rawToken()); // caches the new secret while the revocation runs
+                    }
+                    return rotated;
+                });
+                Future<Outcome<java.util.Optional<AccessToken>>> revocation = pool.submit(() -> {
+                    start.await();
+                    return nodeB.revokeIfExists(alice, id);
+                });
+                Future<?> reader = pool.submit(() -> {
+                    start.await();
+                    return checkOn(nodeB, issued.rawToken());
+                });
+                Outcome<IssuedToken> rotated = rotation.get(60, TimeUnit.SECONDS);
+                Outcome<java.util.Optional<AccessToken>> revoked = revocation.get(60, TimeUnit.SECONDS);
+                reader.get(60, TimeUnit.SECONDS);
+
+                assertFalse("round " + round + ": the revocation answers 204", revoked.isRejected());
+                if (!rotated.isRejected()) {
+                    rotatedThenRevoked++;
+                    String rotatedRaw = rotated.value().rawToken();
+                    assertEquals("round " + round + ": rotated secret on node A", TokenCheck.UNKNOWN, checkOn(nodeA, rotatedRaw));
+                    assertEquals("round " + round + ": rotated secret on node B", TokenCheck.UNKNOWN, checkOn(nodeB, rotatedRaw));
+                } else {
+                    assertEquals("round " + round, Rejection.NOT_FOUND, rotated.rejection());
+                }
+                assertEquals("round " + round + ": old secret on node A", TokenCheck.UNKNOWN, checkOn(nodeA, issued.rawToken()));
+                assertEquals("round " + round + ": old secret on node B", TokenCheck.UNKNOWN, checkOn(nodeB, issued.rawToken()));
+                assertFalse("round " + round + ": the id is gone", service.get(alice, id).isPresent());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, rowCount());
+        assertTrue("no round let the rotation commit first: the race was not exercised", rotatedThenRevoked > 0);
+    }
+
     // --- schema --------------------------------------------------------------------------------------------
 
     @Test
@@ -704,6 +937,18 @@ public class TokenUseCasesTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
+
+    private TokenCheck checkOn(TokenService node, String raw) {
+        return node.check(raw, RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).outcome();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private CheckResult check(IssuedToken issued, String method) {
         return service.check(issued.rawToken(), RequestFacts.restApi(method, "127.0.0.1"), clock.instant());
@@ -732,8 +977,12 @@ public class TokenUseCasesTest {
     }
 
     private static void assertRejected(Rejection expected, Outcome<?> outcome) {
-        assertTrue("expected " + expected + " but was " + outcome, outcome.isRejected());
-        assertEquals(expected, outcome.rejection());
+        assertRejected("", expected, outcome);
+    }
+
+    private static void assertRejected(String why, Rejection expected, Outcome<?> outcome) {
+        assertTrue(why + ": expected " + expected + " but was " + outcome, outcome.isRejected());
+        assertEquals(why, expected, outcome.rejection());
     }
 
     private int rowCount() {

@@ -43,8 +43,16 @@ public final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    public Optional<AccessToken> replace(long oldId, AccessToken replacement) {
-        return delete(oldId) ? insert(replacement, Integer.MAX_VALUE) : Optional.<AccessToken>empty();
+    public Optional<AccessToken> replace(long id, AccessToken replacement) {
+        AccessToken old = byId.get(id);
+        if (old == null) {
+            return Optional.empty();
+        }
+        AccessToken stored = replacement.toBuilder().id(id).build();
+        byHash.remove(old.hash());
+        byId.put(id, stored);
+        byHash.put(stored.hash(), stored);
+        return Optional.of(stored);
     }
 
     @Override
@@ -86,7 +94,7 @@ public final class InMemoryTokenStore implements TokenStore {
     @Override
     public void recordUse(long id, Instant at, String ip) {
         AccessToken t = byId.get(id);
-        if (t != null) {
+        if (t != null && !at.isBefore(t.createdAt()) && !t.lastUsedAt().filter(last -> !last.isBefore(at)).isPresent()) {
             AccessToken used = t.toBuilder().lastUsed(at, ip).build();
             byId.put(id, used);
             byHash.put(used.hash(), used);

@@ -13,13 +13,22 @@ import java.util.Optional;
 
 import org.junit.Test;
 
-/** The static input checks of {@link TokenService}: names and IP allowlists. */
+/** The static input checks of token creation: names ({@link TokenNames}) and IP allowlists. */
 public class TokenServiceValidationTest {
     private static final TokenPolicy DEFAULTS = TokenPolicy.defaults(); // nameMaxLength 40
     private static final String EMOJI = "\uD83D\uDE00"; // U+1F600: one code point, two chars, four UTF-8 bytes
 
     private static Optional<Rejection> name(String name) {
-        return TokenService.validateName(name, DEFAULTS);
+        return validateName(name, DEFAULTS);
+    }
+
+    private static Optional<Rejection> validateName(String name, TokenPolicy policy) {
+        Outcome<String> validated = TokenNames.validate(name, policy.nameMaxLength());
+        return validated.isRejected() ? Optional.of(validated.rejection()) : Optional.empty();
+    }
+
+    private static String hex(String text) {
+        return text.codePoints().mapToObj(Integer::toHexString).toList().toString();
     }
 
     private static TokenPolicy nameMax(int max) {
@@ -34,26 +43,63 @@ public class TokenServiceValidationTest {
     public void validateNameWhenBlankThenNameBlank() {
         for (String blank : Arrays.asList(null, "", " ", "   ", "\t", "\n", " \t\r\n ", "\u0000",
                 "\u00a0", "\u2003", "\u3000", " \u3000 \u00a0")) {
-            assertEquals(blank == null ? "null" : blank.codePoints().mapToObj(Integer::toHexString).toList().toString(),
+            assertEquals(blank == null ? "null" : hex(blank),
                     Optional.of(Rejection.NAME_BLANK), name(blank));
         }
     }
 
     @Test
-    public void validateNameWhenOrdinaryThenAccepted() {
-        for (String ok : Arrays.asList("ci", "Jenkins build bot", " padded ", "\u00e9t\u00e9 \u65e5\u672c\u8a9e",
-                "x", EMOJI, "a" + EMOJI + "b", "tab-free name 123", "\u0645\u0631\u062d\u0628\u0627")) {
-            assertEquals(ok, Optional.empty(), name(ok));
+    public void validateNameWhenNothingVisibleThenNameBlank() {
+        for (String blank : Arrays.asList("\u200b", "\u200b\u200b\u200b", "\u200d", "\u200c", "\ufeff", "\u2060",
+                "\u180e", "\u3164", "\u115f\u1160", "\uffa0", "\u034f", "\ufe0f", "\u00ad", "\u2800",
+                "\udb40\udc20", "\udb40\udd00", " \u200b\u00a0\ufeff ", "\u2061\u2062\u2063\u2064",
+                "\u202e", "\u2066\u2069", "\u200e\u200f")) {
+            assertEquals(hex(blank), Optional.of(Rejection.NAME_BLANK), name(blank));
         }
+    }
+
+    @Test
+    public void validateNameWhenOrdinaryThenAcceptedUnchanged() {
+        for (String ok : Arrays.asList("ci", "Jenkins build bot", " padded ", "\u00e9t\u00e9 \u65e5\u672c\u8a9e",
+                "x", EMOJI, "a" + EMOJI + "b", "tab-free name 123", "\u0645\u0631\u062d\u0628\u0627",
+                "zero\u200bwidth inside", "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67 family (ZWJ)",
+                "\u2764\ufe0f", "\u05e9\u05dc\u05d5\u05dd")) {
+            assertEquals(hex(ok), Optional.empty(), name(ok));
+            assertEquals(ok, TokenNames.validate(ok, 40).value());
+        }
+    }
+
+    @Test
+    public void validateNameWhenItHoldsABidiControlThenInvalidCharacters() {
+        List<String> failures = new ArrayList<>();
+        for (int cp : new int[] {0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067,
+                0x2068, 0x2069}) {
+            String c = new String(Character.toChars(cp));
+            for (String n : Arrays.asList(c + "txt.exe", "invoice" + c + "fdp.exe", "name" + c)) {
+                if (!name(n).equals(Optional.of(Rejection.NAME_INVALID_CHARACTERS))) {
+                    failures.add("U+" + Integer.toHexString(cp) + ": " + name(n));
+                }
+            }
+        }
+        assertTrue(String.join("\n", failures), failures.isEmpty());
+    }
+
+    @Test
+    public void validateNameWhenDecomposedThenStoredInNfcAndCountedAfterNormalisation() {
+        assertEquals("Caf\u00e9", TokenNames.validate("Cafe\u0301", 40).value());
+        assertEquals("\ud55c\uad6d", TokenNames.validate("\u1112\u1161\u11ab\u1100\u116e\u11a8", 40).value());
+        assertEquals("\u212b (angstrom sign) becomes A with ring", "\u00c5", TokenNames.validate("\u212b", 40).value());
+        // Ten code points as sent, five characters once composed: within a limit of five.
+        assertEquals("\u00e9".repeat(5), TokenNames.validate("e\u0301".repeat(5), 5).value());
+        assertEquals(Rejection.NAME_TOO_LONG, TokenNames.validate("e\u0301".repeat(6), 5).rejection());
     }
 
     @Test
     public void validateNameWhenExactlyMaxCodePointsThenAcceptedAndOneMoreThenTooLong() {
         for (int max : new int[] {1, 5, 40, 100}) {
             TokenPolicy policy = nameMax(max);
-            assertEquals("max " + max, Optional.empty(), TokenService.validateName("a".repeat(max), policy));
-            assertEquals("max " + max, Optional.of(Rejection.NAME_TOO_LONG),
-                    TokenService.validateName("a".repeat(max + 1), policy));
+            assertEquals("max " + max, Optional.empty(), validateName("a".repeat(max), policy));
+            assertEquals("max " + max, Optional.of(Rejection.NAME_TOO_LONG), validateName("a".repeat(max + 1), policy));
         }
         assertEquals(Optional.empty(), name("n".repeat(40)));
         assertEquals(Optional.of(Rejection.NAME_TOO_LONG), name("n".repeat(41)));

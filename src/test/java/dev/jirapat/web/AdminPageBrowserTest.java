@@ -114,7 +114,7 @@ public class AdminPageBrowserTest {
 
     @Test
     public void adminWhenChangingASettingThenItIsEnforcedOnTheNextRequest() throws Exception {
-        host.bean(SettingsStore.class).save(Map.of());
+        resetSettings();
         browser.login("admin");
         browser.go("/plugins/servlet/pat/admin");
         browser.waitFor(By.id("pat-tab-settings-link")).click();
@@ -145,7 +145,7 @@ public class AdminPageBrowserTest {
 
     @Test
     public void adminWhenEmptyingANumberFieldThenThatSettingGoesBackToItsDefault() throws Exception {
-        host.bean(SettingsStore.class).save(Map.of());
+        resetSettings();
         RestFixtures.putSettings(host, "{\"maxExpiryDays\": 30, \"expiryWarningDays\": 2}");
         browser.login("admin");
         browser.go("/plugins/servlet/pat/admin");
@@ -208,5 +208,10 @@ public class AdminPageBrowserTest {
     public void cleanUpTokens() {
         RestFixtures.revokeAll(host, "alice");
         RestFixtures.revokeAll(host, "bob");
+    }
+
+    private static void resetSettings() {
+        SettingsStore settings = host.bean(SettingsStore.class);
+        settings.apply(Map.of(), settings.overrides().keySet());
     }
 }

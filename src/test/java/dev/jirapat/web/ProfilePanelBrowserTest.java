@@ -2,6 +2,8 @@ package dev.jirapat.web;
 
 import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.HttpCall;
+import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.TokenStore;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -13,6 +15,9 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,6 +29,7 @@ import static org.junit.Assert.fail;
 
 /** The profile panel in headless Chromium against the dev host: what a Jira user does with tokens. */
 public class ProfilePanelBrowserTest {
+    private static final String ALICE_KEY = "JIRAUSER10100";
     private static DevHost host;
     private Browser browser;
 
@@ -93,6 +99,24 @@ public class ProfilePanelBrowserTest {
         browser.waitFor(By.id("pat-revoke-confirm")).click();
         browser.waitFor(By.id("pat-empty"));
         assertEquals(401, bearer(rotated).status);
+    }
+
+    @Test
+    public void listWhenATokenHasExpiredThenItOffersRevokeButNoRotate() throws Exception {
+        RestFixtures.createToken(host, "alice", "still-active");
+        RestFixtures.createToken(host, "alice", "long-gone");
+        expire("long-gone");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+
+        WebElement expired = row("long-gone");
+        assertEquals("Expired", expired.findElement(By.cssSelector(".pat-status")).getAttribute("textContent").trim());
+        assertTrue("no Rotate on an expired token", expired.findElements(By.cssSelector(".pat-rotate")).isEmpty());
+        assertEquals(1, expired.findElements(By.cssSelector(".pat-revoke")).size());
+        WebElement active = row("still-active");
+        assertEquals("the active token keeps its Rotate", 1, active.findElements(By.cssSelector(".pat-rotate")).size());
+        browser.screenshot("panel-expired");
     }
 
     @Test
@@ -198,6 +222,20 @@ public class ProfilePanelBrowserTest {
 
     private String pageSource() {
         return (String) ((JavascriptExecutor) browser.driver).executeScript("return document.documentElement.outerHTML");
+    }
+
+    private WebElement row(String name) {
+        return browser.driver.findElement(By.cssSelector("tr.pat-token[data-token-name='" + name + "']"));
+    }
+
+    /** Moves a token's dates two days into the past through the store: the dev host runs on the system clock. */
+    private static void expire(String name) {
+        TokenStore store = host.bean(TokenStore.class);
+        Instant past = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
+        store.inTransaction(() -> {
+            AccessToken token = store.findByOwner(ALICE_KEY).stream().filter(t -> t.name().equals(name)).findFirst().get();
+            return store.replace(token.id(), token.toBuilder().createdAt(past.minus(Duration.ofDays(30))).expiresAt(past).build());
+        }).get();
     }
 
     private HttpCall.Response bearer(String token) {
