@@ -40,7 +40,18 @@ public final class AoTokenStore implements TokenStore {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return ao.executeInTransaction(work::get);
+        try {
+            return ao.executeInTransaction(work::get);
+        } catch (StoreConflictException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A serialisation failure (PostgreSQL under AO's serializable transactions, a concurrent revoke and
+            // rotation of one row) may surface at any statement or at commit: the transaction rolled back.
+            if (isConflict(e)) {
+                throw new StoreConflictException("a concurrent writer changed the same rows", e);
+            }
+            throw e;
+        }
     }
 
     @Override

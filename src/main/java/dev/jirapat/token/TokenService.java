@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The token use cases. Each is one transaction; expected refusals come back as {@link Rejection}s. Permission
@@ -18,6 +19,8 @@ import java.util.Optional;
 public final class TokenService {
     /** At most this many IP ranges per token (keeps the stored list within one indexed-size column). */
     public static final int MAX_IP_RANGES = 10;
+    /** Attempts of a revocation that keeps losing to concurrent writers before the fault reaches the caller. */
+    private static final int MAX_CONFLICT_RETRIES = 5;
 
     private final TokenStore store;
     private final Users users;
@@ -110,7 +113,7 @@ public final class TokenService {
 
     /** Revokes (deletes) a token the actor may manage. {@link Rejection#NOT_FOUND} for unknown or foreign ids. */
     public Outcome<AccessToken> revoke(Actor actor, long id) {
-        return store.inTransaction(() -> {
+        return retryingConflicts(() -> {
             Optional<AccessToken> token = store.findById(id).filter(t -> mayManage(actor, t));
             if (!token.isPresent()) {
                 return Outcome.<AccessToken>rejected(Rejection.NOT_FOUND);
@@ -126,7 +129,7 @@ public final class TokenService {
      * than {@link #get} tells them and is never told "done" for a token that still works.
      */
     public Outcome<Optional<AccessToken>> revokeIfExists(Actor actor, long id) {
-        return store.inTransaction(() -> {
+        return retryingConflicts(() -> {
             Optional<AccessToken> token = store.findById(id);
             if (!token.isPresent()) {
                 return Outcome.of(Optional.<AccessToken>empty());
@@ -144,7 +147,7 @@ public final class TokenService {
         if (!users.isSystemAdmin(actor.userKey())) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
-        return Outcome.of(store.inTransaction(() -> {
+        return Outcome.of(retryingConflicts(() -> {
             List<AccessToken> revoked = new ArrayList<>();
             for (Long id : ids) {
                 Optional<AccessToken> token = store.findById(id);
@@ -161,7 +164,23 @@ public final class TokenService {
         if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
-        return Outcome.of(store.inTransaction(() -> store.deleteByOwner(ownerKey)));
+        return Outcome.of(retryingConflicts(() -> store.deleteByOwner(ownerKey)));
+    }
+
+    /**
+     * Runs a revocation in a transaction, again when a concurrent writer of the same rows (a rotation) made it roll
+     * back: a revocation must not fail because the token changed meanwhile, and the retry deletes what is there now.
+     */
+    private <T> T retryingConflicts(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.inTransaction(work);
+            } catch (StoreConflictException e) {
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
