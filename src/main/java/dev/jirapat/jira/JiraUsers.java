@@ -27,12 +27,12 @@ public final class JiraUsers implements Users {
 
     @Override
     public Optional<UserAccount> byKey(String key) {
-        return key == null ? Optional.<UserAccount>empty() : toAccount(userManager.getUserByKey(key));
+        return key == null ? Optional.<UserAccount>empty() : found(userManager.getUserByKey(key));
     }
 
     @Override
     public Optional<UserAccount> byName(String username) {
-        return username == null ? Optional.<UserAccount>empty() : toAccount(userManager.getUserByName(username));
+        return username == null ? Optional.<UserAccount>empty() : found(userManager.getUserByName(username));
     }
 
     @Override
@@ -61,11 +61,13 @@ public final class JiraUsers implements Users {
         return new ArrayList<>(found.values());
     }
 
-    private static Optional<UserAccount> toAccount(ApplicationUser user) {
-        if (user == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new UserAccount(user.getKey(), user.getUsername(), user.getDisplayName(),
-                user.getEmailAddress(), user.isActive()));
+    private static Optional<UserAccount> found(ApplicationUser user) {
+        return user == null ? Optional.<UserAccount>empty() : Optional.of(toAccount(user));
+    }
+
+    /** The domain's view of a Jira user; Jira's own object travels along as the principal a login needs. */
+    static UserAccount toAccount(ApplicationUser user) {
+        return new UserAccount(user.getKey(), user.getUsername(), user.getDisplayName(), user.getEmailAddress(),
+                user.isActive(), user);
     }
 }
