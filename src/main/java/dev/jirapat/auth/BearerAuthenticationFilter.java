@@ -7,7 +7,7 @@ import dev.jirapat.auth.BearerTokenExtractor.Kind;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.CheckResult;
 import dev.jirapat.token.RequestFacts;
-import dev.jirapat.token.Settings;
+import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.TokenCheck;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenService;
@@ -39,7 +39,7 @@ public final class BearerAuthenticationFilter implements Filter {
     private static final Logger log = LoggerFactory.getLogger(BearerAuthenticationFilter.class);
 
     private final TokenService tokens;
-    private final Settings settings;
+    private final PolicySource settings;
     private final RequestLogin login;
     private final AuthFailureResponder responder;
     private final LastUsedRecorder lastUsed;
@@ -47,7 +47,7 @@ public final class BearerAuthenticationFilter implements Filter {
     private final FailureThrottle throttle;
     private final RefusalLog refusals;
 
-    public BearerAuthenticationFilter(TokenService tokens, Settings settings, RequestLogin login,
+    public BearerAuthenticationFilter(TokenService tokens, PolicySource settings, RequestLogin login,
                                       AuthFailureResponder responder, LastUsedRecorder lastUsed, Clock clock) {
         this.tokens = tokens;
         this.settings = settings;

@@ -2,8 +2,8 @@ package dev.jirapat.jira;
 
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
-import dev.jirapat.token.Settings;
-import dev.jirapat.token.SettingsStore;
+import dev.jirapat.token.PolicySource;
+import dev.jirapat.token.PolicyStore;
 import dev.jirapat.token.TokenPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link Settings} from Jira's {@code atlassian.pats.*} system properties (read once, at startup) with the
+ * {@link PolicySource} from Jira's {@code atlassian.pats.*} system properties (read once, at startup) with the
  * admin's overrides from SAL plugin settings (global, so every cluster node reads the same values). Overrides are
  * read on every call, so a change applies to the next request on every node. Each setting is its own plugin
  * setting ({@value #PREFIX}{@code <key>}), written alone: two admins saving different settings at once both keep
  * their change, where a read-change-write of one shared map would lose one of them.
  */
-public final class StoredPolicy implements Settings, SettingsStore {
+public final class StoredPolicy implements PolicySource, PolicyStore {
     static final String PREFIX = "dev.jirapat.policy.";
     private static final Logger log = LoggerFactory.getLogger(StoredPolicy.class);
 

@@ -6,8 +6,8 @@ import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Rejection;
-import dev.jirapat.token.Settings;
-import dev.jirapat.token.SettingsStore;
+import dev.jirapat.token.PolicySource;
+import dev.jirapat.token.PolicyStore;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenService;
 import dev.jirapat.token.UserAccount;
@@ -44,8 +44,8 @@ public final class AdminResource {
 
     private final TokenService tokens;
     private final Users users;
-    private final Settings settings;
-    private final SettingsStore store;
+    private final PolicySource settings;
+    private final PolicyStore store;
     private final Callers callers;
     private final Input input;
     private final JsonBody json;
@@ -53,7 +53,7 @@ public final class AdminResource {
     private final TokenViews views;
     private final Messages messages;
 
-    public AdminResource(TokenService tokens, Users users, Settings settings, SettingsStore store,
+    public AdminResource(TokenService tokens, Users users, PolicySource settings, PolicyStore store,
                          JiraAuthenticationContext authentication, I18nResolver i18n) {
         this.tokens = tokens;
         this.users = users;

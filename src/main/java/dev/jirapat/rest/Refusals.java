@@ -2,16 +2,16 @@ package dev.jirapat.rest;
 
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Rejection;
-import dev.jirapat.token.Settings;
+import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenService;
 
 /** The one place a {@link Rejection} becomes an HTTP status, an {@code exception} name and a message. */
 final class Refusals {
     private final Messages messages;
-    private final Settings settings;
+    private final PolicySource settings;
 
-    Refusals(Messages messages, Settings settings) {
+    Refusals(Messages messages, PolicySource settings) {
         this.messages = messages;
         this.settings = settings;
     }

@@ -3,7 +3,7 @@ package dev.jirapat.rest;
 import com.atlassian.jira.security.JiraAuthenticationContext;
 import com.atlassian.sal.api.message.I18nResolver;
 import dev.jirapat.token.Outcome;
-import dev.jirapat.token.Settings;
+import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.SortField;
 import dev.jirapat.token.TokenPage;
 import dev.jirapat.token.TokenSearch;
@@ -44,7 +44,7 @@ public final class TokenSearchResource {
     private final TokenViews views;
     private final Messages messages;
 
-    public TokenSearchResource(TokenService tokens, Users users, Settings settings,
+    public TokenSearchResource(TokenService tokens, Users users, PolicySource settings,
                                JiraAuthenticationContext authentication, I18nResolver i18n) {
         this.tokens = tokens;
         this.users = users;

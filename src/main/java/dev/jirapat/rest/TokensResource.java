@@ -6,7 +6,7 @@ import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Rejection;
-import dev.jirapat.token.Settings;
+import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.TokenService;
 import dev.jirapat.token.Users;
 
@@ -41,7 +41,7 @@ public final class TokensResource {
     private final TokenViews views;
     private final Messages messages;
 
-    public TokensResource(TokenService tokens, Users users, Settings settings, JiraAuthenticationContext authentication,
+    public TokensResource(TokenService tokens, Users users, PolicySource settings, JiraAuthenticationContext authentication,
                           I18nResolver i18n) {
         this.tokens = tokens;
         this.messages = new Messages(i18n);

@@ -24,11 +24,11 @@ public final class TokenService {
 
     private final TokenStore store;
     private final Users users;
-    private final Settings settings;
+    private final PolicySource settings;
     private final TokenMint mint;
     private final Clock clock;
 
-    public TokenService(TokenStore store, Users users, Settings settings, TokenMint mint, Clock clock) {
+    public TokenService(TokenStore store, Users users, PolicySource settings, TokenMint mint, Clock clock) {
         this.store = store;
         this.users = users;
         this.settings = settings;

@@ -7,7 +7,7 @@ import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
-import dev.jirapat.token.Settings;
+import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.Users;
 
 import javax.servlet.http.HttpServlet;
@@ -32,14 +32,14 @@ public final class AdminPageServlet extends HttpServlet {
 
     private final transient JiraAuthenticationContext authContext;
     private final transient Users users;
-    private final transient Settings settings;
+    private final transient PolicySource settings;
     private final transient LoginUriProvider loginUris;
     private final transient WebSudoManager webSudo;
     private final transient TemplateRenderer renderer;
     private final transient PageBuilderService pageBuilder;
     private final transient PluginAccessor plugins;
 
-    public AdminPageServlet(JiraAuthenticationContext authContext, Users users, Settings settings, LoginUriProvider loginUris,
+    public AdminPageServlet(JiraAuthenticationContext authContext, Users users, PolicySource settings, LoginUriProvider loginUris,
                             WebSudoManager webSudo, TemplateRenderer renderer, PageBuilderService pageBuilder, PluginAccessor plugins) {
         this.authContext = authContext;
         this.users = users;

@@ -7,7 +7,7 @@ import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenService;
-import dev.jirapat.token.Settings;
+import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.Users;
 
 import java.util.ArrayList;
@@ -25,10 +25,10 @@ public final class ProfileTokensContextProvider implements ContextProvider {
 
     private final TokenService tokens;
     private final Users users;
-    private final Settings settings;
+    private final PolicySource settings;
     private final PageBuilderService pageBuilder;
 
-    public ProfileTokensContextProvider(TokenService tokens, Users users, Settings settings, PageBuilderService pageBuilder) {
+    public ProfileTokensContextProvider(TokenService tokens, Users users, PolicySource settings, PageBuilderService pageBuilder) {
         this.tokens = tokens;
         this.users = users;
         this.settings = settings;

@@ -6,7 +6,7 @@ import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Scope;
-import dev.jirapat.token.SettingsStore;
+import dev.jirapat.token.PolicyStore;
 import dev.jirapat.token.TokenRequest;
 import dev.jirapat.token.TokenService;
 import org.codehaus.jackson.JsonNode;
@@ -55,7 +55,7 @@ final class BearerHttp {
         for (int i = 0; i < keyValues.length; i += 2) {
             overrides.put(keyValues[i], keyValues[i + 1]);
         }
-        SettingsStore store = host.bean(SettingsStore.class);
+        PolicyStore store = host.bean(PolicyStore.class);
         Set<String> reset = new HashSet<>(store.overrides().keySet());
         reset.removeAll(overrides.keySet());
         store.apply(overrides, reset);

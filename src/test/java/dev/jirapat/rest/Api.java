@@ -4,7 +4,7 @@ import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
-import dev.jirapat.token.SettingsStore;
+import dev.jirapat.token.PolicyStore;
 import dev.jirapat.token.TokenSearch;
 import dev.jirapat.token.TokenService;
 import dev.jirapat.token.TokenStore;
@@ -209,7 +209,7 @@ final class Api {
     }
 
     Map<String, String> overrides() {
-        return new TreeMap<>(host.bean(SettingsStore.class).overrides());
+        return new TreeMap<>(host.bean(PolicyStore.class).overrides());
     }
 
     /** Everything a request could change: every column of every token, and the stored settings. */
@@ -229,7 +229,7 @@ final class Api {
         if (!ids.isEmpty() && service().revokeAll(Actor.user(ADMIN_KEY), ids).isRejected()) {
             fail("could not clear the tokens");
         }
-        SettingsStore settings = host.bean(SettingsStore.class);
+        PolicyStore settings = host.bean(PolicyStore.class);
         settings.apply(Map.of(), settings.overrides().keySet());
     }
 }

@@ -2,7 +2,7 @@ package dev.jirapat.web;
 
 import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.HttpCall;
-import dev.jirapat.token.SettingsStore;
+import dev.jirapat.token.PolicyStore;
 import org.codehaus.jackson.map.ObjectMapper;
 import org.junit.After;
 import org.junit.AfterClass;
@@ -135,7 +135,7 @@ public class AdminPageBrowserTest {
         expected.put("maxTokensPerUser", 1);
         assertEquals("only the field the admin changed", expected, settings());
         assertEquals("the fields left alone stay defaults, not stored values",
-                Map.of("maxTokensPerUser", "1", "pruningDelayDays", "12"), host.bean(SettingsStore.class).overrides());
+                Map.of("maxTokensPerUser", "1", "pruningDelayDays", "12"), host.bean(PolicyStore.class).overrides());
 
         assertEquals(201, HttpCall.to(host).post("/rest/pat/latest/tokens").basic("alice", "alice")
                 .json("{\"name\":\"first\",\"expirationDuration\":5}").send().status);
@@ -159,7 +159,7 @@ public class AdminPageBrowserTest {
 
         assertEquals(365, settings().get("maxExpiryDays"));
         assertEquals("the form shows the default again", "365", days.getAttribute("value"));
-        assertEquals(Map.of("expiryWarningDays", "2"), host.bean(SettingsStore.class).overrides());
+        assertEquals(Map.of("expiryWarningDays", "2"), host.bean(PolicyStore.class).overrides());
     }
 
     @Test
@@ -211,7 +211,7 @@ public class AdminPageBrowserTest {
     }
 
     private static void resetSettings() {
-        SettingsStore settings = host.bean(SettingsStore.class);
+        PolicyStore settings = host.bean(PolicyStore.class);
         settings.apply(Map.of(), settings.overrides().keySet());
     }
 }

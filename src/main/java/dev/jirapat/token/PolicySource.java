@@ -1,6 +1,6 @@
 package dev.jirapat.token;
 
 /** Port: the policy in force now (JVM-property defaults plus stored overrides). */
-public interface Settings {
+public interface PolicySource {
     TokenPolicy policy();
 }
