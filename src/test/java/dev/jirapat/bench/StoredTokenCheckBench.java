@@ -8,7 +8,7 @@ import dev.jirapat.jira.CachingTokenStore;
 import dev.jirapat.store.AoTokenStore;
 import dev.jirapat.store.TokenEntity;
 import dev.jirapat.testing.AtlassianTableNames;
-import dev.jirapat.testing.EntityManagerActiveObjects;
+import dev.jirapat.devhost.EntityManagerActiveObjects;
 import dev.jirapat.testing.FakeUsers;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.TokenCheck;

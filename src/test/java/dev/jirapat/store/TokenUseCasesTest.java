@@ -4,7 +4,7 @@ import dev.jirapat.devhost.DevCacheManager;
 import dev.jirapat.jira.CachingTokenStore;
 import dev.jirapat.testing.AtlassianTableNames;
 import dev.jirapat.token.RequestFacts;
-import dev.jirapat.testing.EntityManagerActiveObjects;
+import dev.jirapat.devhost.EntityManagerActiveObjects;
 import dev.jirapat.testing.FakeUsers;
 import dev.jirapat.token.ForwardingTokenStore;
 import dev.jirapat.testing.MutableClock;

@@ -25,12 +25,12 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 /**
- * Module mounting, proven with a fixture plugin (src/test/resources/devhost/fixture, classes in
+ * Module mounting, proven with a fixture plugin (src/devhost/test/resources/devhost/fixture, classes in
  * dev.jirapat.devhost.fixture): its REST resource, filters, servlet, web panel, web resources and admin web-item
  * are mounted from its own descriptor and built from its own Spring XML, the way Jira would mount them.
  */
 public class DevHostModulesTest {
-    static final Path FIXTURE = Paths.get("src", "test", "resources", "devhost", "fixture");
+    static final Path FIXTURE = Paths.get("src", "devhost", "test", "resources", "devhost", "fixture");
     private static final String ORDER = "X-Fixture-Order";
     private static DevHost host;
 

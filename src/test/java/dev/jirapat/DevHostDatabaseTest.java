@@ -1,5 +1,8 @@
-package dev.jirapat.devhost;
+package dev.jirapat;
 
+import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevUsers;
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
@@ -27,7 +30,7 @@ import static org.junit.Assert.fail;
  * database, and PostgreSQL (the database Data Center nodes share) when {@code PAT_TEST_POSTGRES_URL} is set.
  */
 public class DevHostDatabaseTest {
-    private static final Actor ALICE = Actor.user("JIRAUSER10100");
+    private static final Actor ALICE = Actor.user(DevUsers.ALICE_KEY);
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();

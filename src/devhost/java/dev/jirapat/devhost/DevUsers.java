@@ -15,14 +15,25 @@ import java.util.Optional;
  * users admin/admin (system admin), alice/alice, bob/bob and carol/carol (inactive).
  */
 public final class DevUsers implements UserManager, GlobalPermissionManager {
+    /** The fixture users: each one's password is its name; keys differ from names, as migrated Jira keys do. */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_KEY = "JIRAUSER10000";
+    public static final String ALICE = "alice";
+    public static final String ALICE_KEY = "JIRAUSER10100";
+    public static final String BOB = "bob";
+    public static final String BOB_KEY = "JIRAUSER10101";
+    /** Inactive: login and Basic authentication are refused. */
+    public static final String CAROL = "carol";
+    public static final String CAROL_KEY = "JIRAUSER10102";
+
     private final Map<String, DevUser> byName = new LinkedHashMap<>();
 
     public static DevUsers fixture() {
         DevUsers users = new DevUsers();
-        users.add("JIRAUSER10000", "admin", "Administrator", true, true);
-        users.add("JIRAUSER10100", "alice", "Alice Example", true, false);
-        users.add("JIRAUSER10101", "bob", "Bob Example", true, false);
-        users.add("JIRAUSER10102", "carol", "Carol Example", false, false);
+        users.add(ADMIN_KEY, ADMIN, "Administrator", true, true);
+        users.add(ALICE_KEY, ALICE, "Alice Example", true, false);
+        users.add(BOB_KEY, BOB, "Bob Example", true, false);
+        users.add(CAROL_KEY, CAROL, "Carol Example", false, false);
         return users;
     }
 

@@ -1,8 +1,6 @@
 package dev.jirapat.devhost;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
-import dev.jirapat.testing.AtlassianTableNames;
-import dev.jirapat.testing.EntityManagerActiveObjects;
 import net.java.ao.EntityManager;
 import net.java.ao.RawEntity;
 import net.java.ao.builder.EntityManagerBuilder;
@@ -23,7 +21,7 @@ final class DevDatabase implements AutoCloseable {
     DevDatabase(String url, String user, String password, String namespace, List<Class<? extends RawEntity<?>>> entities) {
         try {
             em = EntityManagerBuilder.url(url).username(user).password(password).auto()
-                    .tableNameConverter(new AtlassianTableNames(namespace))
+                    .tableNameConverter(new AoTableNames(namespace))
                     .fieldNameConverter(new UnderscoreFieldNameConverter(Case.UPPER))
                     .build();
             @SuppressWarnings("unchecked")

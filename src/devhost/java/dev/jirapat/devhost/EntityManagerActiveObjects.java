@@ -1,4 +1,4 @@
-package dev.jirapat.testing;
+package dev.jirapat.devhost;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.sal.api.transaction.TransactionCallback;
