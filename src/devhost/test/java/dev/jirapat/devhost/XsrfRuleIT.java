@@ -10,7 +10,7 @@ import static org.junit.Assert.assertNotEquals;
  * Atlassian REST's XSRF rule on {@code /rest/*}: a POST a browser form could send cross-site (no content type,
  * form, multipart, {@code text/plain}) needs {@code X-Atlassian-Token: no-check}; JSON and GET always pass.
  */
-public class XsrfRuleTest {
+public class XsrfRuleIT {
     private static final String COMMENT = "/rest/api/2/issue/DEMO-2/comment";
     private static final String[] XSRF_ABLE = {null, "application/x-www-form-urlencoded",
             "multipart/form-data; boundary=xyz", "text/plain", "text/plain;charset=UTF-8"};

@@ -19,7 +19,7 @@ import static org.junit.Assert.assertTrue;
  * records the authenticating token on the request (dev.jirapat.auth.TokenRequests). Until that filter is in the
  * descriptor, these requests are anonymous and every test here fails with a 401.
  */
-public class RestViaBearerTest {
+public class RestViaBearerIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 

@@ -23,7 +23,7 @@ import static org.junit.Assert.assertTrue;
  * {@code GET/PUT /admin/settings}: the policy as settings, validated all or nothing, stored as SAL plugin settings
  * and applied from the next request.
  */
-public class RestSettingsTest {
+public class RestSettingsIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 

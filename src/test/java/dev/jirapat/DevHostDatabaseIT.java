@@ -29,7 +29,7 @@ import static org.junit.Assert.fail;
  * The host's database: any JDBC URL through {@code Config.database}, data that outlives the host on a file
  * database, and PostgreSQL (the database Data Center nodes share) when {@code PAT_TEST_POSTGRES_URL} is set.
  */
-public class DevHostDatabaseTest {
+public class DevHostDatabaseIT {
     private static final Actor ALICE = Actor.user(DevUsers.ALICE_KEY);
 
     @Rule

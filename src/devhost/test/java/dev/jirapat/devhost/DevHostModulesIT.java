@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.jirapat.devhost.SecurityTest.json;
+import static dev.jirapat.devhost.SecurityIT.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -29,7 +29,7 @@ import static org.junit.Assert.fail;
  * dev.jirapat.devhost.fixture): its REST resource, filters, servlet, web panel, web resources and admin web-item
  * are mounted from its own descriptor and built from its own Spring XML, the way Jira would mount them.
  */
-public class DevHostModulesTest {
+public class DevHostModulesIT {
     static final Path FIXTURE = Paths.get("src", "devhost", "test", "resources", "devhost", "fixture");
     private static final String ORDER = "X-Fixture-Order";
     private static DevHost host;

@@ -22,7 +22,7 @@ import static org.junit.Assert.assertTrue;
  * error shape, never a 5xx, and leaves the database (tokens and settings) exactly as it was.
  */
 @RunWith(Parameterized.class)
-public class RestBadInputTest {
+public class RestBadInputIT {
     /** The host's XSRF refusal (Atlassian REST's rule) is the host's own text/plain 403, not our error shape. */
     private static final String HOST_XSRF = "host XSRF";
     private static final String JSON = "application/json";

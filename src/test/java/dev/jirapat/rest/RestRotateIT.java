@@ -21,7 +21,7 @@ import static org.junit.Assert.assertTrue;
  * {@code POST /tokens/{id}/rotate}: a new secret, the old one dead at once. Whether a secret works is proven through
  * {@link TokenService#check}, the check the Bearer filter runs.
  */
-public class RestRotateTest {
+public class RestRotateIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 

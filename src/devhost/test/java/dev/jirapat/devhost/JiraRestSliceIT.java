@@ -6,12 +6,12 @@ import org.junit.Test;
 
 import java.io.IOException;
 
-import static dev.jirapat.devhost.SecurityTest.json;
+import static dev.jirapat.devhost.SecurityIT.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 /** The slice of Jira's REST API v2 the HOST.host() serves for real clients: issues DEMO-1…3 and their comments. */
-public class JiraRestSliceTest {
+public class JiraRestSliceIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 

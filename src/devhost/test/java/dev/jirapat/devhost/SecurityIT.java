@@ -19,7 +19,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 /** The host's Seraph-like security over real HTTP: form login, Basic on REST, sessions, logout, redirects. */
-public class SecurityTest {
+public class SecurityIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 

@@ -17,7 +17,7 @@ import static org.junit.Assert.assertTrue;
  * system administrator. Every endpoint needs a login (401); admin endpoints are 403 to other users; another user's
  * token is a 404 with an empty body, exactly like an unknown id. A refused request changes nothing.
  */
-public class RestPermissionTest {
+public class RestPermissionIT {
     private static final int UNCHANGED = -1;
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();

@@ -47,7 +47,7 @@ import static org.junit.Assert.assertTrue;
  * status, the challenge, the body, and whom {@code GET /rest/api/2/myself} serves. The class rule fails the
  * class if any log line of the run holds a full token.
  */
-public class BearerAuthenticationHttpTest {
+public class BearerAuthenticationHttpIT {
     @ClassRule
     public static final TokenLogScan LOG = new TokenLogScan();
 
@@ -287,7 +287,7 @@ public class BearerAuthenticationHttpTest {
         assertServedAs(myself(host, token), "alice");
     }
 
-    // ---- IP allowlists (IPv4 here; IPv6 in BearerIpv6HttpTest)
+    // ---- IP allowlists (IPv4 here; IPv6 in BearerIpv6HttpIT)
 
     @Test
     public void ipv4AllowlistAdmitsTheClientInsideAndRefusesOutside() {

@@ -20,7 +20,7 @@ import static org.junit.Assert.assertTrue;
  * (escaping is the job of whoever renders them), in Unicode NFC; control characters, line breaks, text-direction
  * controls and broken surrogates are refused, and so is a name that shows nothing.
  */
-public class RestHostileNameTest {
+public class RestHostileNameIT {
     private static final String[] HOSTILE = {
             "<script>alert(1)</script>",
             "<img src=x onerror=alert(1)>",

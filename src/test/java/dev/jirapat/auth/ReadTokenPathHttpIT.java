@@ -22,7 +22,7 @@ import static org.junit.Assert.assertTrue;
  * A read token stays on the REST API however the path is spelled: every way the review found (and the others
  * the path rule names) to walk from {@code /rest/} to a web page is refused by the filter, sent byte for byte.
  */
-public class ReadTokenPathHttpTest {
+public class ReadTokenPathHttpIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 

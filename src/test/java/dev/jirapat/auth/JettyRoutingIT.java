@@ -13,7 +13,7 @@ import java.util.EnumSet;
 import static org.junit.Assert.assertTrue;
 
 /** The read-scope path rule against Jetty 9.4's own routing (the dev host's container). */
-public class JettyRoutingTest {
+public class JettyRoutingIT {
     @Test
     public void routedPathWhenJettyRoutesThenRestApiOnlyForTheRestServlet() throws Exception {
         Server server = new Server();

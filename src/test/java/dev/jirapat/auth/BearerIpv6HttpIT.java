@@ -27,7 +27,7 @@ import static org.junit.Assert.assertTrue;
  * client address {@code 0:0:0:0:0:0:0:1}. Needs an IPv6 loopback; without one the class is skipped with a visible
  * line, except under {@code CI=true}, where that is a failure.
  */
-public class BearerIpv6HttpTest {
+public class BearerIpv6HttpIT {
     @ClassRule
     public static final TokenLogScan LOG = new TokenLogScan();
 
@@ -37,7 +37,7 @@ public class BearerIpv6HttpTest {
     public static void startHostOnIpv6Loopback() {
         boolean available = ipv6Loopback();
         if (!available) {
-            System.out.println("[BearerIpv6HttpTest] SKIPPED: this machine has no IPv6 loopback (::1)");
+            System.out.println("[BearerIpv6HttpIT] SKIPPED: this machine has no IPv6 loopback (::1)");
             assertTrue("CI requires an IPv6 loopback for the IPv6 allowlist test", System.getenv("CI") == null);
         }
         Assume.assumeTrue(available);

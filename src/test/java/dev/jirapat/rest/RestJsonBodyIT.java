@@ -37,7 +37,7 @@ import static org.junit.Assert.assertTrue;
  * 64 KiB, nested at most 20 deep, each field once. Every refusal is a 4xx in the one error shape saying what is
  * wrong and where, and leaves the tokens and the settings as they were.
  */
-public class RestJsonBodyTest {
+public class RestJsonBodyIT {
     private static final String ILLEGAL = "java.lang.IllegalArgumentException";
     private static final String WEB = "javax.ws.rs.WebApplicationException";
     private static final String JSON = "application/json";
@@ -260,7 +260,7 @@ public class RestJsonBodyTest {
     @Test
     public void badBodiesWhenSentThenNoErrorAndNoStackTraceInTheLog() throws IOException {
         List<String> lines = captureLog(() -> {
-            LoggerFactory.getLogger(RestJsonBodyTest.class).error("capture probe");
+            LoggerFactory.getLogger(RestJsonBodyIT.class).error("capture probe");
             List<String> before = api.state();
             String[] bodies = {"{\"name\":\"ci\"} {\"expirationDuration\":30}", "{\"name\":\"x\",\"expirationDuration\":" + DIGITS_201 + "}",
                     "{\"name\":\"x\",\"expirationDuration\":1e999999999}", "[".repeat(10_000), "{\"a\":1,\"a\":2}", "", "null", "{\"name\":\"\\ud800\"}"};

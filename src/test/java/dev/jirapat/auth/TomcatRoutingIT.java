@@ -16,7 +16,7 @@ import static org.junit.Assert.assertTrue;
  * The read-scope path rule against Apache Tomcat 9's own routing, the container Jira 8.20 to 10 runs on. Runs in
  * a surefire execution of its own, with Tomcat's Servlet 4.0 API instead of the dev host's Jetty and Servlet 3.1.
  */
-public class TomcatRoutingTest {
+public class TomcatRoutingIT {
     @Test
     public void routedPathWhenTomcatRoutesThenRestApiOnlyForTheRestServlet() throws Exception {
         Path base = Files.createTempDirectory("tomcat-routing");

@@ -24,7 +24,7 @@ import static org.junit.Assert.assertTrue;
  * The wiring is the plugin's own: the dev host builds every bean of the real plugin-context.xml, its references are
  * the host's services, and the descriptor's {@code <ao>} entity has its table.
  */
-public class PluginContextTest {
+public class PluginContextIT {
     private static final Path SPRING_XML = Paths.get("src", "main", "resources", "META-INF", "spring", "plugin-context.xml");
 
     @ClassRule

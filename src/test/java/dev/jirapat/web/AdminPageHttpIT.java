@@ -11,7 +11,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /** The admin page servlet over real HTTP, for what a browser cannot be made to send. */
-public class AdminPageHttpTest {
+public class AdminPageHttpIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 

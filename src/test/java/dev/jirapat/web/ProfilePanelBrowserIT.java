@@ -28,7 +28,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 /** The profile panel in headless Chromium against the dev host: what a Jira user does with tokens. */
-public class ProfilePanelBrowserTest {
+public class ProfilePanelBrowserIT {
     private static final String ALICE_KEY = "JIRAUSER10100";
     private static DevHost host;
     private Browser browser;

@@ -19,12 +19,12 @@ import static org.junit.Assert.fail;
 /**
  * A broken copy of a plugin's descriptor or Spring XML (the real plugin's files, or the fixture plugin's) stops the
  * host from starting with a message that names the culprit. That the real plugin's own wiring builds in the host is
- * the plugin's test, {@code dev.jirapat.PluginContextTest}.
+ * the plugin's test, {@code dev.jirapat.PluginContextIT}.
  */
-public class PluginWiringTest {
+public class PluginWiringIT {
     private static final Path SPRING_XML = Paths.get("src", "main", "resources", "META-INF", "spring", "plugin-context.xml");
-    private static final Path FIXTURE_DESCRIPTOR = DevHostModulesTest.FIXTURE.resolve("atlassian-plugin.xml");
-    private static final Path FIXTURE_SPRING_XML = DevHostModulesTest.FIXTURE.resolve("fixture-context.xml");
+    private static final Path FIXTURE_DESCRIPTOR = DevHostModulesIT.FIXTURE.resolve("atlassian-plugin.xml");
+    private static final Path FIXTURE_SPRING_XML = DevHostModulesIT.FIXTURE.resolve("fixture-context.xml");
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
@@ -145,7 +145,7 @@ public class PluginWiringTest {
     @Test
     public void startWhenFixtureUnbrokenThenStarts() {
         // The control for the fixture cases above: each differs from a copy that starts.
-        try (DevHost ok = DevHost.start(DevHostModulesTest.fixtureConfig())) {
+        try (DevHost ok = DevHost.start(DevHostModulesIT.fixtureConfig())) {
             assertEquals(200, HttpCall.to(ok).get("/rest/api/2/serverInfo").send().status);
         }
     }
@@ -185,6 +185,6 @@ public class PluginWiringTest {
 
     /** The descriptor as the build filtered it (target/classes), as the HOST.host() reads it by default. */
     private static Path realDescriptor() throws URISyntaxException {
-        return Paths.get(PluginWiringTest.class.getClassLoader().getResource("atlassian-plugin.xml").toURI());
+        return Paths.get(PluginWiringIT.class.getClassLoader().getResource("atlassian-plugin.xml").toURI());
     }
 }

@@ -30,7 +30,7 @@ import static org.junit.Assert.assertTrue;
  * ({@code /rest/pat/1.0} and {@code /rest/pat/latest}): what a script written for Jira DC's built-in API reads.
  */
 @RunWith(Parameterized.class)
-public class RestContractTest {
+public class RestContractIT {
     private static final Set<String> TOKEN_FIELDS = new TreeSet<>(List.of("id", "name", "createdAt", "expiringAt", "scope", "createdBy"));
 
     @ClassRule

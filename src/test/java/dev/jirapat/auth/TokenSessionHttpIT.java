@@ -36,7 +36,7 @@ import static org.junit.Assert.assertTrue;
  * the token's: its cookie carries the token's scope, allowlist and minting limits, and stops working the moment
  * the token is revoked, rotated or expires.
  */
-public class TokenSessionHttpTest {
+public class TokenSessionHttpIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
 

@@ -23,7 +23,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /** The admin page in headless Chromium against the dev host: what a Jira system administrator does. */
-public class AdminPageBrowserTest {
+public class AdminPageBrowserIT {
     private static DevHost host;
     private Browser browser;
 

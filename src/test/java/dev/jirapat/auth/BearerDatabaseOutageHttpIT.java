@@ -22,7 +22,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 
 /** A database that cannot be reached while a token is checked: 503 with Retry-After, never anonymous, never 401. */
-public class BearerDatabaseOutageHttpTest {
+public class BearerDatabaseOutageHttpIT {
     @ClassRule
     public static final TokenLogScan LOG = new TokenLogScan();
 
