@@ -19,11 +19,13 @@ import static org.junit.Assert.assertTrue;
 
 /**
  * The {@code amps} profile (atlas-run / atlas-debug for developers with the Atlassian SDK) cannot be run here, so
- * this checks what can be checked: it stays off by default and builds the same bundle as maven-bundle-plugin.
+ * this checks what can be checked: it stays off by default and builds the same bundle as maven-bundle-plugin, with
+ * the same Import-Package list (one pom property).
  */
 public class AmpsProfileTest {
     private static final List<String> SHARED = Arrays.asList("Bundle-SymbolicName", "Atlassian-Plugin-Key",
             "Spring-Context", "Private-Package", "Export-Package", "Import-Package");
+    private static final String IMPORT_PACKAGE = "pat.bundle.importPackage";
     private static Element project;
 
     @BeforeClass
@@ -55,6 +57,18 @@ public class AmpsProfileTest {
                     + "change both lists together", normalise(text(child(expected, header))), normalise(text(child(actual, header))));
         }
         assertEquals("9.12.0", text(child(child(profile("amps"), "properties"), "jira.version")));
+    }
+
+    @Test
+    public void importPackageWhenEitherBuildThenTheOneListInThePomProperty() {
+        String reference = "${" + IMPORT_PACKAGE + "}";
+        assertEquals("maven-bundle-plugin's Import-Package", reference,
+                text(child(child(child(plugin(child(project, "build"), "maven-bundle-plugin"), "configuration"), "instructions"), "Import-Package")));
+        assertEquals("the amps profile's Import-Package", reference,
+                text(child(child(child(plugin(child(profile("amps"), "build"), "jira-maven-plugin"), "configuration"), "instructions"), "Import-Package")));
+        List<String> packages = Arrays.asList(normalise(text(child(child(project, "properties"), IMPORT_PACKAGE))).split(","));
+        assertTrue("the list names the host's packages: " + packages, packages.contains("com.atlassian.activeobjects.external;version=\"0\""));
+        assertTrue("the list names the host's packages: " + packages, packages.contains("org.slf4j;version=\"0\""));
     }
 
     private static String normalise(String instruction) {
