@@ -1,5 +1,6 @@
 package dev.jirapat.rest;
 
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.TokenStore;
@@ -26,8 +27,8 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The wire contract of reference/anchors-pat.md §1 and DESIGN §5, field by field, on both base paths
- * ({@code /rest/pat/1.0} and {@code /rest/pat/latest}): what a script written for Jira DC's built-in API reads.
+ * The wire contract of the README's "API", field by field, on both base paths ({@code /rest/pat/1.0} and
+ * {@code /rest/pat/latest}): what a script written for Jira DC's built-in API reads, and this app's extensions.
  */
 @RunWith(Parameterized.class)
 public class RestContractTest {
@@ -55,7 +56,7 @@ public class RestContractTest {
     @Test
     public void createWhenNameAndDurationThen201WithTheNativeFieldsAndTheRawTokenOnce() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Reply r = api.post("/tokens", "alice", "{\"name\":\"ci\",\"expirationDuration\":90}");
+        HttpCall.Response r = api.post("/tokens", "alice", "{\"name\":\"ci\",\"expirationDuration\":90}");
         Instant after = Instant.now();
 
         assertEquals(r.toString(), 201, r.status);
@@ -93,7 +94,7 @@ public class RestContractTest {
         long second = api.createId("alice", "second");
         api.createId("bob", "bobs");
 
-        Reply r = api.get("/tokens", "alice");
+        HttpCall.Response r = api.get("/tokens", "alice");
         assertEquals(r.toString(), 200, r.status);
         JsonNode list = Api.json(r);
         assertTrue("a JSON array: " + r.body, list.isArray());
@@ -111,7 +112,7 @@ public class RestContractTest {
 
     @Test
     public void listWhenNoTokensThenEmptyArray() {
-        Reply r = api.get("/tokens", "bob");
+        HttpCall.Response r = api.get("/tokens", "bob");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("[]", r.body);
     }
@@ -119,7 +120,7 @@ public class RestContractTest {
     @Test
     public void getWhenOwnTokenThenTheSameObjectAsInTheCreateResponseLessTheRawToken() {
         JsonNode created = api.create("alice", "{\"name\":\"one\",\"expirationDuration\":7}");
-        Reply r = api.get("/tokens/" + created.path("id").getLongValue(), "alice");
+        HttpCall.Response r = api.get("/tokens/" + created.path("id").getLongValue(), "alice");
         assertEquals(r.toString(), 200, r.status);
         JsonNode token = Api.json(r);
         ((org.codehaus.jackson.node.ObjectNode) created).remove("rawToken");
@@ -134,13 +135,13 @@ public class RestContractTest {
     @Test
     public void deleteWhenOwnTokenThen204ThenGoneAndDeletingAgainIsStill204() {
         long id = api.createId("alice", "short-lived");
-        Reply r = api.delete("/tokens/" + id, "alice");
+        HttpCall.Response r = api.delete("/tokens/" + id, "alice");
         assertEquals(r.toString(), 204, r.status);
         assertEquals("", r.body);
         Api.assertEmpty404(api.get("/tokens/" + id, "alice"));
         assertTrue(api.tokensOf(Api.ALICE_KEY).isEmpty());
 
-        Reply again = api.delete("/tokens/" + id, "alice");
+        HttpCall.Response again = api.delete("/tokens/" + id, "alice");
         assertEquals("idempotent: " + again, 204, again.status);
     }
 
@@ -185,7 +186,7 @@ public class RestContractTest {
     public void searchWhenAdminThenNativePageWithTheOwnerAsUserProfileResource() {
         api.createId("alice", "alpha");
         api.createId("bob", "beta");
-        Reply r = api.post("/tokens/search", "admin", "{\"sortBy\":\"name\",\"orderBy\":\"asc\",\"page\":0,\"limit\":1}");
+        HttpCall.Response r = api.post("/tokens/search", "admin", "{\"sortBy\":\"name\",\"orderBy\":\"asc\",\"page\":0,\"limit\":1}");
         assertEquals(r.toString(), 200, r.status);
         JsonNode page = Api.json(r);
         assertEquals(new TreeSet<>(List.of("values", "page", "size", "isLastPage", "totalPages")), Api.fields(page));
@@ -224,11 +225,11 @@ public class RestContractTest {
         api.createId("bob", "b");
         String first = "\"0001-01-01T00:00:00Z\"";
         String last = "\"9999-12-31T23:59:59.999Z\"";
-        Reply r = api.post("/tokens/search", "admin", "{\"tokenCreatedDateFrom\":" + first + ",\"tokenCreatedDateTo\":" + last
+        HttpCall.Response r = api.post("/tokens/search", "admin", "{\"tokenCreatedDateFrom\":" + first + ",\"tokenCreatedDateTo\":" + last
                 + ",\"tokenExpiryDateFrom\":" + first + ",\"tokenExpiryDateTo\":" + last + "}");
         assertEquals(r.toString(), 200, r.status);
         assertEquals(r.body, 2, Api.json(r).path("values").size());
-        Reply lastUse = api.post("/tokens/search", "admin", "{\"lastAuthenticatedDateFrom\":" + first
+        HttpCall.Response lastUse = api.post("/tokens/search", "admin", "{\"lastAuthenticatedDateFrom\":" + first
                 + ",\"lastAuthenticatedDateTo\":" + last + "}");
         assertEquals(lastUse.toString(), 200, lastUse.status);
         assertEquals("never-used tokens have no last use", 0, Api.json(lastUse).path("values").size());
@@ -236,7 +237,7 @@ public class RestContractTest {
 
     @Test
     public void userPickerWhenExactUsernameThenNativeUserShape() {
-        Reply r = api.get("/tokens/search/user?contains=bob&limit=5", "admin");
+        HttpCall.Response r = api.get("/tokens/search/user?contains=bob&limit=5", "admin");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("[{\"userKey\":\"JIRAUSER10101\",\"username\":\"bob\",\"fullName\":\"Bob Example\","
                 + "\"email\":\"bob@example.com\"}]", r.body);
@@ -248,7 +249,7 @@ public class RestContractTest {
         long a = api.createId("alice", "a");
         long b = api.createId("bob", "b");
         long keep = api.createId("bob", "keep");
-        Reply r = api.deleteJson("/admin/tokens", "admin", "[" + a + "," + b + ",424242]");
+        HttpCall.Response r = api.deleteJson("/admin/tokens", "admin", "[" + a + "," + b + ",424242]");
         assertEquals(r.toString(), 204, r.status);
         List<AccessToken> left = api.tokens();
         assertEquals(1, left.size());
@@ -257,7 +258,7 @@ public class RestContractTest {
 
     @Test
     public void serviceTokenWhenAdminCreatesForBobThen201OwnedByBobCreatedByAdmin() {
-        Reply r = api.post("/admin/tokens", "admin",
+        HttpCall.Response r = api.post("/admin/tokens", "admin",
                 "{\"username\":\"bob\",\"name\":\"jenkins\",\"expirationDuration\":30,\"scope\":\"read\"}");
         assertEquals(r.toString(), 201, r.status);
         assertEquals("no-store", r.header("Cache-Control"));
@@ -276,7 +277,7 @@ public class RestContractTest {
     public void rotateWhenOwnerThen201WithANewRawTokenAndTheSameNameScopeAllowlistAndLifetime() {
         JsonNode old = api.create("alice", "{\"name\":\"rotating\",\"expirationDuration\":30,\"scope\":\"read\","
                 + "\"allowedIps\":[\"10.0.0.0/8\"]}");
-        Reply r = api.send(api.call("POST", "/tokens/" + old.path("id").getLongValue() + "/rotate", "alice")
+        HttpCall.Response r = api.send(api.call("POST", "/tokens/" + old.path("id").getLongValue() + "/rotate", "alice")
                 .header("X-Atlassian-Token", "no-check"));
         assertEquals(r.toString(), 201, r.status);
         assertEquals("no-store", r.header("Cache-Control"));
@@ -299,7 +300,7 @@ public class RestContractTest {
 
     @Test
     public void settingsWhenAdminThenEverySettingWithItsJsonType() {
-        Reply r = api.get("/admin/settings", "admin");
+        HttpCall.Response r = api.get("/admin/settings", "admin");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("{\"enabled\":true,\"maxExpiryDays\":365,\"eternalTokensAllowed\":true,\"maxTokensPerUser\":10,"
                 + "\"nameMaxLength\":40,\"expiryWarningDays\":5,\"pruningDelayDays\":30,\"invalidateSession\":true,"
@@ -310,7 +311,7 @@ public class RestContractTest {
     public void basePathsWhenEitherUsedThenTheyServeTheSameTokens() {
         long id = api.createId("alice", "shared");
         String other = base.equals(Api.V1) ? Api.LATEST : Api.V1;
-        Reply r = new Api(HOST.host(), other).get("/tokens/" + id, "alice");
+        HttpCall.Response r = new Api(HOST.host(), other).get("/tokens/" + id, "alice");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("shared", Api.json(r).path("name").getTextValue());
     }
