@@ -33,14 +33,14 @@ final class Callers {
     Caller require(HttpServletRequest request) {
         ApplicationUser user = authentication.getLoggedInUser();
         if (user == null) {
-            throw new ApiError(401, ApiError.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
+            throw new ApiException(401, ApiException.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
         }
         Optional<AccessToken> token = TokenRequests.of(request);
         if (token.isPresent() && !token.get().ownerKey().equals(user.getKey())) {
             // Jira's user and the recorded token disagree: act as neither.
             log.warn("Refusing a REST call: the request is logged in as {} but carries token {} of another user",
                     user.getKey(), token.get().hint());
-            throw new ApiError(401, ApiError.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
+            throw new ApiException(401, ApiException.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
         }
         Actor actor = token.isPresent() ? Actor.viaToken(token.get()) : Actor.user(user.getKey());
         return new Caller(actor);
@@ -49,7 +49,7 @@ final class Callers {
     Caller requireAdmin(HttpServletRequest request) {
         Caller caller = require(request);
         if (!users.isSystemAdmin(caller.userKey())) {
-            throw new ApiError(403, ApiError.AUTHORISATION, messages.get(Messages.NOT_ADMIN));
+            throw new ApiException(403, ApiException.AUTHORISATION, messages.get(Messages.NOT_ADMIN));
         }
         return caller;
     }

@@ -27,6 +27,6 @@ public final class FallbackExceptionMapper implements ExceptionMapper<Throwable>
     public Response toResponse(Throwable e) {
         String reference = Long.toString(ThreadLocalRandom.current().nextLong(0x100000000L, 0x1000000000L), 36);
         log.error("REST request failed (reference {})", reference, e);
-        return Errors.response(500, ApiError.SERVER, messages.get(Messages.INTERNAL, reference));
+        return Errors.response(500, ApiException.SERVER, messages.get(Messages.INTERNAL, reference));
     }
 }

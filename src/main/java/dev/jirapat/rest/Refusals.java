@@ -9,25 +9,25 @@ import dev.jirapat.token.TokenService;
 /** The one place a {@link Rejection} becomes an HTTP status, an {@code exception} name and a message. */
 final class Refusals {
     private final Messages messages;
-    private final PolicySource settings;
+    private final PolicySource policySource;
 
-    Refusals(Messages messages, PolicySource settings) {
+    Refusals(Messages messages, PolicySource policySource) {
         this.messages = messages;
-        this.settings = settings;
+        this.policySource = policySource;
     }
 
-    ApiError of(Rejection rejection, Caller caller) {
-        TokenPolicy policy = settings.policy();
+    ApiException of(Rejection rejection, Caller caller) {
+        TokenPolicy policy = policySource.policy();
         String message = messages.get(Messages.key(rejection), arguments(rejection, policy, caller));
         switch (rejection) {
             case NOT_PERMITTED:
-                return new ApiError(403, ApiError.AUTHORISATION, message);
+                return new ApiException(403, ApiException.AUTHORISATION, message);
             case TOKEN_LIMIT_REACHED:
-                return new ApiError(403, ApiError.TOKEN_LIMIT, message);
+                return new ApiException(403, ApiException.TOKEN_LIMIT, message);
             case NOT_FOUND:
-                return new ApiError(404, ApiError.WEB_APPLICATION, message);
+                return new ApiException(404, ApiException.WEB_APPLICATION, message);
             default:
-                return ApiError.badRequest(message);
+                return ApiException.badRequest(message);
         }
     }
 

@@ -41,10 +41,10 @@ public final class TokenSearchResource {
     private final Input input;
     private final JsonBody json;
     private final Refusals refusals;
-    private final TokenViews views;
+    private final TokenBeans beans;
     private final Messages messages;
 
-    public TokenSearchResource(TokenService tokens, Users users, PolicySource settings,
+    public TokenSearchResource(TokenService tokens, Users users, PolicySource policySource,
                                JiraAuthenticationContext authentication, I18nResolver i18n) {
         this.tokens = tokens;
         this.users = users;
@@ -52,8 +52,8 @@ public final class TokenSearchResource {
         this.callers = new Callers(authentication, users, messages);
         this.input = new Input(messages);
         this.json = new JsonBody(messages);
-        this.refusals = new Refusals(messages, settings);
-        this.views = new TokenViews(users);
+        this.refusals = new Refusals(messages, policySource);
+        this.beans = new TokenBeans(users);
     }
 
     @POST
@@ -64,7 +64,7 @@ public final class TokenSearchResource {
         if (page.isRejected()) {
             throw refusals.of(page.rejection(), caller);
         }
-        return views.page(page.value());
+        return beans.page(page.value());
     }
 
     /** Users for the admin filter. On Jira the match is exact (username or key): see {@code JiraUsers.search}. */
@@ -80,11 +80,11 @@ public final class TokenSearchResource {
                 parsed = Integer.valueOf(limit);
             }
             if (parsed == null || parsed < 1 || parsed > MAX_PICKER_LIMIT) {
-                throw ApiError.badRequest(messages.get(Messages.LIMIT_INVALID, MAX_PICKER_LIMIT));
+                throw ApiException.badRequest(messages.get(Messages.LIMIT_INVALID, MAX_PICKER_LIMIT));
             }
             max = parsed;
         }
-        return views.users(users.search(contains, max));
+        return beans.users(users.search(contains, max));
     }
 
     private TokenSearch criteria(SearchBean body) {
@@ -102,7 +102,7 @@ public final class TokenSearchResource {
         String sortText = input.text(body.sortBy, "sortBy");
         SortField sort = SortField.NAME;
         if (sortText != null) {
-            sort = SortField.parse(sortText).orElseThrow(() -> ApiError.badRequest(messages.get(Messages.SORT_INVALID,
+            sort = SortField.parse(sortText).orElseThrow(() -> ApiException.badRequest(messages.get(Messages.SORT_INVALID,
                     "createdAt, expiringAt, lastAccessedAt, name, userKey")));
         }
         String orderText = input.text(body.orderBy, "orderBy");
@@ -110,7 +110,7 @@ public final class TokenSearchResource {
         if (orderText != null) {
             String order = orderText.toLowerCase(Locale.ROOT);
             if (!order.equals("asc") && !order.equals("desc")) {
-                throw ApiError.badRequest(messages.get(Messages.ORDER_INVALID));
+                throw ApiException.badRequest(messages.get(Messages.ORDER_INVALID));
             }
             ascending = order.equals("asc");
         }
@@ -119,14 +119,14 @@ public final class TokenSearchResource {
         Integer limitValue = input.integer(body.limit, "limit");
         int limit = limitValue == null ? TokenSearch.DEFAULT_LIMIT : limitValue;
         if (limit < 1) {
-            throw ApiError.badRequest(messages.get(Messages.LIMIT_INVALID, TokenSearch.MAX_LIMIT));
+            throw ApiException.badRequest(messages.get(Messages.LIMIT_INVALID, TokenSearch.MAX_LIMIT));
         }
         limit = Math.min(limit, TokenSearch.MAX_LIMIT); // larger limits are served in pages of MAX_LIMIT
         Integer pageValue = input.integer(body.page, "page");
         int page = pageValue == null ? 0 : pageValue;
         // The store's offset is page * limit, an int: keep it from overflowing.
         if (page < 0 || (long) page * limit > Integer.MAX_VALUE) {
-            throw ApiError.badRequest(messages.get(Messages.PAGE_INVALID));
+            throw ApiException.badRequest(messages.get(Messages.PAGE_INVALID));
         }
         search.page(page, limit);
         return search.build();

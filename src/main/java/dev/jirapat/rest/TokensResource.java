@@ -38,24 +38,24 @@ public final class TokensResource {
     private final Input input;
     private final JsonBody json;
     private final Refusals refusals;
-    private final TokenViews views;
+    private final TokenBeans beans;
     private final Messages messages;
 
-    public TokensResource(TokenService tokens, Users users, PolicySource settings, JiraAuthenticationContext authentication,
+    public TokensResource(TokenService tokens, Users users, PolicySource policySource, JiraAuthenticationContext authentication,
                           I18nResolver i18n) {
         this.tokens = tokens;
         this.messages = new Messages(i18n);
         this.callers = new Callers(authentication, users, messages);
         this.input = new Input(messages);
         this.json = new JsonBody(messages);
-        this.refusals = new Refusals(messages, settings);
-        this.views = new TokenViews(users);
+        this.refusals = new Refusals(messages, policySource);
+        this.beans = new TokenBeans(users);
     }
 
     @GET
     public List<TokenBean> list(@Context HttpServletRequest request) {
         Caller caller = callers.require(request);
-        return views.tokens(tokens.list(caller.actor()));
+        return beans.tokens(tokens.list(caller.actor()));
     }
 
     @POST
@@ -67,7 +67,7 @@ public final class TokensResource {
         if (issued.isRejected()) {
             throw refusals.of(issued.rejection(), caller);
         }
-        return Issued.response(views.created(issued.value()));
+        return CreatedResponse.of(beans.created(issued.value()));
     }
 
     /** The token that authenticated this request (an extension); 404 when the request did not use a token. */
@@ -77,9 +77,9 @@ public final class TokensResource {
         Caller caller = callers.require(request);
         Optional<AccessToken> token = caller.token().flatMap(t -> tokens.get(caller.actor(), t.id()));
         if (!token.isPresent()) {
-            throw new ApiError(404, ApiError.WEB_APPLICATION, messages.get(Messages.NOT_TOKEN_AUTHENTICATED));
+            throw new ApiException(404, ApiException.WEB_APPLICATION, messages.get(Messages.NOT_TOKEN_AUTHENTICATED));
         }
-        return views.token(token.get());
+        return beans.token(token.get());
     }
 
     @GET
@@ -88,7 +88,7 @@ public final class TokensResource {
         Caller caller = callers.require(request);
         Optional<AccessToken> token = tokens.get(caller.actor(), Ids.parse(id, messages));
         // The built-in app's answer for an id the caller cannot see: 404 with an empty body.
-        return token.isPresent() ? Response.ok(views.token(token.get())).build()
+        return token.isPresent() ? Response.ok(beans.token(token.get())).build()
                 : Response.status(Response.Status.NOT_FOUND).build();
     }
 
@@ -118,6 +118,6 @@ public final class TokensResource {
             }
             throw refusals.of(rotated.rejection(), caller);
         }
-        return Issued.response(views.created(rotated.value()));
+        return CreatedResponse.of(beans.created(rotated.value()));
     }
 }

@@ -34,7 +34,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         if (status < 400) {
             return original; // redirects and the like pass unchanged
         }
-        Response.ResponseBuilder out = Errors.builder(status, ApiError.WEB_APPLICATION, message(status, original));
+        Response.ResponseBuilder out = Errors.builder(status, ApiException.WEB_APPLICATION, message(status, original));
         for (Map.Entry<String, List<Object>> header : original.getMetadata().entrySet()) {
             if (!header.getKey().equalsIgnoreCase("Content-Type") && !header.getKey().equalsIgnoreCase("Content-Length")) {
                 for (Object value : header.getValue()) {

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Wire formats shared with Jira's built-in API (reference/anchors-pat.md §1.2, §1.3). */
+/** Wire formats shared with Jira's built-in API: its date format and its expiry of a token that never expires. */
 final class Wire {
     /** UTC with milliseconds and a literal {@code +00:00}, as the built-in app writes dates. */
     private static final DateTimeFormatter DATE =

@@ -5,7 +5,7 @@
  * <p>Resources are thin: they find the caller ({@link dev.jirapat.rest.Callers}), read the body strictly
  * ({@link dev.jirapat.rest.JsonBody}, then {@link dev.jirapat.rest.Input}), call
  * {@link dev.jirapat.token.TokenService} and turn its value or {@link dev.jirapat.token.Rejection} into a bean or an
- * {@link dev.jirapat.rest.ApiError}. Every 4xx/5xx with a body has one shape, {@code {"exception": ..., "error": ...}},
+ * {@link dev.jirapat.rest.ApiException}. Every 4xx/5xx with a body has one shape, {@code {"exception": ..., "error": ...}},
  * written by the exception mappers in this package; the one deliberate exception is the native 404 with an empty
  * body for a token id the caller cannot see.
  *

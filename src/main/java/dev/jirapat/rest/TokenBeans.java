@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Domain tokens to beans; resolves user keys to users once per response. */
-final class TokenViews {
+final class TokenBeans {
     private final Users users;
 
-    TokenViews(Users users) {
+    TokenBeans(Users users) {
         this.users = users;
     }
 
