@@ -1,8 +1,7 @@
 package dev.jirapat.rest;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.sal.api.message.I18nResolver;
 import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Rejection;
@@ -54,17 +53,18 @@ public final class AdminResource {
     private final Messages messages;
 
     public AdminResource(TokenService tokens, Users users, PolicySource policySource, PolicyStore policyStore,
-                         JiraAuthenticationContext authentication, I18nResolver i18n) {
+                         Callers callers, Input input, JsonBody json, Refusals refusals, TokenBeans beans,
+                         Messages messages) {
         this.tokens = tokens;
         this.users = users;
         this.policySource = policySource;
         this.policyStore = policyStore;
-        this.messages = new Messages(i18n);
-        this.callers = new Callers(authentication, users, messages);
-        this.input = new Input(messages);
-        this.json = new JsonBody(messages);
-        this.refusals = new Refusals(messages, policySource);
-        this.beans = new TokenBeans(users);
+        this.callers = callers;
+        this.input = input;
+        this.json = json;
+        this.refusals = refusals;
+        this.beans = beans;
+        this.messages = messages;
     }
 
     /** Revokes every listed id ({@code [1, 2, 3]}); unknown ids are skipped. 204, as the built-in app. */
@@ -72,10 +72,10 @@ public final class AdminResource {
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response revokeAll(@Context HttpServletRequest request, InputStream body) {
-        Caller caller = callers.requireAdmin(request);
-        Outcome<List<AccessToken>> revoked = tokens.revokeAll(caller.actor(), ids(json.value(request, body)));
+        Actor actor = callers.requireAdmin(request);
+        Outcome<List<AccessToken>> revoked = tokens.revokeAll(actor, ids(json.value(request, body)));
         if (revoked.isRejected()) {
-            throw refusals.of(revoked.rejection(), caller);
+            throw refusals.of(revoked.rejection(), actor);
         }
         return Response.noContent().build();
     }
@@ -85,7 +85,7 @@ public final class AdminResource {
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createFor(@Context HttpServletRequest request, InputStream body) {
-        Caller caller = callers.requireAdmin(request);
+        Actor actor = callers.requireAdmin(request);
         ServiceTokenBean create = new ServiceTokenBean(json.object(request, body));
         input.noUnknownFields(create.unknown);
         String username = input.text(create.username, "username");
@@ -94,11 +94,11 @@ public final class AdminResource {
         }
         Optional<UserAccount> owner = users.byName(username);
         if (!owner.isPresent()) {
-            throw refusals.of(Rejection.OWNER_UNKNOWN, caller);
+            throw refusals.of(Rejection.OWNER_UNKNOWN, actor);
         }
-        Outcome<IssuedToken> issued = tokens.createFor(caller.actor(), owner.get().key(), input.tokenRequest(create));
+        Outcome<IssuedToken> issued = tokens.createFor(actor, owner.get().key(), input.tokenRequest(create));
         if (issued.isRejected()) {
-            throw refusals.of(issued.rejection(), caller);
+            throw refusals.of(issued.rejection(), actor);
         }
         return CreatedResponse.of(beans.created(issued.value()));
     }

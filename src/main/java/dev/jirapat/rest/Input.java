@@ -19,7 +19,7 @@ import java.util.List;
  * Strict reading of request values: the JSON type must be the documented one (no coercion), numbers must fit,
  * unknown fields are refused. Every refusal is a 400 {@link ApiException} naming the field.
  */
-final class Input {
+public final class Input {
     /**
      * The dates a search may name: years 1 to 9999, what every supported database's timestamp column holds
      * ({@code Date.from} itself overflows far beyond). Outside them a date is refused like an unreadable one.
@@ -29,7 +29,7 @@ final class Input {
 
     private final Messages messages;
 
-    Input(Messages messages) {
+    public Input(Messages messages) {
         this.messages = messages;
     }
 
@@ -44,7 +44,7 @@ final class Input {
             scope = Scope.parse(scopeText).orElseThrow(() -> ApiException.badRequest(messages.get(Messages.SCOPE_INVALID)));
         }
         // One over the limit still reads, so the service reports TOO_MANY_IP_RANGES with its own message.
-        java.util.List<String> ranges = texts(body.allowedIps, "allowedIps", TokenService.MAX_IP_RANGES + 1);
+        List<String> ranges = texts(body.allowedIps, "allowedIps", TokenService.MAX_IP_RANGES + 1);
         return new TokenRequest(name, days, scope, ranges);
     }
 

@@ -24,7 +24,7 @@ import java.util.Locale;
  * hold whichever Jackson the host runs. Every failure is an {@link ApiException} in the one error shape (400; 413 for
  * the size, 415 without a JSON Content-Type); nothing of the body is logged or echoed.
  */
-final class JsonBody {
+public final class JsonBody {
     /** Bytes per body: a 1000-id bulk revoke of 19-digit ids (about 20 KB) fits three times over. */
     static final int MAX_BYTES = 64 * 1024;
 
@@ -32,7 +32,7 @@ final class JsonBody {
 
     private final Messages messages;
 
-    JsonBody(Messages messages) {
+    public JsonBody(Messages messages) {
         this.messages = messages;
     }
 

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Domain tokens to beans; resolves user keys to users once per response. */
-final class TokenBeans {
+/** Domain tokens to response beans; resolves user keys to users once per response. */
+public final class TokenBeans {
     private final Users users;
 
-    TokenBeans(Users users) {
+    public TokenBeans(Users users) {
         this.users = users;
     }
 

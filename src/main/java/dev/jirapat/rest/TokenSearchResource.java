@@ -1,9 +1,7 @@
 package dev.jirapat.rest;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.sal.api.message.I18nResolver;
+import dev.jirapat.token.Actor;
 import dev.jirapat.token.Outcome;
-import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.SortField;
 import dev.jirapat.token.TokenPage;
 import dev.jirapat.token.TokenSearch;
@@ -44,25 +42,25 @@ public final class TokenSearchResource {
     private final TokenBeans beans;
     private final Messages messages;
 
-    public TokenSearchResource(TokenService tokens, Users users, PolicySource policySource,
-                               JiraAuthenticationContext authentication, I18nResolver i18n) {
+    public TokenSearchResource(TokenService tokens, Users users, Callers callers, Input input, JsonBody json,
+                               Refusals refusals, TokenBeans beans, Messages messages) {
         this.tokens = tokens;
         this.users = users;
-        this.messages = new Messages(i18n);
-        this.callers = new Callers(authentication, users, messages);
-        this.input = new Input(messages);
-        this.json = new JsonBody(messages);
-        this.refusals = new Refusals(messages, policySource);
-        this.beans = new TokenBeans(users);
+        this.callers = callers;
+        this.input = input;
+        this.json = json;
+        this.refusals = refusals;
+        this.beans = beans;
+        this.messages = messages;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenPageBean search(@Context HttpServletRequest request, InputStream body) {
-        Caller caller = callers.requireAdmin(request);
-        Outcome<TokenPage> page = tokens.search(caller.actor(), criteria(new SearchBean(json.object(request, body))));
+        Actor actor = callers.requireAdmin(request);
+        Outcome<TokenPage> page = tokens.search(actor, criteria(new SearchBean(json.object(request, body))));
         if (page.isRejected()) {
-            throw refusals.of(page.rejection(), caller);
+            throw refusals.of(page.rejection(), actor);
         }
         return beans.page(page.value());
     }

@@ -1,14 +1,11 @@
 package dev.jirapat.rest;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.sal.api.message.I18nResolver;
 import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Rejection;
-import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.TokenService;
-import dev.jirapat.token.Users;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -41,31 +38,31 @@ public final class TokensResource {
     private final TokenBeans beans;
     private final Messages messages;
 
-    public TokensResource(TokenService tokens, Users users, PolicySource policySource, JiraAuthenticationContext authentication,
-                          I18nResolver i18n) {
+    public TokensResource(TokenService tokens, Callers callers, Input input, JsonBody json, Refusals refusals,
+                          TokenBeans beans, Messages messages) {
         this.tokens = tokens;
-        this.messages = new Messages(i18n);
-        this.callers = new Callers(authentication, users, messages);
-        this.input = new Input(messages);
-        this.json = new JsonBody(messages);
-        this.refusals = new Refusals(messages, policySource);
-        this.beans = new TokenBeans(users);
+        this.callers = callers;
+        this.input = input;
+        this.json = json;
+        this.refusals = refusals;
+        this.beans = beans;
+        this.messages = messages;
     }
 
     @GET
     public List<TokenBean> list(@Context HttpServletRequest request) {
-        Caller caller = callers.require(request);
-        return beans.tokens(tokens.list(caller.actor()));
+        Actor actor = callers.require(request);
+        return beans.tokens(tokens.list(actor));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context HttpServletRequest request, InputStream body) {
-        Caller caller = callers.require(request);
+        Actor actor = callers.require(request);
         CreateTokenBean create = new CreateTokenBean(json.object(request, body));
-        Outcome<IssuedToken> issued = tokens.create(caller.actor(), input.tokenRequest(create));
+        Outcome<IssuedToken> issued = tokens.create(actor, input.tokenRequest(create));
         if (issued.isRejected()) {
-            throw refusals.of(issued.rejection(), caller);
+            throw refusals.of(issued.rejection(), actor);
         }
         return CreatedResponse.of(beans.created(issued.value()));
     }
@@ -74,8 +71,8 @@ public final class TokensResource {
     @GET
     @Path("current")
     public TokenBean current(@Context HttpServletRequest request) {
-        Caller caller = callers.require(request);
-        Optional<AccessToken> token = caller.token().flatMap(t -> tokens.get(caller.actor(), t.id()));
+        Actor actor = callers.require(request);
+        Optional<AccessToken> token = actor.viaToken().flatMap(t -> tokens.get(actor, t.id()));
         if (!token.isPresent()) {
             throw new ApiException(404, ApiException.WEB_APPLICATION, messages.get(Messages.NOT_TOKEN_AUTHENTICATED));
         }
@@ -85,8 +82,8 @@ public final class TokensResource {
     @GET
     @Path("{id}")
     public Response get(@Context HttpServletRequest request, @PathParam("id") String id) {
-        Caller caller = callers.require(request);
-        Optional<AccessToken> token = tokens.get(caller.actor(), Ids.parse(id, messages));
+        Actor actor = callers.require(request);
+        Optional<AccessToken> token = tokens.get(actor, Ids.parse(id, messages));
         // The built-in app's answer for an id the caller cannot see: 404 with an empty body.
         return token.isPresent() ? Response.ok(beans.token(token.get())).build()
                 : Response.status(Response.Status.NOT_FOUND).build();
@@ -95,8 +92,8 @@ public final class TokensResource {
     @DELETE
     @Path("{id}")
     public Response revoke(@Context HttpServletRequest request, @PathParam("id") String id) {
-        Caller caller = callers.require(request);
-        Outcome<Optional<AccessToken>> revoked = tokens.revokeIfExists(caller.actor(), Ids.parse(id, messages));
+        Actor actor = callers.require(request);
+        Outcome<Optional<AccessToken>> revoked = tokens.revokeIfExists(actor, Ids.parse(id, messages));
         if (revoked.isRejected()) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
@@ -110,13 +107,13 @@ public final class TokensResource {
     @POST
     @Path("{id}/rotate")
     public Response rotate(@Context HttpServletRequest request, @PathParam("id") String id) {
-        Caller caller = callers.require(request);
-        Outcome<IssuedToken> rotated = tokens.rotate(caller.actor(), Ids.parse(id, messages));
+        Actor actor = callers.require(request);
+        Outcome<IssuedToken> rotated = tokens.rotate(actor, Ids.parse(id, messages));
         if (rotated.isRejected()) {
             if (rotated.rejection() == Rejection.NOT_FOUND) {
                 return Response.status(Response.Status.NOT_FOUND).build();
             }
-            throw refusals.of(rotated.rejection(), caller);
+            throw refusals.of(rotated.rejection(), actor);
         }
         return CreatedResponse.of(beans.created(rotated.value()));
     }
