@@ -119,7 +119,7 @@ public final class AdminResource {
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public PolicyBean update(@Context HttpServletRequest request, InputStream body) {
-        callers.requireAdmin(request);
+        Actor actor = callers.requireAdmin(request);
         PolicyChangeBean changes = new PolicyChangeBean(json.object(request, body));
         Map<String, String> set = new LinkedHashMap<>();
         Set<String> reset = new LinkedHashSet<>();
@@ -131,8 +131,17 @@ public final class AdminResource {
                 set.put(setting.key(), value(setting, change.getValue()));
             }
         }
+        return new PolicyBean(applySettings(actor, set, reset));
+    }
+
+    /**
+     * Stores validated changes ({@code set}: key to canonical value; {@code reset}: back to the default) and returns
+     * the policy now in force.
+     */
+    private TokenPolicy applySettings(Actor actor, Map<String, String> set, Set<String> reset) {
+        // switch to TokenService.changeSettings when it exists
         policyStore.apply(set, reset);
-        return new PolicyBean(policySource.policy());
+        return policySource.policy();
     }
 
     private Set<Long> ids(JsonInput body) {
