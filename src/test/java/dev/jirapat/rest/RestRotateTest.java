@@ -1,8 +1,8 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
-import dev.jirapat.token.RequestFacts;
 import dev.jirapat.devhost.HttpCall;
+import dev.jirapat.token.RequestFacts;
 import dev.jirapat.token.TokenCheck;
 import dev.jirapat.token.TokenService;
 import org.codehaus.jackson.JsonNode;

@@ -1,7 +1,7 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import org.codehaus.jackson.JsonNode;
 import org.junit.Before;
 import org.junit.ClassRule;
