@@ -31,6 +31,7 @@ public final class Messages {
     static final String SCOPE_INVALID = "pat.rest.error.scope.invalid";
     static final String SORT_INVALID = "pat.rest.error.sort.invalid";
     static final String ORDER_INVALID = "pat.rest.error.order.invalid";
+    static final String STATUS_INVALID = "pat.rest.error.status.invalid";
     static final String DATE_INVALID = "pat.rest.error.date.invalid";
     static final String PAGE_INVALID = "pat.rest.error.page.invalid";
     static final String LIMIT_INVALID = "pat.rest.error.limit.invalid";

@@ -2,10 +2,12 @@ package dev.jirapat.rest;
 
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.Outcome;
+import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.SortField;
 import dev.jirapat.token.TokenPage;
 import dev.jirapat.token.TokenSearch;
 import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenStatus;
 import dev.jirapat.token.Users;
 
 import javax.servlet.http.HttpServletRequest;
@@ -18,6 +20,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +44,12 @@ public final class TokenSearchResource {
     private final Refusals refusals;
     private final TokenBeans beans;
     private final Messages messages;
+    private final PolicySource policySource;
+    private final Clock clock;
 
     public TokenSearchResource(TokenService tokens, Users users, Callers callers, Input input, JsonBody json,
-                               Refusals refusals, TokenBeans beans, Messages messages) {
+                               Refusals refusals, TokenBeans beans, Messages messages, PolicySource policySource,
+                               Clock clock) {
         this.tokens = tokens;
         this.users = users;
         this.callers = callers;
@@ -52,6 +58,8 @@ public final class TokenSearchResource {
         this.refusals = refusals;
         this.beans = beans;
         this.messages = messages;
+        this.policySource = policySource;
+        this.clock = clock;
     }
 
     @POST
@@ -96,6 +104,13 @@ public final class TokenSearchResource {
         search.lastUsed(input.date(body.lastUsedFrom, "lastAuthenticatedDateFrom"),
                 input.date(body.lastUsedTo, "lastAuthenticatedDateTo"));
         search.used(input.bool(body.used, "isUsed"));
+        String statusText = input.text(body.status, "status");
+        if (statusText != null) {
+            // Evaluated by the database at this instant, with the same rule as the status each token shows.
+            TokenStatus status = Wire.status(statusText).orElseThrow(() -> ApiException.badRequest(
+                    messages.get(Messages.STATUS_INVALID, Wire.STATUSES)));
+            search.status(status, TokenBeans.now(clock), policySource.policy().expiryWarningDays());
+        }
 
         String sortText = input.text(body.sortBy, "sortBy");
         SortField sort = SortField.NAME;

@@ -186,11 +186,20 @@ final class Api {
      * the store, as the Bearer tests stage expiry. Returns its id.
      */
     long expire(long id) {
+        return expiresAt(id, Instant.now().minus(Duration.ofDays(2)));
+    }
+
+    /**
+     * Stages a token's expiry by rewriting it in the store; a token made to expire before its creation is made
+     * 30 days older. Returns its id.
+     */
+    long expiresAt(long id, Instant expiry) {
         TokenStore store = host.bean(TokenStore.class);
-        Instant past = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
+        Instant at = expiry.truncatedTo(ChronoUnit.MILLIS);
         return store.inTransaction(() -> {
             AccessToken token = store.findById(id).get();
-            return store.replace(id, token.toBuilder().createdAt(past.minus(Duration.ofDays(30))).expiresAt(past).build());
+            Instant created = at.isAfter(token.createdAt()) ? token.createdAt() : at.minus(Duration.ofDays(30));
+            return store.replace(id, token.toBuilder().createdAt(created).expiresAt(at).build());
         }).get().id();
     }
 

@@ -1,7 +1,7 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -402,6 +402,10 @@ public class RestBadInputTest {
         json("search isUsed a string", "POST", "/tokens/search", "admin", "{\"isUsed\":\"yes\"}", 400, ILLEGAL);
         json("search userKeys a string", "POST", "/tokens/search", "admin", "{\"userKeys\":\"JIRAUSER10100\"}", 400, ILLEGAL);
         json("search unknown field", "POST", "/tokens/search", "admin", "{\"owner\":\"alice\"}", 400, ILLEGAL);
+        json("search status unknown", "POST", "/tokens/search", "admin", "{\"status\":\"revoked\"}", 400, ILLEGAL);
+        json("search status in another case", "POST", "/tokens/search", "admin", "{\"status\":\"EXPIRED\"}", 400, ILLEGAL);
+        json("search status a number", "POST", "/tokens/search", "admin", "{\"status\":2}", 400, ILLEGAL);
+        json("search status a list", "POST", "/tokens/search", "admin", "{\"status\":[\"active\"]}", 400, ILLEGAL);
         json("user picker limit 0", "GET", "/tokens/search/user?contains=alice&limit=0", "admin", "", 400, ILLEGAL);
         json("user picker limit not a number", "GET", "/tokens/search/user?contains=alice&limit=ten", "admin", "", 400, ILLEGAL);
         json("user picker limit huge", "GET", "/tokens/search/user?contains=alice&limit=99999999999", "admin", "", 400, ILLEGAL);

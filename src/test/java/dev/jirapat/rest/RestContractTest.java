@@ -1,7 +1,7 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.TokenStore;
 import org.codehaus.jackson.JsonNode;
@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,7 +34,9 @@ import static org.junit.Assert.assertTrue;
  */
 @RunWith(Parameterized.class)
 public class RestContractTest {
-    private static final Set<String> TOKEN_FIELDS = new TreeSet<>(List.of("id", "name", "createdAt", "expiringAt", "scope", "createdBy"));
+    private static final Set<String> TOKEN_FIELDS = new TreeSet<>(List.of("id", "name", "createdAt", "expiringAt", "scope", "createdBy",
+            "status", "neverExpires"));
+    private static final String ILLEGAL = "java.lang.IllegalArgumentException";
 
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
@@ -71,6 +75,7 @@ public class RestContractTest {
         assertTrue("rawToken " + token.path("rawToken"), Api.RAW_TOKEN.matcher(token.path("rawToken").getTextValue()).matches());
         assertEquals("write", token.path("scope").getTextValue());
         assertEquals("alice", token.path("createdBy").getTextValue());
+        assertStatus(token, "active", false);
 
         Instant created = date(token, "createdAt");
         assertFalse("createdAt " + created + " before the request", created.isBefore(before));
@@ -83,6 +88,7 @@ public class RestContractTest {
     public void createWhenNoDurationThenNeverExpiresAsTheNativeSentinel() {
         JsonNode token = api.create("alice", "{\"name\":\"forever\"}");
         assertEquals(Api.NEVER, token.path("expiringAt").getTextValue());
+        assertStatus(token, "active", true);
 
         JsonNode again = api.create("alice", "{\"name\":\"forever too\",\"expirationDuration\":null}");
         assertEquals("null is the same as absent", Api.NEVER, again.path("expiringAt").getTextValue());
@@ -290,6 +296,7 @@ public class RestContractTest {
         }
         assertEquals("the same lifetime, from now", date(rotated, "createdAt").plus(Duration.ofDays(30)),
                 date(rotated, "expiringAt"));
+        assertStatus(rotated, "active", false);
         assertEquals("one token, not two", 1, api.tokensOf(Api.ALICE_KEY).size());
     }
 
@@ -314,6 +321,109 @@ public class RestContractTest {
         HttpCall.Response r = new Api(HOST.host(), other).get("/tokens/" + id, "alice");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("shared", Api.json(r).path("name").getTextValue());
+    }
+
+    @Test
+    public void statusWhenActiveExpiringSoonExpiredOrNeverExpiringThenEveryTokenObjectSaysSo() {
+        JsonNode active = api.create("alice", "{\"name\":\"active\",\"expirationDuration\":30}");
+        JsonNode soon = api.create("alice", "{\"name\":\"soon\",\"expirationDuration\":2}");
+        JsonNode eternal = api.create("alice", "{\"name\":\"eternal\"}");
+        long expired = api.expire(api.createId("alice", "expired"));
+        assertStatus(active, "active", false);
+        assertStatus(soon, "expiresSoon", false); // within the default warning window of 5 days
+        assertStatus(eternal, "active", true);
+
+        Map<String, String[]> expected = Map.of("active", new String[] {"active", "false"},
+                "soon", new String[] {"expiresSoon", "false"}, "eternal", new String[] {"active", "true"},
+                "expired", new String[] {"expired", "false"});
+        JsonNode list = Api.json(api.get("/tokens", "alice"));
+        assertEquals(list.toString(), 4, list.size());
+        JsonNode page = Api.json(api.post("/tokens/search", "admin", "{}")).path("values");
+        assertEquals(page.toString(), 4, page.size());
+        for (JsonNode token : concat(list, page)) {
+            String[] want = expected.get(token.path("name").getTextValue());
+            assertStatus(token, want[0], Boolean.parseBoolean(want[1]));
+            JsonNode one = Api.json(api.get("/tokens/" + token.path("id").getLongValue(), "alice"));
+            assertStatus(one, want[0], Boolean.parseBoolean(want[1]));
+        }
+        assertStatus(Api.json(api.get("/tokens/" + expired, "admin")), "expired", false);
+
+        // The policy's warning window decides, read by the server: with 1 day, 2 days to go is active.
+        assertEquals(200, api.put("/admin/settings", "admin", "{\"expiryWarningDays\":1}").status);
+        assertStatus(Api.json(api.get("/tokens/" + soon.path("id").getLongValue(), "alice")), "active", false);
+        assertEquals(200, api.put("/admin/settings", "admin", "{\"expiryWarningDays\":30}").status);
+        assertStatus(Api.json(api.get("/tokens/" + active.path("id").getLongValue(), "alice")), "expiresSoon", false);
+        assertStatus(Api.json(api.get("/tokens/" + eternal.path("id").getLongValue(), "alice")), "active", true);
+    }
+
+    @Test
+    public void searchWhenStatusGivenThenExactlyTheTokensShowingItEitherSideOfEachBoundary() {
+        Instant now = Instant.now();
+        Duration window = Duration.ofDays(5); // the default expiryWarningDays
+        Duration margin = Duration.ofMinutes(2);
+        long eternal = api.create("alice", "{\"name\":\"eternal\"}").path("id").getLongValue();
+        long active = api.createId("bob", "active");
+        long justActive = api.expiresAt(api.createId("alice", "just active"), now.plus(window).plus(margin));
+        long justSoon = api.expiresAt(api.createId("bob", "just soon"), now.plus(window).minus(margin));
+        long soonest = api.expiresAt(api.createId("alice", "soonest"), now.plus(margin));
+        long justExpired = api.expiresAt(api.createId("bob", "just expired"), now.minus(margin));
+        long expired = api.expire(api.createId("alice", "expired"));
+        Map<String, Set<Long>> expected = Map.of("active", Set.of(eternal, active, justActive),
+                "expiresSoon", Set.of(justSoon, soonest), "expired", Set.of(justExpired, expired));
+
+        for (Map.Entry<String, Set<Long>> status : expected.entrySet()) {
+            HttpCall.Response r = api.post("/tokens/search", "admin", "{\"status\":\"" + status.getKey() + "\"}");
+            assertEquals(r.toString(), 200, r.status);
+            JsonNode values = Api.json(r).path("values");
+            Set<Long> found = new TreeSet<>();
+            for (JsonNode token : values) {
+                found.add(token.path("id").getLongValue());
+                assertEquals("the criterion and the status shown agree: " + token, status.getKey(),
+                        token.path("status").getTextValue());
+            }
+            assertEquals(status.getKey() + ": " + r.body, new TreeSet<>(status.getValue()), found);
+        }
+
+        JsonNode alicesActive = Api.json(api.post("/tokens/search", "admin",
+                "{\"status\":\"active\",\"userKeys\":[\"" + Api.ALICE_KEY + "\"],\"sortBy\":\"expiringAt\"}"));
+        assertEquals("with other criteria, sorted: " + alicesActive, List.of(justActive, eternal), ids(alicesActive.path("values")));
+        JsonNode any = Api.json(api.post("/tokens/search", "admin", "{\"status\":null}"));
+        assertEquals("null is no criterion: " + any, 7, any.path("values").size());
+    }
+
+    @Test
+    public void searchWhenStatusIsNoStatusThen400ListingThemAndNothingFound() {
+        api.createId("alice", "a");
+        for (String bad : new String[] {"\"Active\"", "\"expires_soon\"", "\"soon\"", "\"expiresSoon \"", "\"\""}) {
+            JsonNode error = Api.assertError(api.post("/tokens/search", "admin", "{\"status\":" + bad + "}"), 400, ILLEGAL);
+            assertEquals(bad, "status must be one of: active, expiresSoon, expired.", error.path("error").getTextValue());
+        }
+        for (String bad : new String[] {"1", "true", "[\"active\"]", "{}"}) {
+            JsonNode error = Api.assertError(api.post("/tokens/search", "admin", "{\"status\":" + bad + "}"), 400, ILLEGAL);
+            assertEquals(bad, "status must be a string.", error.path("error").getTextValue());
+        }
+    }
+
+    private static void assertStatus(JsonNode token, String status, boolean neverExpires) {
+        assertEquals("status of " + token, status, token.path("status").getTextValue());
+        assertTrue("neverExpires is a JSON boolean: " + token, token.path("neverExpires").isBoolean());
+        assertEquals("neverExpires of " + token, neverExpires, token.path("neverExpires").getBooleanValue());
+        assertEquals("neverExpires and the sentinel agree: " + token, neverExpires,
+                Api.NEVER.equals(token.path("expiringAt").getTextValue()));
+    }
+
+    private static List<JsonNode> concat(JsonNode... arrays) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode array : arrays) {
+            array.forEach(out::add);
+        }
+        return out;
+    }
+
+    private static List<Long> ids(JsonNode values) {
+        List<Long> out = new ArrayList<>();
+        values.forEach(token -> out.add(token.path("id").getLongValue()));
+        return out;
     }
 
     private static Instant date(JsonNode token, String field) {

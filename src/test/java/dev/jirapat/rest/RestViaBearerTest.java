@@ -1,7 +1,7 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import org.codehaus.jackson.JsonNode;
 import org.junit.Before;
 import org.junit.ClassRule;
@@ -41,6 +41,8 @@ public class RestViaBearerTest {
         JsonNode current = Api.json(r);
         assertEquals(mine.path("id"), current.path("id"));
         assertEquals("this one", current.path("name").getTextValue());
+        assertEquals("active", current.path("status").getTextValue());
+        assertFalse(current.path("neverExpires").getBooleanValue());
         assertFalse("never the raw token again: " + r.body, current.has("rawToken"));
     }
 
