@@ -9,10 +9,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -248,7 +245,7 @@ public class RestJsonBodyTest {
 
     @Test
     public void badBodiesWhenSentThenNoErrorAndNoStackTraceInTheLog() throws IOException {
-        List<String> lines = captureLog(() -> {
+        List<String> lines = Api.captureLog(() -> {
             LoggerFactory.getLogger(RestJsonBodyTest.class).error("capture probe");
             List<String> before = api.state();
             String[] bodies = {"{\"name\":\"ci\"} {\"expirationDuration\":30}", "{\"name\":\"x\",\"expirationDuration\":" + DIGITS_201 + "}",
@@ -268,32 +265,6 @@ public class RestJsonBodyTest {
                 .filter(l -> l.contains("ERROR") || l.contains("WARN") || l.startsWith("\tat ") || l.contains("Exception"))
                 .collect(Collectors.toList());
         assertTrue("log lines from bad bodies: " + bad, bad.isEmpty());
-    }
-
-    /** The lines written to System.err (where slf4j-simple logs) while {@code action} runs; they still reach the console. */
-    private static List<String> captureLog(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                captured.write(b);
-                original.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                captured.write(b, off, len);
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.err.flush();
-            System.setErr(original);
-        }
-        return List.of(captured.toString(StandardCharsets.UTF_8).split("\n"));
     }
 
     /** A request whose head declares {@code length} bytes of JSON, of which only 1 KiB is sent (HTTP/1.0, read to the end). */
