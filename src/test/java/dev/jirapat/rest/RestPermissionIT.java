@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.RequestFacts;
 import org.junit.Before;
 import org.junit.ClassRule;
@@ -13,8 +14,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 /**
- * Who may do what (DESIGN §5): every endpoint × anonymous, the token's owner (alice), another user (bob) and a
- * system administrator. Every endpoint needs a login (401); admin endpoints are 403 to other users; another user's
+ * Who may do what (the README's "API"): every endpoint × anonymous, the token's owner (alice), another user (bob)
+ * and a system administrator. Every endpoint needs a login (401); admin endpoints are 403 to other users; another user's
  * token is a 404 with an empty body, exactly like an unknown id. A refused request changes nothing.
  */
 public class RestPermissionIT {
@@ -73,7 +74,7 @@ public class RestPermissionIT {
                 List<String> before = api.state();
                 String path = row.path.replace("{id}", Long.toString(alicesToken));
                 String body = row.body == null ? null : row.body.replace("{id}", Long.toString(alicesToken));
-                Reply r = call(row.method, path, CALLERS[c], body);
+                HttpCall.Response r = call(row.method, path, CALLERS[c], body);
                 String cell = row.method + " " + row.path + " as " + (CALLERS[c] == null ? "anonymous" : CALLERS[c]);
                 int expected = row.expected[c];
                 if (r.status != expected) {
@@ -92,7 +93,7 @@ public class RestPermissionIT {
     @Test
     public void inactiveUserWhenBasicThenRefusedByTheHostAndNothingChanges() {
         List<String> before = api.state();
-        Reply r = api.post("/tokens", "carol", "{\"name\":\"x\"}");
+        HttpCall.Response r = api.post("/tokens", "carol", "{\"name\":\"x\"}");
         assertEquals(r.toString(), 401, r.status);
         assertEquals(before, api.state());
     }
@@ -111,14 +112,14 @@ public class RestPermissionIT {
     @Test
     public void adminWhenGettingOrRevokingAnotherUsersTokenThenAllowed() {
         long id = api.createId("alice", "mine");
-        Reply get = api.get("/tokens/" + id, "admin");
+        HttpCall.Response get = api.get("/tokens/" + id, "admin");
         assertEquals(get.toString(), 200, get.status);
         assertEquals("mine", Api.json(get).path("name").getTextValue());
         assertEquals(204, api.delete("/tokens/" + id, "admin").status);
         assertTrue(api.tokensOf(Api.ALICE_KEY).isEmpty());
     }
 
-    private Reply call(String method, String path, String user, String body) {
+    private HttpCall.Response call(String method, String path, String user, String body) {
         if (body == null) {
             return Api.send(api.call(method, path, user));
         }
@@ -128,7 +129,7 @@ public class RestPermissionIT {
         return Api.send(api.call(method, path, user).json(body));
     }
 
-    private static void checkBody(String cell, Reply r, String path, List<String> wrong) {
+    private static void checkBody(String cell, HttpCall.Response r, String path, List<String> wrong) {
         try {
             if (r.status == 401 || r.status == 403) {
                 Api.assertError(r, r.status, "com.atlassian.sal.api.permission.AuthorisationException");
