@@ -138,7 +138,7 @@ public final class BearerAuthenticationFilter implements Filter {
             unavailable(request, response, e);
             return;
         }
-        TokenRequests.record(loggedIn, token);
+        AuthenticatedToken.record(loggedIn, token);
         lastUsed.record(token, now, ip);
         log.debug("Token {} authenticated a {} request from {}", hint, request.getMethod(), request.getRemoteAddr());
         try {
@@ -173,7 +173,7 @@ public final class BearerAuthenticationFilter implements Filter {
             responder.rejected(response, result.outcome());
             return;
         }
-        TokenRequests.record(request, result.token().get());
+        AuthenticatedToken.record(request, result.token().get());
         lastUsed.record(result.token().get(), now, ip);
         chain.doFilter(request, response);
     }

@@ -128,7 +128,7 @@ public class BearerAuthenticationFilterTest {
                 });
         Map<String, Object> seen = new HashMap<>();
         FilterChain chain = (req, resp) -> {
-            seen.put("token", TokenRequests.of(req));
+            seen.put("token", AuthenticatedToken.of(req));
             HttpSession passedDown = ((HttpServletRequest) req).getSession(false);
             seen.put("userId", passedDown == null ? null : passedDown.getAttribute(RequestLogin.LOGGED_IN_USER_ID_KEY));
             seen.put("accessTokenRequest", req.getAttribute(RequestLogin.ACCESS_TOKEN_REQUEST));
