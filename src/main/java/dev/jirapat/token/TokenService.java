@@ -236,45 +236,6 @@ public final class TokenService {
         return Outcome.of(store.inTransaction(() -> store.search(search)));
     }
 
-    /**
-     * Checks a presented token for one request. A malformed string never reaches the store. Store failures
-     * propagate as exceptions: the caller must fail closed (503), never treat them as "unknown".
-     */
-    public CheckResult check(String presented, RequestFacts request, Instant now) {
-        Optional<TokenString> parsed = TokenString.parse(presented);
-        if (!parsed.isPresent()) {
-            return CheckResult.malformed();
-        }
-        return checkHash(TokenHasher.hash(parsed.get()), request, now);
-    }
-
-    /**
-     * Checks the token stored under {@code hash} for one request, with the same rules as {@link #check}: for a
-     * session that a token request started, which keeps the token's hash (never the token) and stays bound to it.
-     */
-    public CheckResult checkHash(String hash, RequestFacts request, Instant now) {
-        Optional<AccessToken> found = store.findByHash(hash);
-        if (!found.isPresent() || !TokenHasher.same(found.get().hash(), hash)) {
-            return CheckResult.unknown();
-        }
-        AccessToken token = found.get();
-        if (token.isExpired(now)) {
-            return CheckResult.of(TokenCheck.EXPIRED, token);
-        }
-        Optional<UserAccount> owner = users.byKey(token.ownerKey());
-        if (!owner.isPresent() || !owner.get().active()) {
-            return CheckResult.of(TokenCheck.OWNER_INACTIVE, token);
-        }
-        if (!token.allowsAddress(request.clientAddress())) {
-            return CheckResult.of(TokenCheck.IP_NOT_ALLOWED, token);
-        }
-        if (!token.scope().permits(request.method(), request.path())) {
-            return CheckResult.of(request.path() == PathKind.AMBIGUOUS ? TokenCheck.AMBIGUOUS_PATH
-                    : TokenCheck.INSUFFICIENT_SCOPE, token);
-        }
-        return CheckResult.of(TokenCheck.VALID, token);
-    }
-
     /** The status a person sees, under the policy in force. */
     public TokenStatus status(AccessToken token) {
         return token.status(now(), settings.policy().expiryWarningDays());
