@@ -4,7 +4,7 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import dev.jirapat.token.RequestFacts;
 import com.atlassian.sal.api.transaction.TransactionCallback;
 import dev.jirapat.devhost.DevCacheManager;
-import dev.jirapat.jira.CachingTokenStore;
+import dev.jirapat.store.CachingTokenStore;
 import dev.jirapat.store.AoTokenStore;
 import dev.jirapat.store.TokenEntity;
 import dev.jirapat.testing.AtlassianTableNames;

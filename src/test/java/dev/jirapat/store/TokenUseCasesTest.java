@@ -1,7 +1,6 @@
 package dev.jirapat.store;
 
 import dev.jirapat.devhost.DevCacheManager;
-import dev.jirapat.jira.CachingTokenStore;
 import dev.jirapat.testing.AtlassianTableNames;
 import dev.jirapat.token.RequestFacts;
 import dev.jirapat.testing.EntityManagerActiveObjects;

@@ -1,4 +1,4 @@
-package dev.jirapat.jira;
+package dev.jirapat.store;
 
 import dev.jirapat.devhost.DevCacheManager;
 import dev.jirapat.testing.FakeUsers;
