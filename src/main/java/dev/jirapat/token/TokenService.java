@@ -1,7 +1,6 @@
 package dev.jirapat.token;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
  */
 public final class TokenService {
     /** At most this many IP ranges per token (keeps the stored list within one indexed-size column). */
-    public static final int MAX_IP_RANGES = 10;
+    public static final int MAX_IP_RANGES = TokenTerms.MAX_IP_RANGES;
     /** Attempts of a revocation that keeps losing to concurrent writers before the fault reaches the caller. */
     private static final int MAX_CONFLICT_RETRIES = 5;
 
@@ -47,7 +46,7 @@ public final class TokenService {
         if (!policy.enabled()) {
             return Outcome.rejected(Rejection.FEATURE_DISABLED);
         }
-        if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
+        if (!mayActFor(actor, ownerKey)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
         Optional<UserAccount> owner = users.byKey(ownerKey);
@@ -57,20 +56,12 @@ public final class TokenService {
         if (!owner.get().active()) {
             return Outcome.rejected(Rejection.OWNER_INACTIVE);
         }
-        Outcome<String> name = TokenNames.validate(request.name(), policy.nameMaxLength());
-        if (name.isRejected()) {
-            return Outcome.rejected(name.rejection());
-        }
-        Outcome<List<IpRange>> parsed = parseRanges(request.allowedIps());
-        if (parsed.isRejected()) {
-            return Outcome.rejected(parsed.rejection());
-        }
         Instant now = now();
-        Outcome<Terms> terms = terms(actor, request.scope(), parsed.value(), request.expirationDays(), now, policy);
+        Outcome<TokenTerms> terms = TokenTerms.forNew(actor, request, policy, now);
         if (terms.isRejected()) {
             return Outcome.rejected(terms.rejection());
         }
-        AccessToken.Builder draft = terms.value().applyTo(AccessToken.builder().ownerKey(ownerKey).name(name.value()))
+        AccessToken.Builder draft = terms.value().applyTo(AccessToken.builder().ownerKey(ownerKey))
                 .createdAt(now).createdBy(actor.userKey());
         return insertWithRetry(draft, policy.maxTokensPerUser());
     }
@@ -100,7 +91,7 @@ public final class TokenService {
 
     /** The tokens of {@code ownerKey}: for the owner or a system admin; empty for anyone else. */
     public List<AccessToken> listOf(Actor actor, String ownerKey) {
-        if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
+        if (!mayActFor(actor, ownerKey)) {
             return Collections.emptyList();
         }
         return store.inTransaction(() -> store.findByOwner(ownerKey));
@@ -108,13 +99,13 @@ public final class TokenService {
 
     /** A token visible to the actor (their own, or any for a system admin); empty otherwise, so ids don't leak. */
     public Optional<AccessToken> get(Actor actor, long id) {
-        return store.inTransaction(() -> store.findById(id).filter(t -> mayManage(actor, t)));
+        return store.inTransaction(() -> store.findById(id).filter(t -> mayActFor(actor, t.ownerKey())));
     }
 
     /** Revokes (deletes) a token the actor may manage. {@link Rejection#NOT_FOUND} for unknown or foreign ids. */
     public Outcome<AccessToken> revoke(Actor actor, long id) {
         return retryingConflicts(() -> {
-            Optional<AccessToken> token = store.findById(id).filter(t -> mayManage(actor, t));
+            Optional<AccessToken> token = store.findById(id).filter(t -> mayActFor(actor, t.ownerKey()));
             if (!token.isPresent()) {
                 return Outcome.<AccessToken>rejected(Rejection.NOT_FOUND);
             }
@@ -134,7 +125,7 @@ public final class TokenService {
             if (!token.isPresent()) {
                 return Outcome.of(Optional.<AccessToken>empty());
             }
-            if (!mayManage(actor, token.get())) {
+            if (!mayActFor(actor, token.get().ownerKey())) {
                 return Outcome.<Optional<AccessToken>>rejected(Rejection.NOT_FOUND);
             }
             store.delete(id);
@@ -161,7 +152,7 @@ public final class TokenService {
 
     /** Revokes every token of a user: the user themself or a system admin. Returns how many were revoked. */
     public Outcome<Integer> revokeAllOf(Actor actor, String ownerKey) {
-        if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
+        if (!mayActFor(actor, ownerKey)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
         return Outcome.of(retryingConflicts(() -> store.deleteByOwner(ownerKey)));
@@ -211,13 +202,7 @@ public final class TokenService {
         }
         AccessToken old = found.get();
         Instant now = now();
-        if (old.isExpired(now)) {
-            return Outcome.rejected(Rejection.TOKEN_EXPIRED);
-        }
-        Integer days = old.expiresAt().isPresent()
-                ? Integer.valueOf((int) Math.max(1, Duration.between(old.createdAt(), old.expiresAt().get()).toDays()))
-                : null;
-        Outcome<Terms> terms = terms(actor, old.scope(), old.allowedIps(), days, now, policy);
+        Outcome<TokenTerms> terms = TokenTerms.forRenewal(actor, old, policy, now);
         if (terms.isRejected()) {
             return Outcome.rejected(terms.rejection());
         }
@@ -241,117 +226,16 @@ public final class TokenService {
         return token.status(now(), settings.policy().expiryWarningDays());
     }
 
-    private boolean mayManage(Actor actor, AccessToken token) {
-        return token.ownerKey().equals(actor.userKey()) || users.isSystemAdmin(actor.userKey());
+    /**
+     * The one rule for whose tokens an actor may see and manage: their own, or anyone's for a system administrator.
+     * Use cases that ask more (rotating, minting, the admin-only ones) say so where they apply it.
+     */
+    public boolean mayActFor(Actor actor, String ownerKey) {
+        return actor.userKey().equals(ownerKey) || users.isSystemAdmin(actor.userKey());
     }
 
     private Instant now() {
         // The database keeps milliseconds; so do we, so a stored token equals the one we built.
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static Outcome<List<IpRange>> parseRanges(List<String> texts) {
-        if (texts.size() > MAX_IP_RANGES) {
-            return Outcome.rejected(Rejection.TOO_MANY_IP_RANGES);
-        }
-        List<IpRange> ranges = new ArrayList<>();
-        for (String text : texts) {
-            Optional<IpRange> range = IpRange.parse(text == null ? null : text.trim());
-            if (!range.isPresent()) {
-                return Outcome.rejected(Rejection.INVALID_IP_RANGE);
-            }
-            if (!ranges.contains(range.get())) {
-                ranges.add(range.get());
-            }
-        }
-        return Outcome.of(ranges);
-    }
-
-    /**
-     * A token minted by a token can do no more than its caller: a read caller mints read tokens only, and a caller
-     * with an IP allowlist passes it on (when none is asked for) or requires every asked-for range inside it.
-     */
-    static Outcome<List<IpRange>> confine(Actor actor, Scope scope, List<IpRange> requested) {
-        Optional<AccessToken> caller = actor.viaToken();
-        if (!caller.isPresent()) {
-            return Outcome.of(requested);
-        }
-        if (caller.get().scope() == Scope.READ && scope != Scope.READ) {
-            return Outcome.rejected(Rejection.WIDER_THAN_CALLING_TOKEN);
-        }
-        List<IpRange> callerRanges = caller.get().allowedIps();
-        if (callerRanges.isEmpty()) {
-            return Outcome.of(requested);
-        }
-        if (requested.isEmpty()) {
-            return Outcome.of(callerRanges);
-        }
-        for (IpRange range : requested) {
-            boolean inside = false;
-            for (IpRange outer : callerRanges) {
-                inside |= outer.encloses(range);
-            }
-            if (!inside) {
-                return Outcome.rejected(Rejection.WIDER_THAN_CALLING_TOKEN);
-            }
-        }
-        return Outcome.of(requested);
-    }
-
-    /**
-     * What a new or renewed token may be, the one rule for create and rotate: its scope and allowlist confined by
-     * the calling token ({@link #confine}) and a lifetime the policy allows that ends no later than the calling
-     * token's ({@link #expiry}).
-     */
-    private static Outcome<Terms> terms(Actor actor, Scope scope, List<IpRange> ranges, Integer days, Instant now,
-                                        TokenPolicy policy) {
-        Outcome<List<IpRange>> confined = confine(actor, scope, ranges);
-        if (confined.isRejected()) {
-            return Outcome.rejected(confined.rejection());
-        }
-        Outcome<Optional<Instant>> expiry = expiry(actor, days, now, policy);
-        if (expiry.isRejected()) {
-            return Outcome.rejected(expiry.rejection());
-        }
-        return Outcome.of(new Terms(scope, confined.value(), expiry.value().orElse(null)));
-    }
-
-    /** The granted part of a token: scope, allowlist and expiry, as {@link #terms} allowed them. */
-    private static final class Terms {
-        private final Scope scope;
-        private final List<IpRange> allowedIps;
-        private final Instant expiresAt;
-
-        Terms(Scope scope, List<IpRange> allowedIps, Instant expiresAt) {
-            this.scope = scope;
-            this.allowedIps = Collections.unmodifiableList(new ArrayList<>(allowedIps));
-            this.expiresAt = expiresAt;
-        }
-
-        AccessToken.Builder applyTo(AccessToken.Builder token) {
-            return token.scope(scope).allowedIps(allowedIps).expiresAt(expiresAt);
-        }
-    }
-
-    /** The expiry for a lifetime in days (null = never), under the policy and the calling token's own expiry. */
-    private static Outcome<Optional<Instant>> expiry(Actor actor, Integer days, Instant now, TokenPolicy policy) {
-        Optional<Instant> expiry;
-        if (days == null) {
-            if (!policy.eternalAllowed()) {
-                return Outcome.rejected(Rejection.ETERNAL_NOT_ALLOWED);
-            }
-            expiry = Optional.empty();
-        } else if (days < 1) {
-            return Outcome.rejected(Rejection.DURATION_TOO_SHORT);
-        } else if (days > policy.maxExpiryDays()) {
-            return Outcome.rejected(Rejection.DURATION_TOO_LONG);
-        } else {
-            expiry = Optional.of(now.plus(Duration.ofDays(days)));
-        }
-        Optional<Instant> callerExpiry = actor.viaToken().flatMap(AccessToken::expiresAt);
-        if (callerExpiry.isPresent() && (!expiry.isPresent() || expiry.get().isAfter(callerExpiry.get()))) {
-            return Outcome.rejected(Rejection.OUTLIVES_CALLING_TOKEN);
-        }
-        return Outcome.of(expiry);
     }
 }
