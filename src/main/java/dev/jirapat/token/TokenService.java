@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * The token use cases. Each is one transaction; expected refusals come back as {@link Rejection}s. Permission
- * rules: a user sees and manages their own tokens; a system administrator sees, revokes and searches everyone's
- * and mints tokens for others; only the owner rotates (a rotation hands out a new secret).
+ * rules: a user sees and manages their own tokens; a system administrator sees, revokes and searches everyone's,
+ * mints tokens for others and changes the policy; only the owner rotates (a rotation hands out a new secret).
+ * The system actor ({@link Actor#system()}, jobs) reads and revokes, nothing more.
  */
 public final class TokenService {
     /** At most this many IP ranges per token (keeps the stored list within one indexed-size column). */
@@ -37,16 +38,22 @@ public final class TokenService {
 
     /** Creates a token for the actor. */
     public Outcome<IssuedToken> create(Actor actor, TokenRequest request) {
+        if (actor.isSystem()) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED); // the system owns no tokens
+        }
         return createFor(actor, actor.userKey(), request);
     }
 
-    /** Creates a token for {@code ownerKey}: the actor themself, or anyone when the actor is a system admin. */
+    /**
+     * Creates a token for {@code ownerKey}: the actor themself, or anyone when the actor is a system admin. Never
+     * for the system actor: a token is minted by a person, who is recorded as its creator.
+     */
     public Outcome<IssuedToken> createFor(Actor actor, String ownerKey, TokenRequest request) {
         TokenPolicy policy = settings.policy();
         if (!policy.enabled()) {
             return Outcome.rejected(Rejection.FEATURE_DISABLED);
         }
-        if (!mayActFor(actor, ownerKey)) {
+        if (actor.isSystem() || !mayActFor(actor, ownerKey)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
         Optional<UserAccount> owner = users.byKey(ownerKey);
@@ -84,8 +91,11 @@ public final class TokenService {
         }
     }
 
-    /** The actor's own tokens, newest first. */
+    /** The actor's own tokens, newest first (none for the system actor). */
     public List<AccessToken> list(Actor actor) {
+        if (actor.isSystem()) {
+            return Collections.emptyList();
+        }
         return store.inTransaction(() -> store.findByOwner(actor.userKey()));
     }
 
@@ -133,9 +143,9 @@ public final class TokenService {
         });
     }
 
-    /** Revokes the given ids (system admins only); unknown ids are skipped. Returns the revoked tokens. */
+    /** Revokes the given ids (system admins and the system only); unknown ids are skipped. Returns the revoked tokens. */
     public Outcome<List<AccessToken>> revokeAll(Actor actor, Collection<Long> ids) {
-        if (!users.isSystemAdmin(actor.userKey())) {
+        if (!governsEveryone(actor)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
         return Outcome.of(retryingConflicts(() -> {
@@ -150,7 +160,7 @@ public final class TokenService {
         }));
     }
 
-    /** Revokes every token of a user: the user themself or a system admin. Returns how many were revoked. */
+    /** Revokes every token of a user: the user themself, a system admin or the system. Returns how many were revoked. */
     public Outcome<Integer> revokeAllOf(Actor actor, String ownerKey) {
         if (!mayActFor(actor, ownerKey)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
@@ -186,6 +196,9 @@ public final class TokenService {
         if (!policy.enabled()) {
             return Outcome.rejected(Rejection.FEATURE_DISABLED);
         }
+        if (actor.isSystem()) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED); // the new secret would go to no one
+        }
         TokenString raw = mint.mint();
         try {
             return store.inTransaction(() -> rotateInTransaction(actor, id, policy, raw));
@@ -213,9 +226,9 @@ public final class TokenService {
                 : Outcome.<IssuedToken>rejected(Rejection.NOT_FOUND);
     }
 
-    /** Every user's tokens, filtered, sorted and paged: system admins only. */
+    /** Every user's tokens, filtered, sorted and paged: system admins and the system only. */
     public Outcome<TokenPage> search(Actor actor, TokenSearch search) {
-        if (!users.isSystemAdmin(actor.userKey())) {
+        if (!governsEveryone(actor)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
         return Outcome.of(store.inTransaction(() -> store.search(search)));
@@ -227,11 +240,21 @@ public final class TokenService {
     }
 
     /**
-     * The one rule for whose tokens an actor may see and manage: their own, or anyone's for a system administrator.
-     * Use cases that ask more (rotating, minting, the admin-only ones) say so where they apply it.
+     * The one rule for whose tokens an actor may see and revoke: their own, or anyone's for a system administrator
+     * and for the system. Use cases that ask more (minting, rotating, the policy) say so where they apply it.
      */
     public boolean mayActFor(Actor actor, String ownerKey) {
-        return actor.userKey().equals(ownerKey) || users.isSystemAdmin(actor.userKey());
+        return actor.isSystem() || actor.userKey().equals(ownerKey) || users.isSystemAdmin(actor.userKey());
+    }
+
+    /** A system administrator, or the system: may see and revoke every user's tokens. */
+    private boolean governsEveryone(Actor actor) {
+        return actor.isSystem() || isSystemAdmin(actor);
+    }
+
+    /** A person who is a system administrator (never the system actor). */
+    private boolean isSystemAdmin(Actor actor) {
+        return !actor.isSystem() && users.isSystemAdmin(actor.userKey());
     }
 
     private Instant now() {
