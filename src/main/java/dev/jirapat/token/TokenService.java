@@ -6,12 +6,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The token use cases. Each is one transaction; expected refusals come back as {@link Rejection}s. Permission
+ * The token use cases. Each is one transaction; expected refusals come back as {@link Rejection}s. What a use
+ * case changed is published to {@link TokenEvents} after its transaction commits (so a use case must not be called
+ * inside a caller's own transaction). Permission
  * rules: a user sees and manages their own tokens; a system administrator sees, revokes and searches everyone's,
  * mints tokens for others and changes the policy; only the owner rotates (a rotation hands out a new secret).
  * The system actor ({@link Actor#system()}, jobs) reads and revokes, nothing more.
@@ -25,14 +32,19 @@ public final class TokenService {
     private final TokenStore store;
     private final Users users;
     private final PolicySource settings;
+    private final PolicyStore policyStore;
     private final TokenMint mint;
+    private final TokenEvents events;
     private final Clock clock;
 
-    public TokenService(TokenStore store, Users users, PolicySource settings, TokenMint mint, Clock clock) {
+    public TokenService(TokenStore store, Users users, PolicySource settings, PolicyStore policyStore, TokenMint mint,
+                        TokenEvents events, Clock clock) {
         this.store = store;
         this.users = users;
         this.settings = settings;
+        this.policyStore = policyStore;
         this.mint = mint;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -70,7 +82,11 @@ public final class TokenService {
         }
         AccessToken.Builder draft = terms.value().applyTo(AccessToken.builder().ownerKey(ownerKey))
                 .createdAt(now).createdBy(actor.userKey());
-        return insertWithRetry(draft, policy.maxTokensPerUser());
+        Outcome<IssuedToken> issued = insertWithRetry(draft, policy.maxTokensPerUser());
+        if (!issued.isRejected()) {
+            events.publish(new TokenEvent.Created(now, actor, issued.value().token()));
+        }
+        return issued;
     }
 
     private Outcome<IssuedToken> insertWithRetry(AccessToken.Builder draft, int limit) {
@@ -114,7 +130,7 @@ public final class TokenService {
 
     /** Revokes (deletes) a token the actor may manage. {@link Rejection#NOT_FOUND} for unknown or foreign ids. */
     public Outcome<AccessToken> revoke(Actor actor, long id) {
-        return retryingConflicts(() -> {
+        Outcome<AccessToken> revoked = retryingConflicts(() -> {
             Optional<AccessToken> token = store.findById(id).filter(t -> mayActFor(actor, t.ownerKey()));
             if (!token.isPresent()) {
                 return Outcome.<AccessToken>rejected(Rejection.NOT_FOUND);
@@ -122,6 +138,10 @@ public final class TokenService {
             store.delete(id);
             return Outcome.of(token.get());
         });
+        if (!revoked.isRejected()) {
+            events.publish(new TokenEvent.Revoked(now(), actor, revoked.value()));
+        }
+        return revoked;
     }
 
     /**
@@ -130,7 +150,7 @@ public final class TokenService {
      * than {@link #get} tells them and is never told "done" for a token that still works.
      */
     public Outcome<Optional<AccessToken>> revokeIfExists(Actor actor, long id) {
-        return retryingConflicts(() -> {
+        Outcome<Optional<AccessToken>> revoked = retryingConflicts(() -> {
             Optional<AccessToken> token = store.findById(id);
             if (!token.isPresent()) {
                 return Outcome.of(Optional.<AccessToken>empty());
@@ -141,6 +161,10 @@ public final class TokenService {
             store.delete(id);
             return Outcome.of(token);
         });
+        if (!revoked.isRejected() && revoked.value().isPresent()) {
+            events.publish(new TokenEvent.Revoked(now(), actor, revoked.value().get()));
+        }
+        return revoked;
     }
 
     /** Revokes the given ids (system admins and the system only); unknown ids are skipped. Returns the revoked tokens. */
@@ -148,16 +172,18 @@ public final class TokenService {
         if (!governsEveryone(actor)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
-        return Outcome.of(retryingConflicts(() -> {
-            List<AccessToken> revoked = new ArrayList<>();
+        List<AccessToken> revoked = retryingConflicts(() -> {
+            List<AccessToken> deleted = new ArrayList<>();
             for (Long id : ids) {
                 Optional<AccessToken> token = store.findById(id);
                 if (token.isPresent() && store.delete(id)) {
-                    revoked.add(token.get());
+                    deleted.add(token.get());
                 }
             }
-            return revoked;
-        }));
+            return deleted;
+        });
+        publishBulk(actor, revoked);
+        return Outcome.of(revoked);
     }
 
     /** Revokes every token of a user: the user themself, a system admin or the system. Returns how many were revoked. */
@@ -165,7 +191,24 @@ public final class TokenService {
         if (!mayActFor(actor, ownerKey)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
-        return Outcome.of(retryingConflicts(() -> store.deleteByOwner(ownerKey)));
+        // One by one rather than deleteByOwner: the event must name exactly the tokens this transaction deleted.
+        List<AccessToken> revoked = retryingConflicts(() -> {
+            List<AccessToken> deleted = new ArrayList<>();
+            for (AccessToken token : store.findByOwner(ownerKey)) {
+                if (store.delete(token.id())) {
+                    deleted.add(token);
+                }
+            }
+            return deleted;
+        });
+        publishBulk(actor, revoked);
+        return Outcome.of(revoked.size());
+    }
+
+    private void publishBulk(Actor actor, List<AccessToken> revoked) {
+        if (!revoked.isEmpty()) {
+            events.publish(new TokenEvent.BulkRevoked(now(), actor, revoked));
+        }
     }
 
     /**
@@ -200,15 +243,33 @@ public final class TokenService {
             return Outcome.rejected(Rejection.NOT_PERMITTED); // the new secret would go to no one
         }
         TokenString raw = mint.mint();
+        Outcome<Rotation> rotation;
         try {
-            return store.inTransaction(() -> rotateInTransaction(actor, id, policy, raw));
+            rotation = store.inTransaction(() -> rotateInTransaction(actor, id, policy, raw));
         } catch (StoreConflictException e) {
             // A concurrent rotation or revocation of the same token won; this one rolled back and changed nothing.
             return Outcome.rejected(Rejection.NOT_FOUND);
         }
+        if (rotation.isRejected()) {
+            return Outcome.rejected(rotation.rejection());
+        }
+        AccessToken renewed = rotation.value().issued.token();
+        events.publish(new TokenEvent.Rotated(renewed.createdAt(), actor, rotation.value().before, renewed));
+        return Outcome.of(rotation.value().issued);
     }
 
-    private Outcome<IssuedToken> rotateInTransaction(Actor actor, long id, TokenPolicy policy, TokenString raw) {
+    /** A committed rotation: the token as it was, and its new secret. */
+    private static final class Rotation {
+        final AccessToken before;
+        final IssuedToken issued;
+
+        Rotation(AccessToken before, IssuedToken issued) {
+            this.before = before;
+            this.issued = issued;
+        }
+    }
+
+    private Outcome<Rotation> rotateInTransaction(Actor actor, long id, TokenPolicy policy, TokenString raw) {
         Optional<AccessToken> found = store.findById(id).filter(t -> t.ownerKey().equals(actor.userKey()));
         if (!found.isPresent()) {
             return Outcome.rejected(Rejection.NOT_FOUND);
@@ -222,8 +283,8 @@ public final class TokenService {
         AccessToken renewed = terms.value().applyTo(old.toBuilder()).createdAt(now).lastUsed(null, null)
                 .hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM).hint(raw.hint()).build();
         Optional<AccessToken> stored = store.replace(id, renewed);
-        return stored.isPresent() ? Outcome.of(new IssuedToken(stored.get(), raw))
-                : Outcome.<IssuedToken>rejected(Rejection.NOT_FOUND);
+        return stored.isPresent() ? Outcome.of(new Rotation(old, new IssuedToken(stored.get(), raw)))
+                : Outcome.<Rotation>rejected(Rejection.NOT_FOUND);
     }
 
     /** Every user's tokens, filtered, sorted and paged: system admins and the system only. */
@@ -232,6 +293,37 @@ public final class TokenService {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
         return Outcome.of(store.inTransaction(() -> store.search(search)));
+    }
+
+    /**
+     * Changes the policy: stores the settings in {@code set} and puts those in {@code reset} back to their
+     * defaults, each on its own ({@link PolicyStore#apply}), for a system administrator only. Publishes the old and
+     * new value in force of each of those settings that changed. Returns the policy in force afterwards.
+     *
+     * @throws IllegalArgumentException for an unknown key, an invalid value or a key both set and reset (the
+     *                                  caller's to prevent); nothing is stored then
+     */
+    public Outcome<TokenPolicy> changeSettings(Actor actor, Map<String, String> set, Set<String> reset) {
+        if (!isSystemAdmin(actor)) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED);
+        }
+        TokenPolicy before = settings.policy();
+        policyStore.apply(set, reset);
+        TokenPolicy after = settings.policy();
+        Set<String> touched = new LinkedHashSet<>(set.keySet());
+        touched.addAll(reset);
+        Map<String, TokenEvent.Change> changed = new LinkedHashMap<>();
+        for (TokenPolicy.Setting setting : TokenPolicy.Setting.values()) {
+            String old = before.value(setting);
+            String now = after.value(setting);
+            if (touched.contains(setting.key()) && !Objects.equals(old, now)) {
+                changed.put(setting.key(), new TokenEvent.Change(old, now));
+            }
+        }
+        if (!changed.isEmpty()) {
+            events.publish(new TokenEvent.SettingsChanged(now(), actor, changed));
+        }
+        return Outcome.of(after);
     }
 
     /** The status a person sees, under the policy in force. */

@@ -17,6 +17,8 @@ import dev.jirapat.token.TokenMint;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenRequest;
 import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenServices;
+import dev.jirapat.token.InMemoryPolicy;
 import dev.jirapat.token.TokenStore;
 import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
@@ -67,9 +69,9 @@ public class BearerAuthenticationFilterTest {
     };
     private final Users users = new CountingUsers(new JiraUsers(directory, directory));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
-    private TokenPolicy policy = TokenPolicy.defaults();
-    private final TokenService service = new TokenService(store, users, () -> policy,
-            new TokenMint(new SecureRandom()), clock);
+    private final Map<String, String> overrides = new HashMap<>();
+    private final InMemoryPolicy policy = new InMemoryPolicy(overrides);
+    private final TokenService service = TokenServices.of(store, users, policy, clock);
     private final Map<String, Object> loggedIn = new HashMap<>();
     private final AuthenticationListener listener = (result, req, resp) -> loggedIn.put("principal", result.getPrincipal());
     private final I18nResolver i18n = new I18nResolver() {
@@ -85,7 +87,7 @@ public class BearerAuthenticationFilterTest {
     };
     private final LastUsedRecorder lastUsed = new LastUsedRecorder(store, 60);
     private final BearerAuthenticationFilter filter = new BearerAuthenticationFilter(new TokenChecker(store, users),
-            () -> policy, new RequestLogin(listener, i18n), new AuthFailureResponder(mode -> "https://jira.example.com"),
+            policy, new RequestLogin(listener, i18n), new AuthFailureResponder(mode -> "https://jira.example.com"),
             lastUsed, clock);
 
     private IssuedToken mint(String... allowedIps) {
@@ -163,7 +165,7 @@ public class BearerAuthenticationFilterTest {
 
     @Test
     public void basicWithTheOwnersNameInAnyCaseIsLoggedInAndWithAnotherNameRefused() throws Exception {
-        policy = policyWith(TokenPolicy.Setting.ALLOW_BASIC_AUTH, "true");
+        overrides.put(TokenPolicy.Setting.ALLOW_BASIC_AUTH.key(), "true");
         IssuedToken issued = mint();
         assertNotNull(run(FakeRequest.myself().header("Authorization", basic("ALICE", issued.rawToken())), new FakeResponse()));
         FakeResponse bob = new FakeResponse();
@@ -206,7 +208,7 @@ public class BearerAuthenticationFilterTest {
 
     @Test
     public void sessionStartedByATokenIsThatTokensUntilItIsRevoked() throws Exception {
-        policy = policyWith(TokenPolicy.Setting.INVALIDATE_SESSION, "false");
+        overrides.put(TokenPolicy.Setting.INVALIDATE_SESSION.key(), "false");
         IssuedToken issued = mint();
         FakeRequest first = FakeRequest.myself().bearer(issued.rawToken());
         assertNotNull(run(first, new FakeResponse()));
@@ -226,14 +228,8 @@ public class BearerAuthenticationFilterTest {
 
     // ---- failed checks from one client: throttled before any look-up, other clients untouched
 
-    private static TokenPolicy policyWith(TokenPolicy.Setting setting, String value) {
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put(setting.key(), value);
-        return TokenPolicy.defaults().withOverrides(overrides, message -> { });
-    }
-
     private void limitFailedChecksTo(int perMinute) {
-        policy = policyWith(TokenPolicy.Setting.FAILED_CHECKS_PER_MINUTE, Integer.toString(perMinute));
+        overrides.put(TokenPolicy.Setting.FAILED_CHECKS_PER_MINUTE.key(), Integer.toString(perMinute));
     }
 
     private static String basic(String username, String token) {

@@ -11,6 +11,8 @@ import dev.jirapat.token.TokenMint;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenRequest;
 import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenServices;
+import dev.jirapat.token.InMemoryPolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -49,9 +51,10 @@ public class TokenCheckBench {
     @Setup
     public void setUp() throws Exception {
         InMemoryTokenStore store = new InMemoryTokenStore();
-        policy = TokenPolicy.defaults().withOverrides(java.util.Collections.singletonMap("maxTokensPerUser", "1000"), m -> { });
+        java.util.Map<String, String> overrides = java.util.Collections.singletonMap("maxTokensPerUser", "1000");
+        policy = TokenPolicy.defaults().withOverrides(overrides, m -> { });
         FakeUsers users = FakeUsers.fixture();
-        TokenService service = new TokenService(store, users, () -> policy, new TokenMint(new SecureRandom()), Clock.systemUTC());
+        TokenService service = TokenServices.of(store, users, new InMemoryPolicy(overrides), Clock.systemUTC());
         checker = new TokenChecker(store, users);
         for (int i = 0; i < 999; i++) { // a realistic number of neighbours in the map
             service.create(Actor.user(FakeUsers.key("alice")), TokenRequest.named("n" + i, 30));

@@ -17,7 +17,8 @@ import dev.jirapat.token.Scope;
 import dev.jirapat.token.SortField;
 import dev.jirapat.token.TokenChecker;
 import dev.jirapat.token.TokenRefusal;
-import dev.jirapat.token.PolicySource;
+import dev.jirapat.token.InMemoryPolicy;
+import dev.jirapat.token.TokenServices;
 import dev.jirapat.token.TokenHasher;
 import dev.jirapat.token.TokenMint;
 import dev.jirapat.token.TokenPage;
@@ -89,7 +90,7 @@ public class TokenUseCasesTest {
     private Map<String, String> overrides;
     private CountingStore store;
     private TokenService service;
-    private PolicySource policy;
+    private InMemoryPolicy policy;
     private TokenChecker checker;
 
     private final Actor alice = Actor.user(key("alice"));
@@ -103,9 +104,8 @@ public class TokenUseCasesTest {
         users = FakeUsers.fixture();
         overrides = new HashMap<>();
         store = new CountingStore(new AoTokenStore(new EntityManagerActiveObjects(entityManager)));
-        TokenPolicy defaults = TokenPolicy.defaults();
-        policy = () -> defaults.withOverrides(overrides, m -> { });
-        service = new TokenService(store, users, policy, new TokenMint(new SecureRandom()), clock);
+        policy = new InMemoryPolicy(overrides);
+        service = TokenServices.of(store, users, policy, clock);
         checker = new TokenChecker(store, users);
     }
 
@@ -375,20 +375,20 @@ public class TokenUseCasesTest {
     @NonTransactional
     public void rotateWhenAConcurrentRotationOrRevocationWinsThenNotFoundAndNothingChanges() {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
-        TokenService losingRace = new TokenService(new ForwardingTokenStore(store) {
+        TokenService losingRace = TokenServices.of(new ForwardingTokenStore(store) {
             @Override
             public java.util.Optional<AccessToken> replace(long oldId, AccessToken replacement) {
                 throw new dev.jirapat.token.StoreConflictException("another rotation took the slot", null);
             }
-        }, users, () -> TokenPolicy.defaults(), new TokenMint(new SecureRandom()), clock);
+        }, users, new InMemoryPolicy(), clock);
         assertRejected(Rejection.NOT_FOUND, losingRace.rotate(alice, issued.token().id()));
 
-        TokenService revokedMeanwhile = new TokenService(new ForwardingTokenStore(store) {
+        TokenService revokedMeanwhile = TokenServices.of(new ForwardingTokenStore(store) {
             @Override
             public java.util.Optional<AccessToken> replace(long oldId, AccessToken replacement) {
                 return java.util.Optional.empty();
             }
-        }, users, () -> TokenPolicy.defaults(), new TokenMint(new SecureRandom()), clock);
+        }, users, new InMemoryPolicy(), clock);
         assertRejected(Rejection.NOT_FOUND, revokedMeanwhile.rotate(alice, issued.token().id()));
 
         assertEquals(ACCEPTED, check(issued, "GET").refusal());
@@ -551,7 +551,7 @@ public class TokenUseCasesTest {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
         ExecutorService otherNode = Executors.newSingleThreadExecutor();
         try {
-            TokenService racing = new TokenService(new ForwardingTokenStore(store) {
+            TokenService racing = TokenServices.of(new ForwardingTokenStore(store) {
                 @Override
                 public java.util.Optional<AccessToken> findById(long id) {
                     java.util.Optional<AccessToken> read = super.findById(id);
@@ -563,7 +563,7 @@ public class TokenUseCasesTest {
                     }
                     return read;
                 }
-            }, users, TokenPolicy::defaults, new TokenMint(new SecureRandom()), clock);
+            }, users, new InMemoryPolicy(), clock);
 
             assertRejected(Rejection.NOT_FOUND, racing.rotate(alice, issued.token().id()));
         } finally {
@@ -882,8 +882,8 @@ public class TokenUseCasesTest {
         DevCacheManager caches = new DevCacheManager();
         TokenStore storeA = new CachingTokenStore(jittery, caches);
         TokenStore storeB = new CachingTokenStore(jittery, caches);
-        TokenService nodeA = new TokenService(storeA, users, TokenPolicy::defaults, new TokenMint(new SecureRandom()), clock);
-        TokenService nodeB = new TokenService(storeB, users, TokenPolicy::defaults, new TokenMint(new SecureRandom()), clock);
+        TokenService nodeA = TokenServices.of(storeA, users, new InMemoryPolicy(), clock);
+        TokenService nodeB = TokenServices.of(storeB, users, new InMemoryPolicy(), clock);
         TokenChecker checkerA = new TokenChecker(storeA, users);
         TokenChecker checkerB = new TokenChecker(storeB, users);
         ExecutorService pool = Executors.newFixedThreadPool(3);

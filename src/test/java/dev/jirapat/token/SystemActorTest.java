@@ -25,8 +25,8 @@ public class SystemActorTest {
 
     private final InMemoryTokenStore store = new InMemoryTokenStore();
     private final FakeUsers users = FakeUsers.fixture();
-    private final TokenService service = new TokenService(store, users, TokenPolicy::defaults,
-            new TokenMint(new SecureRandom()), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InMemoryPolicy policy = new InMemoryPolicy();
+    private final TokenService service = TokenServices.of(store, users, policy, Clock.fixed(NOW, ZoneOffset.UTC));
     private final Actor alice = Actor.user(FakeUsers.key("alice"));
 
     private AccessToken alices(String name) {
