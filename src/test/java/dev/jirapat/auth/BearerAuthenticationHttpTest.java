@@ -55,12 +55,7 @@ public class BearerAuthenticationHttpTest {
 
     @BeforeClass
     public static void startHost() {
-        System.setProperty(LastUsedRecorder.INTERVAL_PROPERTY, "1"); // read once, when the plugin starts
-        try {
-            host = DevHost.start(DevHost.Config.forTest());
-        } finally {
-            System.clearProperty(LastUsedRecorder.INTERVAL_PROPERTY);
-        }
+        host = DevHost.start(DevHost.Config.forTest().lastUseFlushSeconds(1));
         policy(host);
     }
 
