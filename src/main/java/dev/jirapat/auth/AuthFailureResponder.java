@@ -41,8 +41,9 @@ public final class AuthFailureResponder {
 
     /** The challenge header value, e.g. {@code Bearer realm="https://jira.example.com", error="invalid_token", ...}. */
     String challenge(AuthFailure failure) {
+        String scope = failure.scope() == null ? "" : ", scope=\"" + failure.scope() + "\"";
         return "Bearer realm=\"" + quoted(realm()) + "\", error=\"" + failure.errorCode() + "\", error_description=\""
-                + quoted(failure.description()) + "\"" + (failure.scope() == null ? "" : ", scope=\"" + failure.scope() + "\"");
+                + quoted(failure.description()) + "\"" + scope;
     }
 
     private String realm() {

@@ -17,11 +17,11 @@ import java.util.function.Supplier;
 
 /**
  * The token use cases. Each is one transaction; expected refusals come back as {@link Rejection}s. What a use
- * case changed is published to {@link TokenEvents} after its transaction commits (so a use case must not be called
- * inside a caller's own transaction). Permission
- * rules: a user sees and manages their own tokens; a system administrator sees, revokes and searches everyone's,
- * mints tokens for others and changes the policy; only the owner rotates (a rotation hands out a new secret).
- * The system actor ({@link Actor#system()}, jobs) reads and revokes, nothing more.
+ * case changed is published to {@link TokenEvents} after its transaction commits, so a use case must not be
+ * called inside a caller's own transaction. Permission rules: a user sees and manages their own tokens; a system
+ * administrator sees, revokes and searches everyone's, mints tokens for others and changes the policy; only the
+ * owner rotates (a rotation hands out a new secret). The system actor ({@link Actor#system()}, jobs) reads and
+ * revokes, nothing more.
  */
 public final class TokenService {
     /** At most this many IP ranges per token (keeps the stored list within one indexed-size column). */
@@ -167,7 +167,7 @@ public final class TokenService {
         return revoked;
     }
 
-    /** Revokes the given ids (system admins and the system only); unknown ids are skipped. Returns the revoked tokens. */
+    /** Revokes the given ids (system admins and the system only); unknown ids are skipped. Returns what it revoked. */
     public Outcome<List<AccessToken>> revokeAll(Actor actor, Collection<Long> ids) {
         if (!governsEveryone(actor)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
@@ -186,7 +186,7 @@ public final class TokenService {
         return Outcome.of(revoked);
     }
 
-    /** Revokes every token of a user: the user themself, a system admin or the system. Returns how many were revoked. */
+    /** Revokes every token of a user: the user themself, a system admin or the system. Returns how many it revoked. */
     public Outcome<Integer> revokeAllOf(Actor actor, String ownerKey) {
         if (!mayActFor(actor, ownerKey)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
