@@ -1,8 +1,7 @@
 package dev.jirapat.rest;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.sal.api.message.I18nResolver;
 import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Rejection;
@@ -44,27 +43,28 @@ public final class AdminResource {
 
     private final TokenService tokens;
     private final Users users;
-    private final PolicySource settings;
-    private final PolicyStore store;
+    private final PolicySource policySource;
+    private final PolicyStore policyStore;
     private final Callers callers;
     private final Input input;
     private final JsonBody json;
     private final Refusals refusals;
-    private final TokenViews views;
+    private final TokenBeans beans;
     private final Messages messages;
 
-    public AdminResource(TokenService tokens, Users users, PolicySource settings, PolicyStore store,
-                         JiraAuthenticationContext authentication, I18nResolver i18n) {
+    public AdminResource(TokenService tokens, Users users, PolicySource policySource, PolicyStore policyStore,
+                         Callers callers, Input input, JsonBody json, Refusals refusals, TokenBeans beans,
+                         Messages messages) {
         this.tokens = tokens;
         this.users = users;
-        this.settings = settings;
-        this.store = store;
-        this.messages = new Messages(i18n);
-        this.callers = new Callers(authentication, users, messages);
-        this.input = new Input(messages);
-        this.json = new JsonBody(messages);
-        this.refusals = new Refusals(messages, settings);
-        this.views = new TokenViews(users);
+        this.policySource = policySource;
+        this.policyStore = policyStore;
+        this.callers = callers;
+        this.input = input;
+        this.json = json;
+        this.refusals = refusals;
+        this.beans = beans;
+        this.messages = messages;
     }
 
     /** Revokes every listed id ({@code [1, 2, 3]}); unknown ids are skipped. 204, as the built-in app. */
@@ -72,10 +72,10 @@ public final class AdminResource {
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response revokeAll(@Context HttpServletRequest request, InputStream body) {
-        Caller caller = callers.requireAdmin(request);
-        Outcome<List<AccessToken>> revoked = tokens.revokeAll(caller.actor(), ids(json.value(request, body)));
+        Actor actor = callers.requireAdmin(request);
+        Outcome<List<AccessToken>> revoked = tokens.revokeAll(actor, ids(json.value(request, body)));
         if (revoked.isRejected()) {
-            throw refusals.of(revoked.rejection(), caller);
+            throw refusals.of(revoked.rejection(), actor);
         }
         return Response.noContent().build();
     }
@@ -85,29 +85,29 @@ public final class AdminResource {
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createFor(@Context HttpServletRequest request, InputStream body) {
-        Caller caller = callers.requireAdmin(request);
+        Actor actor = callers.requireAdmin(request);
         ServiceTokenBean create = new ServiceTokenBean(json.object(request, body));
         input.noUnknownFields(create.unknown);
         String username = input.text(create.username, "username");
         if (username == null || username.trim().isEmpty()) {
-            throw ApiError.badRequest(messages.get(Messages.USERNAME_MISSING));
+            throw ApiException.badRequest(messages.get(Messages.USERNAME_MISSING));
         }
         Optional<UserAccount> owner = users.byName(username);
         if (!owner.isPresent()) {
-            throw refusals.of(Rejection.OWNER_UNKNOWN, caller);
+            throw refusals.of(Rejection.OWNER_UNKNOWN, actor);
         }
-        Outcome<IssuedToken> issued = tokens.createFor(caller.actor(), owner.get().key(), input.tokenRequest(create));
+        Outcome<IssuedToken> issued = tokens.createFor(actor, owner.get().key(), input.tokenRequest(create));
         if (issued.isRejected()) {
-            throw refusals.of(issued.rejection(), caller);
+            throw refusals.of(issued.rejection(), actor);
         }
-        return Issued.response(views.created(issued.value()));
+        return CreatedResponse.of(beans.created(issued.value()));
     }
 
     @GET
     @Path("settings")
-    public SettingsBean settings(@Context HttpServletRequest request) {
+    public PolicyBean settings(@Context HttpServletRequest request) {
         callers.requireAdmin(request);
-        return new SettingsBean(settings.policy());
+        return new PolicyBean(policySource.policy());
     }
 
     /**
@@ -118,9 +118,9 @@ public final class AdminResource {
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SettingsBean update(@Context HttpServletRequest request, InputStream body) {
-        callers.requireAdmin(request);
-        SettingsChangeBean changes = new SettingsChangeBean(json.object(request, body));
+    public PolicyBean update(@Context HttpServletRequest request, InputStream body) {
+        Actor actor = callers.requireAdmin(request);
+        PolicyChangeBean changes = new PolicyChangeBean(json.object(request, body));
         Map<String, String> set = new LinkedHashMap<>();
         Set<String> reset = new LinkedHashSet<>();
         for (Map.Entry<String, JsonInput> change : changes.changes.entrySet()) {
@@ -131,22 +131,31 @@ public final class AdminResource {
                 set.put(setting.key(), value(setting, change.getValue()));
             }
         }
-        store.apply(set, reset);
-        return new SettingsBean(settings.policy());
+        return new PolicyBean(applySettings(actor, set, reset));
+    }
+
+    /**
+     * Stores validated changes ({@code set}: key to canonical value; {@code reset}: back to the default) and returns
+     * the policy now in force.
+     */
+    private TokenPolicy applySettings(Actor actor, Map<String, String> set, Set<String> reset) {
+        // switch to TokenService.changeSettings when it exists
+        policyStore.apply(set, reset);
+        return policySource.policy();
     }
 
     private Set<Long> ids(JsonInput body) {
         if (body.kind() != JsonInput.Kind.ARRAY) {
-            throw ApiError.badRequest(messages.get(Messages.IDS_INVALID));
+            throw ApiException.badRequest(messages.get(Messages.IDS_INVALID));
         }
         if (body.truncated() || body.elements().size() > MAX_IDS) {
-            throw ApiError.badRequest(messages.get(Messages.IDS_TOO_MANY, MAX_IDS));
+            throw ApiException.badRequest(messages.get(Messages.IDS_TOO_MANY, MAX_IDS));
         }
         Set<Long> ids = new LinkedHashSet<>();
         for (JsonInput element : body.elements()) {
             Long id = Input.integral(element);
             if (id == null) {
-                throw ApiError.badRequest(messages.get(Messages.IDS_INVALID));
+                throw ApiException.badRequest(messages.get(Messages.IDS_INVALID));
             }
             ids.add(id);
         }
@@ -159,7 +168,7 @@ public final class AdminResource {
                 return setting;
             }
         }
-        throw ApiError.badRequest(messages.get(Messages.SETTING_UNKNOWN, Messages.quote(key)));
+        throw ApiException.badRequest(messages.get(Messages.SETTING_UNKNOWN, Messages.quote(key)));
     }
 
     /** The canonical text of a value of the setting's JSON type (boolean or integer), validated by the policy. */
@@ -167,7 +176,7 @@ public final class AdminResource {
         JsonInput.Kind expected = setting.isBoolean() ? JsonInput.Kind.BOOLEAN : JsonInput.Kind.INTEGER;
         String canonical = value.kind() == expected ? setting.normalise(value.text()) : null;
         if (canonical == null) {
-            throw ApiError.badRequest(setting.isBoolean() ? messages.get(Messages.SETTING_BOOLEAN, setting.key())
+            throw ApiException.badRequest(setting.isBoolean() ? messages.get(Messages.SETTING_BOOLEAN, setting.key())
                     : messages.get(Messages.SETTING_NUMBER, setting.key(), setting.min(), setting.max()));
         }
         return canonical;

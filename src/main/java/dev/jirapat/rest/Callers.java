@@ -1,10 +1,10 @@
 package dev.jirapat.rest;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.jira.user.ApplicationUser;
 import dev.jirapat.auth.TokenRequests;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
+import dev.jirapat.token.CurrentUser;
+import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,44 +13,45 @@ import javax.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /**
- * Who is calling: Jira's logged-in user (Basic, session, or the Bearer filter's login) and the token the Bearer
- * filter recorded on the request. Every endpoint needs a login (401); admin endpoints need a system
+ * Who is calling, as the use cases' {@link Actor}: the host's logged-in user (Basic, session, or the Bearer filter's
+ * login) and, for a token-authenticated request, the token the Bearer filter recorded on the request, so that a
+ * token cannot mint one that can do more. Every endpoint needs a login (401); admin endpoints need a system
  * administrator (403).
  */
-final class Callers {
+public final class Callers {
     private static final Logger log = LoggerFactory.getLogger(Callers.class);
 
-    private final JiraAuthenticationContext authentication;
+    private final CurrentUser currentUser;
     private final Users users;
     private final Messages messages;
 
-    Callers(JiraAuthenticationContext authentication, Users users, Messages messages) {
-        this.authentication = authentication;
+    public Callers(CurrentUser currentUser, Users users, Messages messages) {
+        this.currentUser = currentUser;
         this.users = users;
         this.messages = messages;
     }
 
-    Caller require(HttpServletRequest request) {
-        ApplicationUser user = authentication.getLoggedInUser();
-        if (user == null) {
-            throw new ApiError(401, ApiError.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
+    Actor require(HttpServletRequest request) {
+        Optional<UserAccount> user = currentUser.get();
+        if (!user.isPresent()) {
+            throw new ApiException(401, ApiException.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
         }
+        String userKey = user.get().key();
         Optional<AccessToken> token = TokenRequests.of(request);
-        if (token.isPresent() && !token.get().ownerKey().equals(user.getKey())) {
-            // Jira's user and the recorded token disagree: act as neither.
+        if (token.isPresent() && !token.get().ownerKey().equals(userKey)) {
+            // The host's user and the recorded token disagree: act as neither.
             log.warn("Refusing a REST call: the request is logged in as {} but carries token {} of another user",
-                    user.getKey(), token.get().hint());
-            throw new ApiError(401, ApiError.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
+                    userKey, token.get().hint());
+            throw new ApiException(401, ApiException.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
         }
-        Actor actor = token.isPresent() ? Actor.viaToken(token.get()) : Actor.user(user.getKey());
-        return new Caller(actor);
+        return token.isPresent() ? Actor.viaToken(token.get()) : Actor.user(userKey);
     }
 
-    Caller requireAdmin(HttpServletRequest request) {
-        Caller caller = require(request);
-        if (!users.isSystemAdmin(caller.userKey())) {
-            throw new ApiError(403, ApiError.AUTHORISATION, messages.get(Messages.NOT_ADMIN));
+    Actor requireAdmin(HttpServletRequest request) {
+        Actor actor = require(request);
+        if (!users.isSystemAdmin(actor.userKey())) {
+            throw new ApiException(403, ApiException.AUTHORISATION, messages.get(Messages.NOT_ADMIN));
         }
-        return caller;
+        return actor;
     }
 }

@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.token.IssuedToken;
+import dev.jirapat.token.TokenStatus;
 import org.codehaus.jackson.annotate.JsonProperty;
 import org.codehaus.jackson.annotate.JsonPropertyOrder;
 
@@ -9,13 +10,13 @@ import org.codehaus.jackson.annotate.JsonPropertyOrder;
  * bean that carries a raw token; its response is sent with {@code Cache-Control: no-store}.
  */
 @JsonPropertyOrder({"id", "name", "createdAt", "expiringAt", "lastAccessedAt", "lastAccessedIp", "scope", "allowedIps",
-        "createdBy", "rawToken"})
+        "createdBy", "status", "neverExpires", "rawToken"})
 public final class CreatedTokenBean extends TokenBean {
     @JsonProperty("rawToken")
     private final String rawToken;
 
-    CreatedTokenBean(IssuedToken issued, String createdBy) {
-        super(issued.token(), createdBy);
+    CreatedTokenBean(IssuedToken issued, String createdBy, TokenStatus status) {
+        super(issued.token(), createdBy, status);
         this.rawToken = issued.rawToken();
     }
 

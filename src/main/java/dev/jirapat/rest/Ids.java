@@ -16,6 +16,6 @@ final class Ids {
                 // falls through: no such resource
             }
         }
-        throw new ApiError(404, ApiError.WEB_APPLICATION, messages.get(Messages.NOT_FOUND));
+        throw new ApiException(404, ApiException.WEB_APPLICATION, messages.get(Messages.NOT_FOUND));
     }
 }

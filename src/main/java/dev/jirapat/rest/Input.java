@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * Strict reading of request values: the JSON type must be the documented one (no coercion), numbers must fit,
- * unknown fields are refused. Every refusal is a 400 {@link ApiError} naming the field.
+ * unknown fields are refused. Every refusal is a 400 {@link ApiException} naming the field.
  */
-final class Input {
+public final class Input {
     /**
      * The dates a search may name: years 1 to 9999, what every supported database's timestamp column holds
      * ({@code Date.from} itself overflows far beyond). Outside them a date is refused like an unreadable one.
@@ -29,7 +29,7 @@ final class Input {
 
     private final Messages messages;
 
-    Input(Messages messages) {
+    public Input(Messages messages) {
         this.messages = messages;
     }
 
@@ -41,17 +41,17 @@ final class Input {
         String scopeText = text(body.scope, "scope");
         Scope scope = Scope.WRITE;
         if (scopeText != null) {
-            scope = Scope.parse(scopeText).orElseThrow(() -> ApiError.badRequest(messages.get(Messages.SCOPE_INVALID)));
+            scope = Scope.parse(scopeText).orElseThrow(() -> ApiException.badRequest(messages.get(Messages.SCOPE_INVALID)));
         }
         // One over the limit still reads, so the service reports TOO_MANY_IP_RANGES with its own message.
-        java.util.List<String> ranges = texts(body.allowedIps, "allowedIps", TokenService.MAX_IP_RANGES + 1);
+        List<String> ranges = texts(body.allowedIps, "allowedIps", TokenService.MAX_IP_RANGES + 1);
         return new TokenRequest(name, days, scope, ranges);
     }
 
     /** Refuses the first unknown field: a typo such as {@code "expiration"} must not silently mean "never". */
     void noUnknownFields(List<String> unknown) {
         if (!unknown.isEmpty()) {
-            throw ApiError.badRequest(messages.get(Messages.FIELD_UNKNOWN, Messages.quote(unknown.get(0))));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_UNKNOWN, Messages.quote(unknown.get(0))));
         }
     }
 
@@ -61,7 +61,7 @@ final class Input {
             return null;
         }
         if (value.kind() != JsonInput.Kind.STRING) {
-            throw ApiError.badRequest(messages.get(Messages.FIELD_TEXT, field));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_TEXT, field));
         }
         return value.text();
     }
@@ -73,7 +73,7 @@ final class Input {
         }
         Long number = integral(value);
         if (number == null || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-            throw ApiError.badRequest(messages.get(Messages.FIELD_INTEGER, field));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_INTEGER, field));
         }
         return number.intValue();
     }
@@ -95,7 +95,7 @@ final class Input {
             return null;
         }
         if (value.kind() != JsonInput.Kind.BOOLEAN) {
-            throw ApiError.badRequest(messages.get(Messages.FIELD_BOOLEAN, field));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_BOOLEAN, field));
         }
         return Boolean.valueOf(value.text());
     }
@@ -106,15 +106,15 @@ final class Input {
             return Collections.emptyList();
         }
         if (value.kind() != JsonInput.Kind.ARRAY) {
-            throw ApiError.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field));
         }
         if (value.truncated() || value.elements().size() > max) {
-            throw ApiError.badRequest(messages.get(Messages.FIELD_TOO_MANY, field, max));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_TOO_MANY, field, max));
         }
         List<String> out = new ArrayList<>();
         for (JsonInput element : value.elements()) {
             if (element.kind() != JsonInput.Kind.STRING) {
-                throw ApiError.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field));
+                throw ApiException.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field));
             }
             out.add(element.text());
         }
@@ -142,7 +142,7 @@ final class Input {
             }
             return instant;
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw ApiError.badRequest(messages.get(Messages.DATE_INVALID, field));
+            throw ApiException.badRequest(messages.get(Messages.DATE_INVALID, field));
         }
     }
 }

@@ -21,10 +21,10 @@ import java.util.Locale;
  * {@code charset} other than UTF-8, a UTF-16 or UTF-32 body and every byte sequence that is not UTF-8 are
  * refused; a UTF-8 byte order mark is skipped, as RFC 8259 allows), then one strict JSON value ({@link JsonText}).
  * The resources take the body as an {@link InputStream}, so no JSON provider of the host binds it: the same rules
- * hold whichever Jackson the host runs. Every failure is an {@link ApiError} in the one error shape (400; 413 for
+ * hold whichever Jackson the host runs. Every failure is an {@link ApiException} in the one error shape (400; 413 for
  * the size, 415 without a JSON Content-Type); nothing of the body is logged or echoed.
  */
-final class JsonBody {
+public final class JsonBody {
     /** Bytes per body: a 1000-id bulk revoke of 19-digit ids (about 20 KB) fits three times over. */
     static final int MAX_BYTES = 64 * 1024;
 
@@ -32,7 +32,7 @@ final class JsonBody {
 
     private final Messages messages;
 
-    JsonBody(Messages messages) {
+    public JsonBody(Messages messages) {
         this.messages = messages;
     }
 
@@ -40,7 +40,7 @@ final class JsonBody {
     JsonInput object(HttpServletRequest request, InputStream body) {
         JsonInput value = value(request, body);
         if (value.kind() != JsonInput.Kind.OBJECT) {
-            throw ApiError.badRequest(messages.get(Messages.BODY_SHAPE));
+            throw ApiException.badRequest(messages.get(Messages.BODY_SHAPE));
         }
         return value;
     }
@@ -54,7 +54,7 @@ final class JsonBody {
             throw error(refusal);
         }
         if (value.kind() == JsonInput.Kind.NULL) {
-            throw ApiError.badRequest(messages.get(Messages.BODY_MISSING));
+            throw ApiException.badRequest(messages.get(Messages.BODY_MISSING));
         }
         return value;
     }
@@ -179,28 +179,28 @@ final class JsonBody {
     }
 
     /** The refusal as the client sees it: 413 for the size, 415 without a type, 400 otherwise, with what and where. */
-    ApiError error(JsonRefusal refusal) {
+    ApiException error(JsonRefusal refusal) {
         Problem problem = refusal.problem();
         if (problem.isSyntax()) {
             Object argument = problem == Problem.DUPLICATE_NAME ? Messages.quote(refusal.name()) : JsonText.MAX_DEPTH;
-            return ApiError.badRequest(messages.get(Messages.BODY_SYNTAX, refusal.line(), refusal.column(),
+            return ApiException.badRequest(messages.get(Messages.BODY_SYNTAX, refusal.line(), refusal.column(),
                     messages.get(syntaxKey(problem), argument)));
         }
         switch (problem) {
             case TOO_LARGE:
-                return new ApiError(413, ApiError.WEB_APPLICATION, messages.get(Messages.BODY_TOO_LARGE, MAX_BYTES));
+                return new ApiException(413, ApiException.WEB_APPLICATION, messages.get(Messages.BODY_TOO_LARGE, MAX_BYTES));
             case MEDIA_TYPE:
-                return new ApiError(415, ApiError.WEB_APPLICATION, messages.get(Messages.UNSUPPORTED_MEDIA_TYPE));
+                return new ApiException(415, ApiException.WEB_APPLICATION, messages.get(Messages.UNSUPPORTED_MEDIA_TYPE));
             case INVALID_UTF8:
-                return ApiError.badRequest(messages.get(Messages.BODY_INVALID_UTF8, refusal.byteNumber()));
+                return ApiException.badRequest(messages.get(Messages.BODY_INVALID_UTF8, refusal.byteNumber()));
             case UNREADABLE:
-                return ApiError.badRequest(messages.get(Messages.BODY_UNREADABLE));
+                return ApiException.badRequest(messages.get(Messages.BODY_UNREADABLE));
             case CHARSET:
-                return ApiError.badRequest(messages.get(Messages.BODY_CHARSET));
+                return ApiException.badRequest(messages.get(Messages.BODY_CHARSET));
             case NOT_UTF8:
-                return ApiError.badRequest(messages.get(Messages.BODY_NOT_UTF8));
+                return ApiException.badRequest(messages.get(Messages.BODY_NOT_UTF8));
             default: // EMPTY: whitespace at most, as without a body
-                return ApiError.badRequest(messages.get(Messages.BODY_MISSING));
+                return ApiException.badRequest(messages.get(Messages.BODY_MISSING));
         }
     }
 

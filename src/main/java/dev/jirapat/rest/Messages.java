@@ -8,9 +8,10 @@ import java.util.Locale;
 
 /**
  * The API's user-facing texts, from {@code dev/jirapat/i18n/pat.properties} through SAL's {@link I18nResolver}.
- * Arguments are passed as text so that MessageFormat never reformats a number ("1,000").
+ * Arguments are passed as text so that MessageFormat never reformats a number ("1,000"). One bean, shared by every
+ * resource and mapper.
  */
-final class Messages {
+public final class Messages {
     static final String NOT_AUTHENTICATED = "pat.rest.error.not.authenticated";
     static final String NOT_ADMIN = "pat.rest.error.not.admin";
     static final String BODY_MISSING = "pat.rest.error.body.missing";
@@ -30,6 +31,7 @@ final class Messages {
     static final String SCOPE_INVALID = "pat.rest.error.scope.invalid";
     static final String SORT_INVALID = "pat.rest.error.sort.invalid";
     static final String ORDER_INVALID = "pat.rest.error.order.invalid";
+    static final String STATUS_INVALID = "pat.rest.error.status.invalid";
     static final String DATE_INVALID = "pat.rest.error.date.invalid";
     static final String PAGE_INVALID = "pat.rest.error.page.invalid";
     static final String LIMIT_INVALID = "pat.rest.error.limit.invalid";
@@ -49,7 +51,7 @@ final class Messages {
 
     private final I18nResolver i18n;
 
-    Messages(I18nResolver i18n) {
+    public Messages(I18nResolver i18n) {
         this.i18n = i18n;
     }
 

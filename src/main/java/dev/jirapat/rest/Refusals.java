@@ -1,37 +1,38 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.Actor;
 import dev.jirapat.token.Rejection;
 import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenService;
 
 /** The one place a {@link Rejection} becomes an HTTP status, an {@code exception} name and a message. */
-final class Refusals {
+public final class Refusals {
     private final Messages messages;
-    private final PolicySource settings;
+    private final PolicySource policySource;
 
-    Refusals(Messages messages, PolicySource settings) {
+    public Refusals(Messages messages, PolicySource policySource) {
         this.messages = messages;
-        this.settings = settings;
+        this.policySource = policySource;
     }
 
-    ApiError of(Rejection rejection, Caller caller) {
-        TokenPolicy policy = settings.policy();
-        String message = messages.get(Messages.key(rejection), arguments(rejection, policy, caller));
+    ApiException of(Rejection rejection, Actor actor) {
+        TokenPolicy policy = policySource.policy();
+        String message = messages.get(Messages.key(rejection), arguments(rejection, policy, actor));
         switch (rejection) {
             case NOT_PERMITTED:
-                return new ApiError(403, ApiError.AUTHORISATION, message);
+                return new ApiException(403, ApiException.AUTHORISATION, message);
             case TOKEN_LIMIT_REACHED:
-                return new ApiError(403, ApiError.TOKEN_LIMIT, message);
+                return new ApiException(403, ApiException.TOKEN_LIMIT, message);
             case NOT_FOUND:
-                return new ApiError(404, ApiError.WEB_APPLICATION, message);
+                return new ApiException(404, ApiException.WEB_APPLICATION, message);
             default:
-                return ApiError.badRequest(message);
+                return ApiException.badRequest(message);
         }
     }
 
-    private static Object[] arguments(Rejection rejection, TokenPolicy policy, Caller caller) {
+    private static Object[] arguments(Rejection rejection, TokenPolicy policy, Actor actor) {
         switch (rejection) {
             case NAME_TOO_LONG:
                 return new Object[] {policy.nameMaxLength()};
@@ -43,7 +44,7 @@ final class Refusals {
             case TOO_MANY_IP_RANGES:
                 return new Object[] {TokenService.MAX_IP_RANGES};
             case OUTLIVES_CALLING_TOKEN:
-                return new Object[] {caller.token().flatMap(AccessToken::expiresAt).map(Wire::date).orElse(Wire.NEVER)};
+                return new Object[] {actor.viaToken().flatMap(AccessToken::expiresAt).map(Wire::date).orElse(Wire.NEVER)};
             default:
                 return new Object[0];
         }

@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * {@code POST /tokens/search}, the built-in app's admin search, read from the body's JSON object. Every field is
  * optional (null when absent or JSON {@code null}); {@code tokenNameFilterExpression} is accepted and, as in the
- * built-in app, not used.
+ * built-in app, not used. {@code status} ({@code active}, {@code expiresSoon}, {@code expired}) is this app's.
  */
 final class SearchBean {
     private static final List<String> FIELDS = Arrays.asList("userKeys", "name", "tokenNameFilterExpression",
             "tokenCreatedDateFrom", "tokenCreatedDateTo", "tokenExpiryDateFrom", "tokenExpiryDateTo",
-            "lastAuthenticatedDateFrom", "lastAuthenticatedDateTo", "isUsed", "sortBy", "orderBy", "page", "limit");
+            "lastAuthenticatedDateFrom", "lastAuthenticatedDateTo", "isUsed", "status", "sortBy", "orderBy", "page", "limit");
 
     final JsonInput userKeys;
     final JsonInput name;
@@ -23,6 +23,7 @@ final class SearchBean {
     final JsonInput lastUsedFrom;
     final JsonInput lastUsedTo;
     final JsonInput used;
+    final JsonInput status;
     final JsonInput sortBy;
     final JsonInput orderBy;
     final JsonInput page;
@@ -41,6 +42,7 @@ final class SearchBean {
         this.lastUsedFrom = body.member("lastAuthenticatedDateFrom");
         this.lastUsedTo = body.member("lastAuthenticatedDateTo");
         this.used = body.member("isUsed");
+        this.status = body.member("status");
         this.sortBy = body.member("sortBy");
         this.orderBy = body.member("orderBy");
         this.page = body.member("page");

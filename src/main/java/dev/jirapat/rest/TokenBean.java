@@ -2,6 +2,7 @@ package dev.jirapat.rest;
 
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.IpRange;
+import dev.jirapat.token.TokenStatus;
 import org.codehaus.jackson.annotate.JsonProperty;
 import org.codehaus.jackson.annotate.JsonPropertyOrder;
 import org.codehaus.jackson.map.annotate.JsonSerialize;
@@ -12,11 +13,12 @@ import java.util.List;
 /**
  * A token as {@code GET /tokens} and {@code GET /tokens/{id}} show it: the built-in app's fields ({@code id},
  * {@code name}, {@code createdAt}, {@code expiringAt}, {@code lastAccessedAt} once used) and ours
- * ({@code lastAccessedIp}, {@code scope}, {@code allowedIps} when the token has an allowlist, {@code createdBy}).
- * Null fields are omitted. Never the raw token.
+ * ({@code lastAccessedIp}, {@code scope}, {@code allowedIps} when the token has an allowlist, {@code createdBy},
+ * {@code status} and {@code neverExpires}, so that no client computes either from the dates). Null fields are
+ * omitted. Never the raw token.
  */
 @JsonPropertyOrder({"id", "name", "createdAt", "expiringAt", "lastAccessedAt", "lastAccessedIp", "scope", "allowedIps",
-        "createdBy"})
+        "createdBy", "status", "neverExpires"})
 public class TokenBean {
     @JsonProperty("id")
     private final long id;
@@ -38,9 +40,16 @@ public class TokenBean {
     @JsonProperty("createdBy")
     @JsonSerialize(using = Utf8Text.class)
     private final String createdBy;
+    @JsonProperty("status")
+    private final String status;
+    @JsonProperty("neverExpires")
+    private final boolean neverExpires;
 
-    /** @param createdBy the username of whoever minted the token */
-    TokenBean(AccessToken token, String createdBy) {
+    /**
+     * @param createdBy the username of whoever minted the token
+     * @param status    the token's status by the server's clock and the policy's warning window
+     */
+    TokenBean(AccessToken token, String createdBy, TokenStatus status) {
         this.id = token.id();
         this.name = token.name();
         this.createdAt = Wire.date(token.createdAt());
@@ -54,6 +63,8 @@ public class TokenBean {
         }
         this.allowedIps = ranges.isEmpty() ? null : ranges;
         this.createdBy = createdBy;
+        this.status = Wire.status(status);
+        this.neverExpires = !token.expiresAt().isPresent();
     }
 
     public long id() {

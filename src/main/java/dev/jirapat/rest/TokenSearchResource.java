@@ -1,13 +1,13 @@
 package dev.jirapat.rest;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.sal.api.message.I18nResolver;
+import dev.jirapat.token.Actor;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.SortField;
 import dev.jirapat.token.TokenPage;
 import dev.jirapat.token.TokenSearch;
 import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenStatus;
 import dev.jirapat.token.Users;
 
 import javax.servlet.http.HttpServletRequest;
@@ -20,6 +20,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,30 +42,35 @@ public final class TokenSearchResource {
     private final Input input;
     private final JsonBody json;
     private final Refusals refusals;
-    private final TokenViews views;
+    private final TokenBeans beans;
     private final Messages messages;
+    private final PolicySource policySource;
+    private final Clock clock;
 
-    public TokenSearchResource(TokenService tokens, Users users, PolicySource settings,
-                               JiraAuthenticationContext authentication, I18nResolver i18n) {
+    public TokenSearchResource(TokenService tokens, Users users, Callers callers, Input input, JsonBody json,
+                               Refusals refusals, TokenBeans beans, Messages messages, PolicySource policySource,
+                               Clock clock) {
         this.tokens = tokens;
         this.users = users;
-        this.messages = new Messages(i18n);
-        this.callers = new Callers(authentication, users, messages);
-        this.input = new Input(messages);
-        this.json = new JsonBody(messages);
-        this.refusals = new Refusals(messages, settings);
-        this.views = new TokenViews(users);
+        this.callers = callers;
+        this.input = input;
+        this.json = json;
+        this.refusals = refusals;
+        this.beans = beans;
+        this.messages = messages;
+        this.policySource = policySource;
+        this.clock = clock;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenPageBean search(@Context HttpServletRequest request, InputStream body) {
-        Caller caller = callers.requireAdmin(request);
-        Outcome<TokenPage> page = tokens.search(caller.actor(), criteria(new SearchBean(json.object(request, body))));
+        Actor actor = callers.requireAdmin(request);
+        Outcome<TokenPage> page = tokens.search(actor, criteria(new SearchBean(json.object(request, body))));
         if (page.isRejected()) {
-            throw refusals.of(page.rejection(), caller);
+            throw refusals.of(page.rejection(), actor);
         }
-        return views.page(page.value());
+        return beans.page(page.value());
     }
 
     /** Users for the admin filter. On Jira the match is exact (username or key): see {@code JiraUsers.search}. */
@@ -80,11 +86,11 @@ public final class TokenSearchResource {
                 parsed = Integer.valueOf(limit);
             }
             if (parsed == null || parsed < 1 || parsed > MAX_PICKER_LIMIT) {
-                throw ApiError.badRequest(messages.get(Messages.LIMIT_INVALID, MAX_PICKER_LIMIT));
+                throw ApiException.badRequest(messages.get(Messages.LIMIT_INVALID, MAX_PICKER_LIMIT));
             }
             max = parsed;
         }
-        return views.users(users.search(contains, max));
+        return beans.users(users.search(contains, max));
     }
 
     private TokenSearch criteria(SearchBean body) {
@@ -98,11 +104,18 @@ public final class TokenSearchResource {
         search.lastUsed(input.date(body.lastUsedFrom, "lastAuthenticatedDateFrom"),
                 input.date(body.lastUsedTo, "lastAuthenticatedDateTo"));
         search.used(input.bool(body.used, "isUsed"));
+        String statusText = input.text(body.status, "status");
+        if (statusText != null) {
+            // Evaluated by the database at this instant, with the same rule as the status each token shows.
+            TokenStatus status = Wire.status(statusText).orElseThrow(() -> ApiException.badRequest(
+                    messages.get(Messages.STATUS_INVALID, Wire.STATUSES)));
+            search.status(status, TokenBeans.now(clock), policySource.policy().expiryWarningDays());
+        }
 
         String sortText = input.text(body.sortBy, "sortBy");
         SortField sort = SortField.NAME;
         if (sortText != null) {
-            sort = SortField.parse(sortText).orElseThrow(() -> ApiError.badRequest(messages.get(Messages.SORT_INVALID,
+            sort = SortField.parse(sortText).orElseThrow(() -> ApiException.badRequest(messages.get(Messages.SORT_INVALID,
                     "createdAt, expiringAt, lastAccessedAt, name, userKey")));
         }
         String orderText = input.text(body.orderBy, "orderBy");
@@ -110,7 +123,7 @@ public final class TokenSearchResource {
         if (orderText != null) {
             String order = orderText.toLowerCase(Locale.ROOT);
             if (!order.equals("asc") && !order.equals("desc")) {
-                throw ApiError.badRequest(messages.get(Messages.ORDER_INVALID));
+                throw ApiException.badRequest(messages.get(Messages.ORDER_INVALID));
             }
             ascending = order.equals("asc");
         }
@@ -119,14 +132,14 @@ public final class TokenSearchResource {
         Integer limitValue = input.integer(body.limit, "limit");
         int limit = limitValue == null ? TokenSearch.DEFAULT_LIMIT : limitValue;
         if (limit < 1) {
-            throw ApiError.badRequest(messages.get(Messages.LIMIT_INVALID, TokenSearch.MAX_LIMIT));
+            throw ApiException.badRequest(messages.get(Messages.LIMIT_INVALID, TokenSearch.MAX_LIMIT));
         }
         limit = Math.min(limit, TokenSearch.MAX_LIMIT); // larger limits are served in pages of MAX_LIMIT
         Integer pageValue = input.integer(body.page, "page");
         int page = pageValue == null ? 0 : pageValue;
         // The store's offset is page * limit, an int: keep it from overflowing.
         if (page < 0 || (long) page * limit > Integer.MAX_VALUE) {
-            throw ApiError.badRequest(messages.get(Messages.PAGE_INVALID));
+            throw ApiException.badRequest(messages.get(Messages.PAGE_INVALID));
         }
         search.page(page, limit);
         return search.build();

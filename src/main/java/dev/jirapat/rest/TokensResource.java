@@ -1,14 +1,11 @@
 package dev.jirapat.rest;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.sal.api.message.I18nResolver;
 import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Rejection;
-import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.TokenService;
-import dev.jirapat.token.Users;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -38,65 +35,65 @@ public final class TokensResource {
     private final Input input;
     private final JsonBody json;
     private final Refusals refusals;
-    private final TokenViews views;
+    private final TokenBeans beans;
     private final Messages messages;
 
-    public TokensResource(TokenService tokens, Users users, PolicySource settings, JiraAuthenticationContext authentication,
-                          I18nResolver i18n) {
+    public TokensResource(TokenService tokens, Callers callers, Input input, JsonBody json, Refusals refusals,
+                          TokenBeans beans, Messages messages) {
         this.tokens = tokens;
-        this.messages = new Messages(i18n);
-        this.callers = new Callers(authentication, users, messages);
-        this.input = new Input(messages);
-        this.json = new JsonBody(messages);
-        this.refusals = new Refusals(messages, settings);
-        this.views = new TokenViews(users);
+        this.callers = callers;
+        this.input = input;
+        this.json = json;
+        this.refusals = refusals;
+        this.beans = beans;
+        this.messages = messages;
     }
 
     @GET
     public List<TokenBean> list(@Context HttpServletRequest request) {
-        Caller caller = callers.require(request);
-        return views.tokens(tokens.list(caller.actor()));
+        Actor actor = callers.require(request);
+        return beans.tokens(tokens.list(actor));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context HttpServletRequest request, InputStream body) {
-        Caller caller = callers.require(request);
+        Actor actor = callers.require(request);
         CreateTokenBean create = new CreateTokenBean(json.object(request, body));
-        Outcome<IssuedToken> issued = tokens.create(caller.actor(), input.tokenRequest(create));
+        Outcome<IssuedToken> issued = tokens.create(actor, input.tokenRequest(create));
         if (issued.isRejected()) {
-            throw refusals.of(issued.rejection(), caller);
+            throw refusals.of(issued.rejection(), actor);
         }
-        return Issued.response(views.created(issued.value()));
+        return CreatedResponse.of(beans.created(issued.value()));
     }
 
     /** The token that authenticated this request (an extension); 404 when the request did not use a token. */
     @GET
     @Path("current")
     public TokenBean current(@Context HttpServletRequest request) {
-        Caller caller = callers.require(request);
-        Optional<AccessToken> token = caller.token().flatMap(t -> tokens.get(caller.actor(), t.id()));
+        Actor actor = callers.require(request);
+        Optional<AccessToken> token = actor.viaToken().flatMap(t -> tokens.get(actor, t.id()));
         if (!token.isPresent()) {
-            throw new ApiError(404, ApiError.WEB_APPLICATION, messages.get(Messages.NOT_TOKEN_AUTHENTICATED));
+            throw new ApiException(404, ApiException.WEB_APPLICATION, messages.get(Messages.NOT_TOKEN_AUTHENTICATED));
         }
-        return views.token(token.get());
+        return beans.token(token.get());
     }
 
     @GET
     @Path("{id}")
     public Response get(@Context HttpServletRequest request, @PathParam("id") String id) {
-        Caller caller = callers.require(request);
-        Optional<AccessToken> token = tokens.get(caller.actor(), Ids.parse(id, messages));
+        Actor actor = callers.require(request);
+        Optional<AccessToken> token = tokens.get(actor, Ids.parse(id, messages));
         // The built-in app's answer for an id the caller cannot see: 404 with an empty body.
-        return token.isPresent() ? Response.ok(views.token(token.get())).build()
+        return token.isPresent() ? Response.ok(beans.token(token.get())).build()
                 : Response.status(Response.Status.NOT_FOUND).build();
     }
 
     @DELETE
     @Path("{id}")
     public Response revoke(@Context HttpServletRequest request, @PathParam("id") String id) {
-        Caller caller = callers.require(request);
-        Outcome<Optional<AccessToken>> revoked = tokens.revokeIfExists(caller.actor(), Ids.parse(id, messages));
+        Actor actor = callers.require(request);
+        Outcome<Optional<AccessToken>> revoked = tokens.revokeIfExists(actor, Ids.parse(id, messages));
         if (revoked.isRejected()) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
@@ -110,14 +107,14 @@ public final class TokensResource {
     @POST
     @Path("{id}/rotate")
     public Response rotate(@Context HttpServletRequest request, @PathParam("id") String id) {
-        Caller caller = callers.require(request);
-        Outcome<IssuedToken> rotated = tokens.rotate(caller.actor(), Ids.parse(id, messages));
+        Actor actor = callers.require(request);
+        Outcome<IssuedToken> rotated = tokens.rotate(actor, Ids.parse(id, messages));
         if (rotated.isRejected()) {
             if (rotated.rejection() == Rejection.NOT_FOUND) {
                 return Response.status(Response.Status.NOT_FOUND).build();
             }
-            throw refusals.of(rotated.rejection(), caller);
+            throw refusals.of(rotated.rejection(), actor);
         }
-        return Issued.response(views.created(rotated.value()));
+        return CreatedResponse.of(beans.created(rotated.value()));
     }
 }

@@ -1,7 +1,5 @@
 package dev.jirapat.rest;
 
-import com.atlassian.sal.api.message.I18nResolver;
-
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -12,16 +10,16 @@ import java.util.Map;
 /**
  * What the JAX-RS runtime decides before a resource runs: no such path (404), wrong method (405, keeping
  * {@code Allow}), unacceptable {@code Accept} (406), wrong {@code Content-Type} (415). Same error shape as
- * everything else; a 5xx from the runtime goes the way of {@link FallbackExceptionMapper}.
+ * everything else; a 5xx from the runtime is a fault ({@link Faults}).
  */
 @Provider
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     private final Messages messages;
-    private final FallbackExceptionMapper fallback;
+    private final Faults faults;
 
-    public WebApplicationExceptionMapper(I18nResolver i18n) {
-        this.messages = new Messages(i18n);
-        this.fallback = new FallbackExceptionMapper(i18n);
+    public WebApplicationExceptionMapper(Messages messages, Faults faults) {
+        this.messages = messages;
+        this.faults = faults;
     }
 
     @Override
@@ -29,12 +27,12 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
         if (status >= 500) {
-            return fallback.toResponse(e);
+            return faults.answer(e);
         }
         if (status < 400) {
             return original; // redirects and the like pass unchanged
         }
-        Response.ResponseBuilder out = Errors.builder(status, ApiError.WEB_APPLICATION, message(status, original));
+        Response.ResponseBuilder out = Errors.builder(status, ApiException.WEB_APPLICATION, message(status, original));
         for (Map.Entry<String, List<Object>> header : original.getMetadata().entrySet()) {
             if (!header.getKey().equalsIgnoreCase("Content-Type") && !header.getKey().equalsIgnoreCase("Content-Length")) {
                 for (Object value : header.getValue()) {

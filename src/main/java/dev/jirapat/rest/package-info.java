@@ -4,10 +4,15 @@
  *
  * <p>Resources are thin: they find the caller ({@link dev.jirapat.rest.Callers}), read the body strictly
  * ({@link dev.jirapat.rest.JsonBody}, then {@link dev.jirapat.rest.Input}), call
- * {@link dev.jirapat.token.TokenService} and turn its value or {@link dev.jirapat.token.Rejection} into a bean or an
- * {@link dev.jirapat.rest.ApiError}. Every 4xx/5xx with a body has one shape, {@code {"exception": ..., "error": ...}},
- * written by the exception mappers in this package; the one deliberate exception is the native 404 with an empty
- * body for a token id the caller cannot see.
+ * {@link dev.jirapat.token.TokenService} and turn its value into beans ({@link dev.jirapat.rest.TokenBeans}) or its
+ * {@link dev.jirapat.token.Rejection} into an {@link dev.jirapat.rest.ApiException}
+ * ({@link dev.jirapat.rest.Refusals}). Those collaborators are Spring beans of the plugin's
+ * {@code plugin-context.xml}, one per type: the host's REST module creates the resources and mappers and hands them
+ * in through their constructors.
+ *
+ * <p>Every 4xx/5xx with a body has one shape, {@code {"exception": ..., "error": ...}}, written by the exception
+ * mappers in this package; the one deliberate exception is the native 404 with an empty body for a token id the
+ * caller cannot see.
  *
  * <p>Request bodies are read by this package, never bound by the host's JSON provider: a resource takes its body
  * as an {@link java.io.InputStream} (which no Jackson provider claims), and {@link dev.jirapat.rest.JsonBody}

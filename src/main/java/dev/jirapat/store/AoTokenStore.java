@@ -204,6 +204,15 @@ public final class AoTokenStore implements TokenStore {
         if (search.used().isPresent()) {
             and(where, TokenEntity.LAST_USED + (search.used().get() ? " IS NOT NULL" : " IS NULL"));
         }
+        // A token that never expires is stored with NEVER, after every bound: active, as the domain counts it.
+        if (search.statusExpiresAfter().isPresent()) {
+            and(where, TokenEntity.EXPIRES + " > ?");
+            params.add(Date.from(search.statusExpiresAfter().get()));
+        }
+        if (search.statusExpiresUntil().isPresent()) {
+            and(where, TokenEntity.EXPIRES + " <= ?");
+            params.add(Date.from(search.statusExpiresUntil().get()));
+        }
         Query filter = where.length() == 0 ? Query.select() : Query.select().where(where.toString(), params.toArray());
         int total = ao.count(TokenEntity.class, filter);
 

@@ -1,12 +1,14 @@
 package dev.jirapat.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Admin search criteria. Every bound is inclusive; absent criteria do not filter. */
+/** Admin search criteria. Every date bound is inclusive; absent criteria do not filter. */
 public final class TokenSearch {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
@@ -20,6 +22,9 @@ public final class TokenSearch {
     private final Instant lastUsedFrom;
     private final Instant lastUsedTo;
     private final Boolean used;
+    private final TokenStatus status;
+    private final Instant statusExpiresAfter;
+    private final Instant statusExpiresUntil;
     private final SortField sortBy;
     private final boolean ascending;
     private final int page;
@@ -35,6 +40,28 @@ public final class TokenSearch {
         this.lastUsedFrom = b.lastUsedFrom;
         this.lastUsedTo = b.lastUsedTo;
         this.used = b.used;
+        this.status = b.status;
+        Instant after = null;
+        Instant until = null;
+        if (b.status != null) {
+            // AccessToken.status as bounds on the expiry, so a store can filter in its query: expired when the expiry
+            // is at or before now, expiring soon up to the warning window after now, active beyond that.
+            Instant soonUntil = b.statusAt.plus(Duration.ofDays(b.warningDays));
+            switch (b.status) {
+                case EXPIRED:
+                    until = b.statusAt;
+                    break;
+                case EXPIRES_SOON:
+                    after = b.statusAt;
+                    until = soonUntil;
+                    break;
+                case ACTIVE:
+                default:
+                    after = soonUntil;
+            }
+        }
+        this.statusExpiresAfter = after;
+        this.statusExpiresUntil = until;
         this.sortBy = b.sortBy;
         this.ascending = b.ascending;
         this.page = Math.max(0, b.page);
@@ -87,6 +114,27 @@ public final class TokenSearch {
         return Optional.ofNullable(used);
     }
 
+    /** Only tokens with this status at the instant the criterion was given for. */
+    public Optional<TokenStatus> status() {
+        return Optional.ofNullable(status);
+    }
+
+    /**
+     * The status criterion's lower bound on the expiry, exclusive: a store queries {@code expiry > bound}. A token
+     * that never expires lies after every bound. Empty when the criterion has none (expired) or there is no status.
+     */
+    public Optional<Instant> statusExpiresAfter() {
+        return Optional.ofNullable(statusExpiresAfter);
+    }
+
+    /**
+     * The status criterion's upper bound on the expiry, inclusive: a store queries {@code expiry <= bound}. A token
+     * that never expires is never within it. Empty when the criterion has none (active) or there is no status.
+     */
+    public Optional<Instant> statusExpiresUntil() {
+        return Optional.ofNullable(statusExpiresUntil);
+    }
+
     public SortField sortBy() {
         return sortBy;
     }
@@ -113,6 +161,9 @@ public final class TokenSearch {
         private Instant lastUsedFrom;
         private Instant lastUsedTo;
         private Boolean used;
+        private TokenStatus status;
+        private Instant statusAt;
+        private int warningDays;
         private SortField sortBy = SortField.NAME;
         private boolean ascending = true;
         private int page;
@@ -148,6 +199,23 @@ public final class TokenSearch {
 
         public Builder used(Boolean used) {
             this.used = used;
+            return this;
+        }
+
+        /**
+         * Only tokens whose {@link AccessToken#status} at {@code now} under a warning window of {@code warningDays}
+         * is {@code status}; null for any status.
+         */
+        public Builder status(TokenStatus status, Instant now, int warningDays) {
+            if (status != null) {
+                Objects.requireNonNull(now, "now");
+                if (warningDays < 0) {
+                    throw new IllegalArgumentException("warningDays < 0: " + warningDays);
+                }
+            }
+            this.status = status;
+            this.statusAt = now;
+            this.warningDays = warningDays;
             return this;
         }
 

@@ -38,6 +38,7 @@ public final class HttpCall {
     private final List<String> headers = new ArrayList<>();
     private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
     private byte[] bodyBytes = new byte[0];
+    private boolean chunked;
     private String localAddress;
 
     private HttpCall(URI base, HttpClient client) {
@@ -125,18 +126,40 @@ public final class HttpCall {
         return this;
     }
 
+    /** Exactly these bytes as the body, e.g. bytes that are not UTF-8; {@code contentType} null for none. */
+    public HttpCall body(String contentType, byte[] bytes) {
+        if (contentType != null) {
+            header("Content-Type", contentType);
+        }
+        this.bodyBytes = bytes.clone();
+        this.body = HttpRequest.BodyPublishers.ofByteArray(bodyBytes);
+        return this;
+    }
+
+    /** {@link #send} streams the body without a Content-Length (chunked), as a client that does not know its size. */
+    public HttpCall chunked() {
+        this.chunked = true;
+        return this;
+    }
+
     /**
      * Sends the path and query byte for byte over a plain socket, as a client that checks nothing would:
      * {@code java.net.http} refuses a target such as {@code ?a=%zz} before it leaves the machine. HTTP/1.0, so the
-     * answer is never chunked; cookies are not kept.
+     * answer is never chunked; cookies are not kept. A {@code Content-Length} set with {@link #header} is sent
+     * instead of the body's own, so a test can declare more than it sends.
      */
     public Response sendVerbatim() {
         StringBuilder head = new StringBuilder().append(method).append(' ').append(base.getRawPath()).append(path)
                 .append(" HTTP/1.0\r\nHost: ").append(base.getRawAuthority()).append("\r\nConnection: close\r\n");
+        boolean declared = false;
         for (int i = 0; i < headers.size(); i += 2) {
             head.append(headers.get(i)).append(": ").append(headers.get(i + 1)).append("\r\n");
+            declared |= headers.get(i).equalsIgnoreCase("Content-Length");
         }
-        head.append("Content-Length: ").append(bodyBytes.length).append("\r\n\r\n");
+        if (!declared) {
+            head.append("Content-Length: ").append(bodyBytes.length).append("\r\n");
+        }
+        head.append("\r\n");
         try (Socket socket = localAddress == null ? new Socket(base.getHost(), base.getPort())
                 : new Socket(InetAddress.getByName(base.getHost()), base.getPort(), InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(30_000);
@@ -167,7 +190,7 @@ public final class HttpCall {
 
     public Response send() {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body);
+                .method(method, chunked ? HttpRequest.BodyPublishers.fromPublisher(body) : body);
         for (int i = 0; i < headers.size(); i += 2) {
             request.header(headers.get(i), headers.get(i + 1));
         }

@@ -11,17 +11,15 @@ import dev.jirapat.token.TokenStore;
 import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -37,7 +35,10 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-/** The REST API of one dev host under one base path, for tests; plus a look into the database. */
+/**
+ * Shortcuts over {@link HttpCall} for the REST API of one dev host under one base path, plus a look into the
+ * database.
+ */
 final class Api {
     static final String ADMIN_KEY = "JIRAUSER10000";
     static final String ALICE_KEY = "JIRAUSER10100";
@@ -49,8 +50,6 @@ final class Api {
     static final String NEVER = "9999-12-31T00:00:00.000+00:00";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     final DevHost host;
     final String base;
@@ -66,33 +65,33 @@ final class Api {
         return user == null ? call : call.basic(user, user);
     }
 
-    static Reply send(HttpCall call) {
-        return Reply.of(call.send());
+    static HttpCall.Response send(HttpCall call) {
+        return call.send();
     }
 
-    Reply get(String path, String user) {
+    HttpCall.Response get(String path, String user) {
         return send(call("GET", path, user));
     }
 
-    Reply post(String path, String user, String json) {
+    HttpCall.Response post(String path, String user, String json) {
         return send(call("POST", path, user).json(json));
     }
 
-    Reply put(String path, String user, String json) {
+    HttpCall.Response put(String path, String user, String json) {
         return send(call("PUT", path, user).json(json));
     }
 
-    Reply delete(String path, String user) {
+    HttpCall.Response delete(String path, String user) {
         return send(call("DELETE", path, user));
     }
 
-    Reply deleteJson(String path, String user, String json) {
+    HttpCall.Response deleteJson(String path, String user, String json) {
         return send(call("DELETE", path, user).json(json));
     }
 
     /** Creates a token through the API and returns the 201 body. */
     JsonNode create(String user, String json) {
-        Reply r = post("/tokens", user, json);
+        HttpCall.Response r = post("/tokens", user, json);
         assertEquals("create " + json + ": " + r, 201, r.status);
         return json(r);
     }
@@ -101,33 +100,50 @@ final class Api {
         return create(user, "{\"name\":\"" + name + "\",\"expirationDuration\":30}").path("id").getLongValue();
     }
 
-    /** Any bytes with any headers, for bodies {@link HttpCall} cannot send (invalid UTF-8). */
-    Reply raw(String method, String path, String user, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(host.baseUri() + base + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+    /**
+     * Exactly these bytes (e.g. not UTF-8; null for no body) with any headers, sent over a plain socket: no client
+     * library sits between the test and what the server reads.
+     */
+    HttpCall.Response raw(String method, String path, String user, String contentType, byte[] body, String... headers) {
+        HttpCall call = call(method, path, user);
+        if (body != null) {
+            call.body(contentType, body);
+        } else if (contentType != null) {
+            call.header("Content-Type", contentType);
         }
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            call.header(headers[i], headers[i + 1]);
         }
-        try {
-            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return Reply.of(r);
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return call.sendVerbatim();
     }
 
-    static JsonNode json(Reply r) {
+    /** The lines written to System.err (where slf4j-simple logs) while {@code action} runs; they still reach the console. */
+    static List<String> captureLog(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                captured.write(b);
+                original.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                captured.write(b, off, len);
+                original.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.err.flush();
+            System.setErr(original);
+        }
+        return List.of(captured.toString(StandardCharsets.UTF_8).split("\n"));
+    }
+
+    static JsonNode json(HttpCall.Response r) {
         try {
             JsonNode node = MAPPER.readTree(r.body);
             assertNotNull("no JSON in " + r, node);
@@ -146,7 +162,7 @@ final class Api {
     }
 
     /** The one error shape: exactly {@code exception} and {@code error}, both strings, as JSON in UTF-8. */
-    static JsonNode assertError(Reply r, int status, String exception) {
+    static JsonNode assertError(HttpCall.Response r, int status, String exception) {
         assertEquals(r.toString(), status, r.status);
         assertJsonUtf8(r);
         JsonNode body = json(r);
@@ -166,15 +182,15 @@ final class Api {
 
     /**
      * {@code application/json;charset=UTF-8}. The plugin writes it so; Jetty (the dev host) lower-cases the charset
-     * on the way out, and charset names are case-insensitive (RFC 7231 §3.1.1.1).
+     * on the way out, and charset names are case-insensitive (RFC 7231, section 3.1.1.1).
      */
-    static void assertJsonUtf8(Reply r) {
+    static void assertJsonUtf8(HttpCall.Response r) {
         String type = r.header("Content-Type");
         assertNotNull("no Content-Type: " + r, type);
         assertEquals("Content-Type of " + r, "application/json;charset=utf-8", type.replace(" ", "").toLowerCase());
     }
 
-    static void assertEmpty404(Reply r) {
+    static void assertEmpty404(HttpCall.Response r) {
         assertEquals(r.toString(), 404, r.status);
         assertEquals("a 404 for a token id has an empty body: " + r, "", r.body);
     }
@@ -200,11 +216,20 @@ final class Api {
      * the store, as the Bearer tests stage expiry. Returns its id.
      */
     long expire(long id) {
+        return expiresAt(id, Instant.now().minus(Duration.ofDays(2)));
+    }
+
+    /**
+     * Stages a token's expiry by rewriting it in the store; a token made to expire before its creation is made
+     * 30 days older. Returns its id.
+     */
+    long expiresAt(long id, Instant expiry) {
         TokenStore store = host.bean(TokenStore.class);
-        Instant past = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
+        Instant at = expiry.truncatedTo(ChronoUnit.MILLIS);
         return store.inTransaction(() -> {
             AccessToken token = store.findById(id).get();
-            return store.replace(id, token.toBuilder().createdAt(past.minus(Duration.ofDays(30))).expiresAt(past).build());
+            Instant created = at.isAfter(token.createdAt()) ? token.createdAt() : at.minus(Duration.ofDays(30));
+            return store.replace(id, token.toBuilder().createdAt(created).expiresAt(at).build());
         }).get().id();
     }
 

@@ -49,8 +49,8 @@ class JsonBodyProperties {
                 INPUT.tokenRequest(new CreateTokenBean(value));
                 new ServiceTokenBean(value);
                 new SearchBean(value);
-                new SettingsChangeBean(value);
-            } catch (ApiError refused) {
+                new PolicyChangeBean(value);
+            } catch (ApiException refused) {
                 assertEquals(400, refused.status());
             }
         }

@@ -307,25 +307,25 @@ public class JsonBodyTest {
                 {"", 400, "This request needs a JSON body."},
         };
         for (Object[] row : table) {
-            ApiError error = body.error(refusal(JSON, ((String) row[0]).getBytes(StandardCharsets.UTF_8)));
+            ApiException error = body.error(refusal(JSON, ((String) row[0]).getBytes(StandardCharsets.UTF_8)));
             assertEquals((String) row[0], row[1], error.status());
-            assertEquals(ApiError.ILLEGAL_ARGUMENT, error.exception());
+            assertEquals(ApiException.ILLEGAL_ARGUMENT, error.exception());
             assertEquals((String) row[0], row[2], error.getMessage());
         }
-        ApiError invalid = body.error(refusal(JSON, nameWith(0xC0, 0xAF)));
+        ApiException invalid = body.error(refusal(JSON, nameWith(0xC0, 0xAF)));
         assertEquals("The request body is not valid UTF-8 at byte 11. Send the body as JSON encoded in UTF-8.", invalid.getMessage());
-        ApiError utf32 = body.error(refusal(JSON, "{}".getBytes(Charset.forName("UTF-32LE"))));
+        ApiException utf32 = body.error(refusal(JSON, "{}".getBytes(Charset.forName("UTF-32LE"))));
         assertTrue(utf32.getMessage(), utf32.getMessage().startsWith("The request body must be JSON in UTF-8"));
-        ApiError charset = body.error(refusal("application/json;charset=UTF-16", new byte[0]));
+        ApiException charset = body.error(refusal("application/json;charset=UTF-16", new byte[0]));
         assertTrue(charset.getMessage(), charset.getMessage().startsWith("The request body must be JSON in UTF-8"));
-        ApiError large = body.error(JsonRefusal.of(Problem.TOO_LARGE));
+        ApiException large = body.error(JsonRefusal.of(Problem.TOO_LARGE));
         assertEquals(413, large.status());
-        assertEquals(ApiError.WEB_APPLICATION, large.exception());
+        assertEquals(ApiException.WEB_APPLICATION, large.exception());
         assertEquals("The request body is larger than 65536 bytes, the most this API accepts. Send less per request.", large.getMessage());
-        ApiError type = body.error(JsonRefusal.of(Problem.MEDIA_TYPE));
+        ApiException type = body.error(JsonRefusal.of(Problem.MEDIA_TYPE));
         assertEquals(415, type.status());
         for (Problem problem : Problem.values()) {
-            ApiError error = body.error(problem.isSyntax() ? JsonRefusal.at(problem, 1, 1, "x")
+            ApiException error = body.error(problem.isSyntax() ? JsonRefusal.at(problem, 1, 1, "x")
                     : JsonRefusal.of(problem));
             assertTrue(problem + ": " + error.status(), error.status() == 400 || error.status() == 413 || error.status() == 415);
             assertFalse(problem + " has its message: " + error.getMessage(), error.getMessage().contains("pat.rest."));
@@ -336,7 +336,7 @@ public class JsonBodyTest {
     public void errorWhenDuplicateNameIsLongOrHoldsControlCharactersThenQuotedShortAndNeutralised() {
         JsonBody body = new JsonBody(new Messages(new BundleI18n()));
         String name = "a\u202Eb\n" + "x".repeat(100);
-        ApiError error = body.error(JsonRefusal.at(Problem.DUPLICATE_NAME, 1, 2, name));
+        ApiException error = body.error(JsonRefusal.at(Problem.DUPLICATE_NAME, 1, 2, name));
         assertTrue(error.getMessage(), error.getMessage().contains("the field a?b?" + "x".repeat(36) + "\u2026 appears twice"));
     }
 

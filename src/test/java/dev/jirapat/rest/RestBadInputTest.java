@@ -1,8 +1,9 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.devhost.DevHost;
-import org.junit.AfterClass;
+import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
@@ -39,7 +40,10 @@ public class RestBadInputTest {
     /** 201 digits: Jackson 1 answered a number this long with a 500. */
     private static final String DIGITS_201 = "1" + "0".repeat(200);
 
-    private static DevHost host;
+    /** One host for the whole corpus: the class rule runs once around every parameter set. */
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule();
+
     private static Api api;
     private static long alicesToken;
 
@@ -398,6 +402,10 @@ public class RestBadInputTest {
         json("search isUsed a string", "POST", "/tokens/search", "admin", "{\"isUsed\":\"yes\"}", 400, ILLEGAL);
         json("search userKeys a string", "POST", "/tokens/search", "admin", "{\"userKeys\":\"JIRAUSER10100\"}", 400, ILLEGAL);
         json("search unknown field", "POST", "/tokens/search", "admin", "{\"owner\":\"alice\"}", 400, ILLEGAL);
+        json("search status unknown", "POST", "/tokens/search", "admin", "{\"status\":\"revoked\"}", 400, ILLEGAL);
+        json("search status in another case", "POST", "/tokens/search", "admin", "{\"status\":\"EXPIRED\"}", 400, ILLEGAL);
+        json("search status a number", "POST", "/tokens/search", "admin", "{\"status\":2}", 400, ILLEGAL);
+        json("search status a list", "POST", "/tokens/search", "admin", "{\"status\":[\"active\"]}", 400, ILLEGAL);
         json("user picker limit 0", "GET", "/tokens/search/user?contains=alice&limit=0", "admin", "", 400, ILLEGAL);
         json("user picker limit not a number", "GET", "/tokens/search/user?contains=alice&limit=ten", "admin", "", 400, ILLEGAL);
         json("user picker limit huge", "GET", "/tokens/search/user?contains=alice&limit=99999999999", "admin", "", 400, ILLEGAL);
@@ -444,19 +452,11 @@ public class RestBadInputTest {
     }
 
     @BeforeClass
-    public static void startHostWithSomeTokens() {
-        host = DevHost.start(DevHost.Config.forTest());
-        api = new Api(host, Api.LATEST);
+    public static void someTokensAndASetting() {
+        api = new Api(HOST.host(), Api.LATEST);
         alicesToken = api.createId("alice", "existing");
         api.createId("bob", "existing too");
         api.put("/admin/settings", "admin", "{\"pruningDelayDays\":12}");
-    }
-
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
     }
 
     @Test
@@ -475,7 +475,7 @@ public class RestBadInputTest {
             headers.add("Accept");
             headers.add(description.substring(8));
         }
-        Reply r = api.raw(request.method, path, request.user, request.contentType, body, headers.toArray(new String[0]));
+        HttpCall.Response r = api.raw(request.method, path, request.user, request.contentType, body, headers.toArray(new String[0]));
 
         assertTrue("never a 5xx: " + r, r.status < 500);
         if (HOST_XSRF.equals(request.exception)) {

@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.TokenStore;
 import org.codehaus.jackson.JsonNode;
@@ -14,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,12 +29,14 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The wire contract of reference/anchors-pat.md §1 and DESIGN §5, field by field, on both base paths
- * ({@code /rest/pat/1.0} and {@code /rest/pat/latest}): what a script written for Jira DC's built-in API reads.
+ * The wire contract of the README's "API", field by field, on both base paths ({@code /rest/pat/1.0} and
+ * {@code /rest/pat/latest}): what a script written for Jira DC's built-in API reads, and this app's extensions.
  */
 @RunWith(Parameterized.class)
 public class RestContractTest {
-    private static final Set<String> TOKEN_FIELDS = new TreeSet<>(List.of("id", "name", "createdAt", "expiringAt", "scope", "createdBy"));
+    private static final Set<String> TOKEN_FIELDS = new TreeSet<>(List.of("id", "name", "createdAt", "expiringAt", "scope", "createdBy",
+            "status", "neverExpires"));
+    private static final String ILLEGAL = "java.lang.IllegalArgumentException";
 
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule();
@@ -55,7 +60,7 @@ public class RestContractTest {
     @Test
     public void createWhenNameAndDurationThen201WithTheNativeFieldsAndTheRawTokenOnce() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Reply r = api.post("/tokens", "alice", "{\"name\":\"ci\",\"expirationDuration\":90}");
+        HttpCall.Response r = api.post("/tokens", "alice", "{\"name\":\"ci\",\"expirationDuration\":90}");
         Instant after = Instant.now();
 
         assertEquals(r.toString(), 201, r.status);
@@ -70,6 +75,7 @@ public class RestContractTest {
         assertTrue("rawToken " + token.path("rawToken"), Api.RAW_TOKEN.matcher(token.path("rawToken").getTextValue()).matches());
         assertEquals("write", token.path("scope").getTextValue());
         assertEquals("alice", token.path("createdBy").getTextValue());
+        assertStatus(token, "active", false);
 
         Instant created = date(token, "createdAt");
         assertFalse("createdAt " + created + " before the request", created.isBefore(before));
@@ -82,6 +88,7 @@ public class RestContractTest {
     public void createWhenNoDurationThenNeverExpiresAsTheNativeSentinel() {
         JsonNode token = api.create("alice", "{\"name\":\"forever\"}");
         assertEquals(Api.NEVER, token.path("expiringAt").getTextValue());
+        assertStatus(token, "active", true);
 
         JsonNode again = api.create("alice", "{\"name\":\"forever too\",\"expirationDuration\":null}");
         assertEquals("null is the same as absent", Api.NEVER, again.path("expiringAt").getTextValue());
@@ -93,7 +100,7 @@ public class RestContractTest {
         long second = api.createId("alice", "second");
         api.createId("bob", "bobs");
 
-        Reply r = api.get("/tokens", "alice");
+        HttpCall.Response r = api.get("/tokens", "alice");
         assertEquals(r.toString(), 200, r.status);
         JsonNode list = Api.json(r);
         assertTrue("a JSON array: " + r.body, list.isArray());
@@ -111,7 +118,7 @@ public class RestContractTest {
 
     @Test
     public void listWhenNoTokensThenEmptyArray() {
-        Reply r = api.get("/tokens", "bob");
+        HttpCall.Response r = api.get("/tokens", "bob");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("[]", r.body);
     }
@@ -119,7 +126,7 @@ public class RestContractTest {
     @Test
     public void getWhenOwnTokenThenTheSameObjectAsInTheCreateResponseLessTheRawToken() {
         JsonNode created = api.create("alice", "{\"name\":\"one\",\"expirationDuration\":7}");
-        Reply r = api.get("/tokens/" + created.path("id").getLongValue(), "alice");
+        HttpCall.Response r = api.get("/tokens/" + created.path("id").getLongValue(), "alice");
         assertEquals(r.toString(), 200, r.status);
         JsonNode token = Api.json(r);
         ((org.codehaus.jackson.node.ObjectNode) created).remove("rawToken");
@@ -134,13 +141,13 @@ public class RestContractTest {
     @Test
     public void deleteWhenOwnTokenThen204ThenGoneAndDeletingAgainIsStill204() {
         long id = api.createId("alice", "short-lived");
-        Reply r = api.delete("/tokens/" + id, "alice");
+        HttpCall.Response r = api.delete("/tokens/" + id, "alice");
         assertEquals(r.toString(), 204, r.status);
         assertEquals("", r.body);
         Api.assertEmpty404(api.get("/tokens/" + id, "alice"));
         assertTrue(api.tokensOf(Api.ALICE_KEY).isEmpty());
 
-        Reply again = api.delete("/tokens/" + id, "alice");
+        HttpCall.Response again = api.delete("/tokens/" + id, "alice");
         assertEquals("idempotent: " + again, 204, again.status);
     }
 
@@ -185,7 +192,7 @@ public class RestContractTest {
     public void searchWhenAdminThenNativePageWithTheOwnerAsUserProfileResource() {
         api.createId("alice", "alpha");
         api.createId("bob", "beta");
-        Reply r = api.post("/tokens/search", "admin", "{\"sortBy\":\"name\",\"orderBy\":\"asc\",\"page\":0,\"limit\":1}");
+        HttpCall.Response r = api.post("/tokens/search", "admin", "{\"sortBy\":\"name\",\"orderBy\":\"asc\",\"page\":0,\"limit\":1}");
         assertEquals(r.toString(), 200, r.status);
         JsonNode page = Api.json(r);
         assertEquals(new TreeSet<>(List.of("values", "page", "size", "isLastPage", "totalPages")), Api.fields(page));
@@ -224,11 +231,11 @@ public class RestContractTest {
         api.createId("bob", "b");
         String first = "\"0001-01-01T00:00:00Z\"";
         String last = "\"9999-12-31T23:59:59.999Z\"";
-        Reply r = api.post("/tokens/search", "admin", "{\"tokenCreatedDateFrom\":" + first + ",\"tokenCreatedDateTo\":" + last
+        HttpCall.Response r = api.post("/tokens/search", "admin", "{\"tokenCreatedDateFrom\":" + first + ",\"tokenCreatedDateTo\":" + last
                 + ",\"tokenExpiryDateFrom\":" + first + ",\"tokenExpiryDateTo\":" + last + "}");
         assertEquals(r.toString(), 200, r.status);
         assertEquals(r.body, 2, Api.json(r).path("values").size());
-        Reply lastUse = api.post("/tokens/search", "admin", "{\"lastAuthenticatedDateFrom\":" + first
+        HttpCall.Response lastUse = api.post("/tokens/search", "admin", "{\"lastAuthenticatedDateFrom\":" + first
                 + ",\"lastAuthenticatedDateTo\":" + last + "}");
         assertEquals(lastUse.toString(), 200, lastUse.status);
         assertEquals("never-used tokens have no last use", 0, Api.json(lastUse).path("values").size());
@@ -236,7 +243,7 @@ public class RestContractTest {
 
     @Test
     public void userPickerWhenExactUsernameThenNativeUserShape() {
-        Reply r = api.get("/tokens/search/user?contains=bob&limit=5", "admin");
+        HttpCall.Response r = api.get("/tokens/search/user?contains=bob&limit=5", "admin");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("[{\"userKey\":\"JIRAUSER10101\",\"username\":\"bob\",\"fullName\":\"Bob Example\","
                 + "\"email\":\"bob@example.com\"}]", r.body);
@@ -248,7 +255,7 @@ public class RestContractTest {
         long a = api.createId("alice", "a");
         long b = api.createId("bob", "b");
         long keep = api.createId("bob", "keep");
-        Reply r = api.deleteJson("/admin/tokens", "admin", "[" + a + "," + b + ",424242]");
+        HttpCall.Response r = api.deleteJson("/admin/tokens", "admin", "[" + a + "," + b + ",424242]");
         assertEquals(r.toString(), 204, r.status);
         List<AccessToken> left = api.tokens();
         assertEquals(1, left.size());
@@ -257,7 +264,7 @@ public class RestContractTest {
 
     @Test
     public void serviceTokenWhenAdminCreatesForBobThen201OwnedByBobCreatedByAdmin() {
-        Reply r = api.post("/admin/tokens", "admin",
+        HttpCall.Response r = api.post("/admin/tokens", "admin",
                 "{\"username\":\"bob\",\"name\":\"jenkins\",\"expirationDuration\":30,\"scope\":\"read\"}");
         assertEquals(r.toString(), 201, r.status);
         assertEquals("no-store", r.header("Cache-Control"));
@@ -276,7 +283,7 @@ public class RestContractTest {
     public void rotateWhenOwnerThen201WithANewRawTokenAndTheSameNameScopeAllowlistAndLifetime() {
         JsonNode old = api.create("alice", "{\"name\":\"rotating\",\"expirationDuration\":30,\"scope\":\"read\","
                 + "\"allowedIps\":[\"10.0.0.0/8\"]}");
-        Reply r = api.send(api.call("POST", "/tokens/" + old.path("id").getLongValue() + "/rotate", "alice")
+        HttpCall.Response r = api.send(api.call("POST", "/tokens/" + old.path("id").getLongValue() + "/rotate", "alice")
                 .header("X-Atlassian-Token", "no-check"));
         assertEquals(r.toString(), 201, r.status);
         assertEquals("no-store", r.header("Cache-Control"));
@@ -289,6 +296,7 @@ public class RestContractTest {
         }
         assertEquals("the same lifetime, from now", date(rotated, "createdAt").plus(Duration.ofDays(30)),
                 date(rotated, "expiringAt"));
+        assertStatus(rotated, "active", false);
         assertEquals("one token, not two", 1, api.tokensOf(Api.ALICE_KEY).size());
     }
 
@@ -299,7 +307,7 @@ public class RestContractTest {
 
     @Test
     public void settingsWhenAdminThenEverySettingWithItsJsonType() {
-        Reply r = api.get("/admin/settings", "admin");
+        HttpCall.Response r = api.get("/admin/settings", "admin");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("{\"enabled\":true,\"maxExpiryDays\":365,\"eternalTokensAllowed\":true,\"maxTokensPerUser\":10,"
                 + "\"nameMaxLength\":40,\"expiryWarningDays\":5,\"pruningDelayDays\":30,\"invalidateSession\":true,"
@@ -310,9 +318,112 @@ public class RestContractTest {
     public void basePathsWhenEitherUsedThenTheyServeTheSameTokens() {
         long id = api.createId("alice", "shared");
         String other = base.equals(Api.V1) ? Api.LATEST : Api.V1;
-        Reply r = new Api(HOST.host(), other).get("/tokens/" + id, "alice");
+        HttpCall.Response r = new Api(HOST.host(), other).get("/tokens/" + id, "alice");
         assertEquals(r.toString(), 200, r.status);
         assertEquals("shared", Api.json(r).path("name").getTextValue());
+    }
+
+    @Test
+    public void statusWhenActiveExpiringSoonExpiredOrNeverExpiringThenEveryTokenObjectSaysSo() {
+        JsonNode active = api.create("alice", "{\"name\":\"active\",\"expirationDuration\":30}");
+        JsonNode soon = api.create("alice", "{\"name\":\"soon\",\"expirationDuration\":2}");
+        JsonNode eternal = api.create("alice", "{\"name\":\"eternal\"}");
+        long expired = api.expire(api.createId("alice", "expired"));
+        assertStatus(active, "active", false);
+        assertStatus(soon, "expiresSoon", false); // within the default warning window of 5 days
+        assertStatus(eternal, "active", true);
+
+        Map<String, String[]> expected = Map.of("active", new String[] {"active", "false"},
+                "soon", new String[] {"expiresSoon", "false"}, "eternal", new String[] {"active", "true"},
+                "expired", new String[] {"expired", "false"});
+        JsonNode list = Api.json(api.get("/tokens", "alice"));
+        assertEquals(list.toString(), 4, list.size());
+        JsonNode page = Api.json(api.post("/tokens/search", "admin", "{}")).path("values");
+        assertEquals(page.toString(), 4, page.size());
+        for (JsonNode token : concat(list, page)) {
+            String[] want = expected.get(token.path("name").getTextValue());
+            assertStatus(token, want[0], Boolean.parseBoolean(want[1]));
+            JsonNode one = Api.json(api.get("/tokens/" + token.path("id").getLongValue(), "alice"));
+            assertStatus(one, want[0], Boolean.parseBoolean(want[1]));
+        }
+        assertStatus(Api.json(api.get("/tokens/" + expired, "admin")), "expired", false);
+
+        // The policy's warning window decides, read by the server: with 1 day, 2 days to go is active.
+        assertEquals(200, api.put("/admin/settings", "admin", "{\"expiryWarningDays\":1}").status);
+        assertStatus(Api.json(api.get("/tokens/" + soon.path("id").getLongValue(), "alice")), "active", false);
+        assertEquals(200, api.put("/admin/settings", "admin", "{\"expiryWarningDays\":30}").status);
+        assertStatus(Api.json(api.get("/tokens/" + active.path("id").getLongValue(), "alice")), "expiresSoon", false);
+        assertStatus(Api.json(api.get("/tokens/" + eternal.path("id").getLongValue(), "alice")), "active", true);
+    }
+
+    @Test
+    public void searchWhenStatusGivenThenExactlyTheTokensShowingItEitherSideOfEachBoundary() {
+        Instant now = Instant.now();
+        Duration window = Duration.ofDays(5); // the default expiryWarningDays
+        Duration margin = Duration.ofMinutes(2);
+        long eternal = api.create("alice", "{\"name\":\"eternal\"}").path("id").getLongValue();
+        long active = api.createId("bob", "active");
+        long justActive = api.expiresAt(api.createId("alice", "just active"), now.plus(window).plus(margin));
+        long justSoon = api.expiresAt(api.createId("bob", "just soon"), now.plus(window).minus(margin));
+        long soonest = api.expiresAt(api.createId("alice", "soonest"), now.plus(margin));
+        long justExpired = api.expiresAt(api.createId("bob", "just expired"), now.minus(margin));
+        long expired = api.expire(api.createId("alice", "expired"));
+        Map<String, Set<Long>> expected = Map.of("active", Set.of(eternal, active, justActive),
+                "expiresSoon", Set.of(justSoon, soonest), "expired", Set.of(justExpired, expired));
+
+        for (Map.Entry<String, Set<Long>> status : expected.entrySet()) {
+            HttpCall.Response r = api.post("/tokens/search", "admin", "{\"status\":\"" + status.getKey() + "\"}");
+            assertEquals(r.toString(), 200, r.status);
+            JsonNode values = Api.json(r).path("values");
+            Set<Long> found = new TreeSet<>();
+            for (JsonNode token : values) {
+                found.add(token.path("id").getLongValue());
+                assertEquals("the criterion and the status shown agree: " + token, status.getKey(),
+                        token.path("status").getTextValue());
+            }
+            assertEquals(status.getKey() + ": " + r.body, new TreeSet<>(status.getValue()), found);
+        }
+
+        JsonNode alicesActive = Api.json(api.post("/tokens/search", "admin",
+                "{\"status\":\"active\",\"userKeys\":[\"" + Api.ALICE_KEY + "\"],\"sortBy\":\"expiringAt\"}"));
+        assertEquals("with other criteria, sorted: " + alicesActive, List.of(justActive, eternal), ids(alicesActive.path("values")));
+        JsonNode any = Api.json(api.post("/tokens/search", "admin", "{\"status\":null}"));
+        assertEquals("null is no criterion: " + any, 7, any.path("values").size());
+    }
+
+    @Test
+    public void searchWhenStatusIsNoStatusThen400ListingThemAndNothingFound() {
+        api.createId("alice", "a");
+        for (String bad : new String[] {"\"Active\"", "\"expires_soon\"", "\"soon\"", "\"expiresSoon \"", "\"\""}) {
+            JsonNode error = Api.assertError(api.post("/tokens/search", "admin", "{\"status\":" + bad + "}"), 400, ILLEGAL);
+            assertEquals(bad, "status must be one of: active, expiresSoon, expired.", error.path("error").getTextValue());
+        }
+        for (String bad : new String[] {"1", "true", "[\"active\"]", "{}"}) {
+            JsonNode error = Api.assertError(api.post("/tokens/search", "admin", "{\"status\":" + bad + "}"), 400, ILLEGAL);
+            assertEquals(bad, "status must be a string.", error.path("error").getTextValue());
+        }
+    }
+
+    private static void assertStatus(JsonNode token, String status, boolean neverExpires) {
+        assertEquals("status of " + token, status, token.path("status").getTextValue());
+        assertTrue("neverExpires is a JSON boolean: " + token, token.path("neverExpires").isBoolean());
+        assertEquals("neverExpires of " + token, neverExpires, token.path("neverExpires").getBooleanValue());
+        assertEquals("neverExpires and the sentinel agree: " + token, neverExpires,
+                Api.NEVER.equals(token.path("expiringAt").getTextValue()));
+    }
+
+    private static List<JsonNode> concat(JsonNode... arrays) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode array : arrays) {
+            array.forEach(out::add);
+        }
+        return out;
+    }
+
+    private static List<Long> ids(JsonNode values) {
+        List<Long> out = new ArrayList<>();
+        values.forEach(token -> out.add(token.path("id").getLongValue()));
+        return out;
     }
 
     private static Instant date(JsonNode token, String field) {

@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.AccessToken;
 import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
@@ -52,12 +53,12 @@ public class RestHostileNameTest {
     public void nameWhenHtmlSqlOrFourByteUnicodeThenRoundTripsByteForByte() throws IOException {
         for (String name : HOSTILE) {
             String sent = MAPPER.writeValueAsString(name);
-            Reply created = api.post("/tokens", "alice", "{\"name\":" + sent + ",\"expirationDuration\":1}");
+            HttpCall.Response created = api.post("/tokens", "alice", "{\"name\":" + sent + ",\"expirationDuration\":1}");
             assertEquals(name + ": " + created, 201, created.status);
             assertEquals("create echoes " + sent, name, Api.json(created).path("name").getTextValue());
             long id = Api.json(created).path("id").getLongValue();
 
-            Reply got = api.get("/tokens/" + id, "alice");
+            HttpCall.Response got = api.get("/tokens/" + id, "alice");
             JsonNode token = Api.json(got);
             assertEquals(name, token.path("name").getTextValue());
             // Byte for byte: the response carries the same UTF-8 bytes as Jackson's own encoding of the name
@@ -84,7 +85,7 @@ public class RestHostileNameTest {
         api.put("/admin/settings", "admin", "{\"nameMaxLength\":100}");
         // U+0130 doubles in lower case (200 UTF-16 units); an emoji is two UTF-16 units (200 in all).
         for (String name : new String[] {"\u0130".repeat(100), "\uD83D\uDE00".repeat(100)}) {
-            Reply created = api.post("/tokens", "alice", "{\"name\":\"" + name + "\",\"expirationDuration\":1}");
+            HttpCall.Response created = api.post("/tokens", "alice", "{\"name\":\"" + name + "\",\"expirationDuration\":1}");
             assertEquals(created.toString(), 201, created.status);
             long id = Api.json(created).path("id").getLongValue();
             assertEquals(name, Api.json(api.get("/tokens/" + id, "alice")).path("name").getTextValue());
@@ -98,7 +99,7 @@ public class RestHostileNameTest {
     public void nameWhenItHoldsControlCharactersThen400AndNothingStored() {
         List<String> before = api.state();
         for (String escaped : new String[] {"\\u0000", "\\n", "\\r", "\\t", "\\u001b", "\\u007f", "\\u009b", "\\u2028", "\\ud800"}) {
-            Reply r = api.post("/tokens", "alice", "{\"name\":\"a" + escaped + "b\"}");
+            HttpCall.Response r = api.post("/tokens", "alice", "{\"name\":\"a" + escaped + "b\"}");
             JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
             assertEquals(escaped, "A token name cannot contain control characters, line breaks or text-direction controls.",
                     error.path("error").getTextValue());
@@ -111,7 +112,7 @@ public class RestHostileNameTest {
         List<String> before = api.state();
         for (String escaped : new String[] {"\\u202e", "\\u202a", "\\u202b", "\\u202c", "\\u202d", "\\u2066",
                 "\\u2067", "\\u2068", "\\u2069", "\\u200e", "\\u200f", "\\u061c"}) {
-            Reply r = api.post("/tokens", "alice", "{\"name\":\"invoice" + escaped + "fdp.exe\",\"expirationDuration\":1}");
+            HttpCall.Response r = api.post("/tokens", "alice", "{\"name\":\"invoice" + escaped + "fdp.exe\",\"expirationDuration\":1}");
             JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
             assertEquals(escaped, "A token name cannot contain control characters, line breaks or text-direction controls.",
                     error.path("error").getTextValue());
@@ -124,11 +125,11 @@ public class RestHostileNameTest {
         List<String> before = api.state();
         for (String escaped : new String[] {"\\u200b", "\\u200b\\u200d\\u200c", "\\ufeff", "\\u2060", "\\u180e",
                 "\\u3164", "\\u115f\\u1160", "\\u00a0\\u200b \\u3000", "\\ufe0f", "\\u00ad", "\\u2800"}) {
-            Reply r = api.post("/tokens", "alice", "{\"name\":\"" + escaped + "\",\"expirationDuration\":1}");
+            HttpCall.Response r = api.post("/tokens", "alice", "{\"name\":\"" + escaped + "\",\"expirationDuration\":1}");
             JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
             assertEquals(escaped, "Give the token a name with at least one visible character.", error.path("error").getTextValue());
         }
-        Reply service = api.post("/admin/tokens", "admin", "{\"username\":\"bob\",\"name\":\"\\u200b\",\"expirationDuration\":1}");
+        HttpCall.Response service = api.post("/admin/tokens", "admin", "{\"username\":\"bob\",\"name\":\"\\u200b\",\"expirationDuration\":1}");
         Api.assertError(service, 400, "java.lang.IllegalArgumentException");
         assertEquals(before, api.state());
     }

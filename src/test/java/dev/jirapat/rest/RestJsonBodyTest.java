@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.AccessToken;
 import org.codehaus.jackson.JsonNode;
 import org.junit.Before;
@@ -8,25 +9,10 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
@@ -59,7 +45,7 @@ public class RestJsonBodyTest {
     }
 
     /** The refusal's message, after checking the status, the one error shape and that nothing changed. */
-    private String refused(List<String> before, Reply r, int status, String exception) {
+    private String refused(List<String> before, HttpCall.Response r, int status, String exception) {
         JsonNode error = Api.assertError(r, status, exception);
         assertEquals("the database changed", before, api.state());
         return error.path("error").getTextValue();
@@ -69,7 +55,7 @@ public class RestJsonBodyTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private Reply post(String path, String user, String contentType, byte[] body) {
+    private HttpCall.Response post(String path, String user, String contentType, byte[] body) {
         return api.raw("POST", path, user, contentType, body);
     }
 
@@ -102,7 +88,7 @@ public class RestJsonBodyTest {
                 assertTrue(e[0] + " " + e[1] + " + '" + trailer + "': " + message,
                         message.endsWith("unexpected content after the JSON value. Send exactly one JSON value."));
             }
-            Reply accepted = api.raw(e[0], e[1], e[2], JSON, utf8(" \r\n" + valid + "\n\t "));
+            HttpCall.Response accepted = api.raw(e[0], e[1], e[2], JSON, utf8(" \r\n" + valid + "\n\t "));
             assertTrue("whitespace around the value is fine: " + accepted, accepted.status < 300);
             someTokensAndASetting();
         }
@@ -179,7 +165,7 @@ public class RestJsonBodyTest {
     public void byteOrderMarkWhenUtf8ThenSkippedAndTheTokenCreatedWithTheNameAsSent() {
         byte[] body = JsonBodyTest.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                 utf8("{\"name\":\"\u00e9t\u00e9 \uD83D\uDE00\",\"expirationDuration\":30}"));
-        Reply r = post("/tokens", "alice", JSON, body);
+        HttpCall.Response r = post("/tokens", "alice", JSON, body);
         assertEquals(r.toString(), 201, r.status);
         assertEquals("\u00e9t\u00e9 \uD83D\uDE00", Api.json(r).path("name").getTextValue());
     }
@@ -210,12 +196,12 @@ public class RestJsonBodyTest {
     }
 
     @Test
-    public void bodyWhenDeclaredLargerThan64KiBThen413BeforeItIsSent() throws IOException {
+    public void bodyWhenDeclaredLargerThan64KiBThen413BeforeItIsSent() {
         List<String> before = api.state();
         // Only the head and 1 KiB go out: the answer must come without the rest. (Beyond 2 MiB, so that the dev host,
         // like Tomcat, does not wait to swallow the rest; a declared 65,537 bytes all sent is in the chunked test below.)
         for (long length : new long[] {3_000_000, 100_000_000, Long.MAX_VALUE}) {
-            Reply r = headOnly("POST", "/tokens", "alice", length);
+            HttpCall.Response r = headOnly("POST", "/tokens", "alice", length);
             assertEquals("The request body is larger than 65536 bytes, the most this API accepts. Send less per request.",
                     refused(before, r, 413, WEB));
         }
@@ -259,7 +245,7 @@ public class RestJsonBodyTest {
 
     @Test
     public void badBodiesWhenSentThenNoErrorAndNoStackTraceInTheLog() throws IOException {
-        List<String> lines = captureLog(() -> {
+        List<String> lines = Api.captureLog(() -> {
             LoggerFactory.getLogger(RestJsonBodyTest.class).error("capture probe");
             List<String> before = api.state();
             String[] bodies = {"{\"name\":\"ci\"} {\"expirationDuration\":30}", "{\"name\":\"x\",\"expirationDuration\":" + DIGITS_201 + "}",
@@ -281,76 +267,15 @@ public class RestJsonBodyTest {
         assertTrue("log lines from bad bodies: " + bad, bad.isEmpty());
     }
 
-    /** The lines written to System.err (where slf4j-simple logs) while {@code action} runs; they still reach the console. */
-    private static List<String> captureLog(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                captured.write(b);
-                original.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                captured.write(b, off, len);
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.err.flush();
-            System.setErr(original);
-        }
-        return List.of(captured.toString(StandardCharsets.UTF_8).split("\n"));
-    }
-
     /** A request whose head declares {@code length} bytes of JSON, of which only 1 KiB is sent (HTTP/1.0, read to the end). */
-    private Reply headOnly(String method, String path, String user, long length) throws IOException {
-        URI base = HOST.host().baseUri();
-        String head = method + " " + base.getRawPath() + Api.LATEST + path + " HTTP/1.0\r\nHost: " + base.getRawAuthority()
-                + "\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(utf8(user + ":" + user))
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().write(JsonBodyTest.padded("{", 1024)); // Jetty dispatches once some body is there
-            socket.getOutputStream().flush();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                received.write(buffer, 0, n);
-            }
-            String reply = received.toString(StandardCharsets.UTF_8);
-            int end = reply.indexOf("\r\n\r\n");
-            String[] lines = reply.substring(0, end).split("\r\n");
-            Map<String, List<String>> fields = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                fields.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
-            }
-            return Reply.of(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(fields, (n, v) -> true), reply.substring(end + 4));
-        }
+    private HttpCall.Response headOnly(String method, String path, String user, long length) {
+        // Jetty dispatches once some body is there
+        return api.call(method, path, user).body(JSON, JsonBodyTest.padded("{", 1024))
+                .header("Content-Length", Long.toString(length)).sendVerbatim();
     }
 
     /** A body without a Content-Length (chunked transfer encoding). */
-    private Reply chunked(String method, String path, String user, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(HOST.host().baseUri() + Api.LATEST + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body)))
-                .header("Content-Type", JSON)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(utf8(user + ":" + user)))
-                .build();
-        try {
-            return Reply.of(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private HttpCall.Response chunked(String method, String path, String user, byte[] body) {
+        return api.call(method, path, user).body(JSON, body).chunked().send();
     }
 }

@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.RequestFacts;
 import dev.jirapat.token.TokenChecker;
 import dev.jirapat.token.TokenPolicy;
@@ -15,8 +16,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 /**
- * Who may do what (DESIGN §5): every endpoint × anonymous, the token's owner (alice), another user (bob) and a
- * system administrator. Every endpoint needs a login (401); admin endpoints are 403 to other users; another user's
+ * Who may do what (the README's "API"): every endpoint × anonymous, the token's owner (alice), another user (bob)
+ * and a system administrator. Every endpoint needs a login (401); admin endpoints are 403 to other users; another user's
  * token is a 404 with an empty body, exactly like an unknown id. A refused request changes nothing.
  */
 public class RestPermissionTest {
@@ -75,7 +76,7 @@ public class RestPermissionTest {
                 List<String> before = api.state();
                 String path = row.path.replace("{id}", Long.toString(alicesToken));
                 String body = row.body == null ? null : row.body.replace("{id}", Long.toString(alicesToken));
-                Reply r = call(row.method, path, CALLERS[c], body);
+                HttpCall.Response r = call(row.method, path, CALLERS[c], body);
                 String cell = row.method + " " + row.path + " as " + (CALLERS[c] == null ? "anonymous" : CALLERS[c]);
                 int expected = row.expected[c];
                 if (r.status != expected) {
@@ -94,7 +95,7 @@ public class RestPermissionTest {
     @Test
     public void inactiveUserWhenBasicThenRefusedByTheHostAndNothingChanges() {
         List<String> before = api.state();
-        Reply r = api.post("/tokens", "carol", "{\"name\":\"x\"}");
+        HttpCall.Response r = api.post("/tokens", "carol", "{\"name\":\"x\"}");
         assertEquals(r.toString(), 401, r.status);
         assertEquals(before, api.state());
     }
@@ -114,14 +115,14 @@ public class RestPermissionTest {
     @Test
     public void adminWhenGettingOrRevokingAnotherUsersTokenThenAllowed() {
         long id = api.createId("alice", "mine");
-        Reply get = api.get("/tokens/" + id, "admin");
+        HttpCall.Response get = api.get("/tokens/" + id, "admin");
         assertEquals(get.toString(), 200, get.status);
         assertEquals("mine", Api.json(get).path("name").getTextValue());
         assertEquals(204, api.delete("/tokens/" + id, "admin").status);
         assertTrue(api.tokensOf(Api.ALICE_KEY).isEmpty());
     }
 
-    private Reply call(String method, String path, String user, String body) {
+    private HttpCall.Response call(String method, String path, String user, String body) {
         if (body == null) {
             return Api.send(api.call(method, path, user));
         }
@@ -131,7 +132,7 @@ public class RestPermissionTest {
         return Api.send(api.call(method, path, user).json(body));
     }
 
-    private static void checkBody(String cell, Reply r, String path, List<String> wrong) {
+    private static void checkBody(String cell, HttpCall.Response r, String path, List<String> wrong) {
         try {
             if (r.status == 401 || r.status == 403) {
                 Api.assertError(r, r.status, "com.atlassian.sal.api.permission.AuthorisationException");

@@ -1,9 +1,9 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
-import dev.jirapat.token.RequestFacts;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.PolicySource;
+import dev.jirapat.token.RequestFacts;
 import dev.jirapat.token.TokenChecker;
 import dev.jirapat.token.TokenRefusal;
 import org.codehaus.jackson.JsonNode;
@@ -51,7 +51,7 @@ public class RestRotateTest {
         assertEquals("the same token keeps its id", old.path("id"), rotated.path("id"));
         assertEquals("same allowlist", Optional.of(TokenRefusal.IP_NOT_ALLOWED), check(newRaw, "GET", "192.0.2.1"));
         assertEquals("same scope", Optional.of(TokenRefusal.INSUFFICIENT_SCOPE), check(newRaw, "POST", "10.1.1.1"));
-        Reply listed = api.get("/tokens/" + rotated.path("id").getLongValue(), "alice");
+        HttpCall.Response listed = api.get("/tokens/" + rotated.path("id").getLongValue(), "alice");
         assertEquals(listed.toString(), 200, listed.status);
         assertEquals("deploy", Api.json(listed).path("name").getTextValue());
     }
@@ -65,7 +65,7 @@ public class RestRotateTest {
 
         assertEquals(204, api.delete("/tokens/" + id, "alice").status);
 
-        Reply refused = myself(rotated);
+        HttpCall.Response refused = myself(rotated);
         assertEquals(refused.toString(), 401, refused.status);
         assertEquals(401, myself(old.path("rawToken").getTextValue()).status);
         assertTrue(api.tokensOf(Api.ALICE_KEY).isEmpty());
@@ -92,7 +92,7 @@ public class RestRotateTest {
         JsonNode old = api.create("alice", "{\"name\":\"long\",\"expirationDuration\":300}");
         assertEquals(200, api.put("/admin/settings", "admin", "{\"maxExpiryDays\":90}").status);
         List<String> before = api.state();
-        Reply r = rotate(old.path("id").getLongValue(), "alice", 400);
+        HttpCall.Response r = rotate(old.path("id").getLongValue(), "alice", 400);
         JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
         assertEquals("expirationDuration can be at most 90 days.", error.path("error").getTextValue());
         assertEquals(before, api.state());
@@ -105,7 +105,7 @@ public class RestRotateTest {
                 + "\"allowedIps\":[\"127.0.0.0/8\"]}").path("rawToken").getTextValue();
         long open = api.create("alice", "{\"name\":\"open\",\"expirationDuration\":10}").path("id").getLongValue();
 
-        Reply r = bearerRotate(open, caller);
+        HttpCall.Response r = bearerRotate(open, caller);
 
         assertEquals(r.toString(), 201, r.status);
         JsonNode rotated = Api.json(r);
@@ -167,25 +167,25 @@ public class RestRotateTest {
     @Test
     public void rotateWhenSentAsJsonWithoutTheXsrfHeaderThenAllowed() {
         long id = api.createId("alice", "script");
-        Reply r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", "alice").json(""));
+        HttpCall.Response r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", "alice").json(""));
         assertEquals(r.toString(), 201, r.status);
     }
 
-    private Reply rotate(long id, String user, int expected) {
-        Reply r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", user).header("X-Atlassian-Token", "no-check"));
+    private HttpCall.Response rotate(long id, String user, int expected) {
+        HttpCall.Response r = Api.send(api.call("POST", "/tokens/" + id + "/rotate", user).header("X-Atlassian-Token", "no-check"));
         assertEquals(r.toString(), expected, r.status);
         return r;
     }
 
-    private Reply myself(String raw) {
+    private HttpCall.Response myself(String raw) {
         return Api.send(HttpCall.to(HOST.host()).get("/rest/api/2/myself").bearer(raw));
     }
 
-    private Reply bearerRotate(long id, String raw) {
+    private HttpCall.Response bearerRotate(long id, String raw) {
         return bearer("POST", "/tokens/" + id + "/rotate", raw, null);
     }
 
-    private Reply bearer(String method, String path, String raw, String json) {
+    private HttpCall.Response bearer(String method, String path, String raw, String json) {
         HttpCall call = HttpCall.to(HOST.host()).method(method, Api.LATEST + path).bearer(raw);
         return Api.send(json == null ? call.header("X-Atlassian-Token", "no-check") : call.json(json));
     }

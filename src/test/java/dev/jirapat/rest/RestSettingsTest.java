@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import org.codehaus.jackson.JsonNode;
 import org.junit.Before;
 import org.junit.ClassRule;
@@ -37,7 +38,7 @@ public class RestSettingsTest {
 
     @Test
     public void putWhenValidThenStoredAnsweredAndVisibleToTheNextGet() {
-        Reply r = api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":3,\"eternalTokensAllowed\":false,\"maxExpiryDays\":90}");
+        HttpCall.Response r = api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":3,\"eternalTokensAllowed\":false,\"maxExpiryDays\":90}");
         assertEquals(r.toString(), 200, r.status);
         JsonNode answer = Api.json(r);
         assertEquals(3, answer.path("maxTokensPerUser").getIntValue());
@@ -77,15 +78,15 @@ public class RestSettingsTest {
                 Map<String, Integer> changes = Map.of("maxTokensPerUser", 20 + round, "nameMaxLength", 30 + round,
                         "expiryWarningDays", 1 + round, "maxExpiryDays", 100 + round, "pruningDelayDays", 40 + round);
                 CyclicBarrier together = new CyclicBarrier(changes.size());
-                List<Future<Reply>> saves = new ArrayList<>();
+                List<Future<HttpCall.Response>> saves = new ArrayList<>();
                 for (Map.Entry<String, Integer> change : changes.entrySet()) {
                     saves.add(admins.submit(() -> {
                         together.await();
                         return api.put("/admin/settings", "admin", "{\"" + change.getKey() + "\":" + change.getValue() + "}");
                     }));
                 }
-                for (Future<Reply> save : saves) {
-                    Reply r = save.get(60, TimeUnit.SECONDS);
+                for (Future<HttpCall.Response> save : saves) {
+                    HttpCall.Response r = save.get(60, TimeUnit.SECONDS);
                     assertEquals(r.toString(), 200, r.status);
                 }
                 JsonNode now = Api.json(api.get("/admin/settings", "admin"));

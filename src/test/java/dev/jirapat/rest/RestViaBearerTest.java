@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.HttpCall;
 import org.codehaus.jackson.JsonNode;
 import org.junit.Before;
 import org.junit.ClassRule;
@@ -15,9 +16,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The REST API called with {@code Authorization: Bearer <token>}: needs the Bearer filter (DESIGN §6), which
- * records the authenticating token on the request (dev.jirapat.auth.TokenRequests). Until that filter is in the
- * descriptor, these requests are anonymous and every test here fails with a 401.
+ * The REST API called with {@code Authorization: Bearer <token>}: the Bearer filter logs the token's owner in and
+ * records the authenticating token on the request, which the API reads to answer {@code /tokens/current} and to keep
+ * a token from minting one that can do more.
  */
 public class RestViaBearerTest {
     @ClassRule
@@ -35,11 +36,13 @@ public class RestViaBearerTest {
     public void currentWhenBearerThenTheTokenThatAuthenticatedTheRequest() {
         api.createId("alice", "other");
         JsonNode mine = api.create("alice", "{\"name\":\"this one\",\"expirationDuration\":10}");
-        Reply r = bearer("GET", "/tokens/current", mine.path("rawToken").getTextValue(), null);
+        HttpCall.Response r = bearer("GET", "/tokens/current", mine.path("rawToken").getTextValue(), null);
         assertEquals(r.toString(), 200, r.status);
         JsonNode current = Api.json(r);
         assertEquals(mine.path("id"), current.path("id"));
         assertEquals("this one", current.path("name").getTextValue());
+        assertEquals("active", current.path("status").getTextValue());
+        assertFalse(current.path("neverExpires").getBooleanValue());
         assertFalse("never the raw token again: " + r.body, current.has("rawToken"));
     }
 
@@ -47,7 +50,7 @@ public class RestViaBearerTest {
     public void listWhenBearerThenTheOwnersTokens() {
         String raw = api.create("bob", "{\"name\":\"bobs\",\"expirationDuration\":10}").path("rawToken").getTextValue();
         api.createId("alice", "alices");
-        Reply r = bearer("GET", "/tokens", raw, null);
+        HttpCall.Response r = bearer("GET", "/tokens", raw, null);
         assertEquals(r.toString(), 200, r.status);
         JsonNode list = Api.json(r);
         assertEquals(1, list.size());
@@ -66,7 +69,7 @@ public class RestViaBearerTest {
         Api.assertError(bearer("POST", "/tokens", raw, "{\"name\":\"eternal\"}"), 400, "java.lang.IllegalArgumentException");
         assertEquals("nothing was created", 1, api.tokensOf(Api.ALICE_KEY).size());
 
-        Reply shorter = bearer("POST", "/tokens", raw, "{\"name\":\"shorter\",\"expirationDuration\":5}");
+        HttpCall.Response shorter = bearer("POST", "/tokens", raw, "{\"name\":\"shorter\",\"expirationDuration\":5}");
         assertEquals(shorter.toString(), 201, shorter.status);
         Instant callerExpiry = OffsetDateTime.parse(caller.path("expiringAt").getTextValue()).toInstant();
         Instant newExpiry = OffsetDateTime.parse(Api.json(shorter).path("expiringAt").getTextValue()).toInstant();
@@ -77,12 +80,12 @@ public class RestViaBearerTest {
     public void rotateWhenBearerOfAnotherTokenThenAllowedWithinTheCallersLifetime() {
         String raw = api.create("alice", "{\"name\":\"caller\",\"expirationDuration\":20}").path("rawToken").getTextValue();
         long shortLived = api.create("alice", "{\"name\":\"short\",\"expirationDuration\":3}").path("id").getLongValue();
-        Reply r = bearer("POST", "/tokens/" + shortLived + "/rotate", raw, "");
+        HttpCall.Response r = bearer("POST", "/tokens/" + shortLived + "/rotate", raw, "");
         assertEquals(r.toString(), 201, r.status);
     }
 
-    private Reply bearer(String method, String path, String raw, String json) {
-        dev.jirapat.devhost.HttpCall call = dev.jirapat.devhost.HttpCall.to(HOST.host()).method(method, Api.LATEST + path).bearer(raw);
+    private HttpCall.Response bearer(String method, String path, String raw, String json) {
+        HttpCall call = HttpCall.to(HOST.host()).method(method, Api.LATEST + path).bearer(raw);
         if (json != null && !json.isEmpty()) {
             call.json(json);
         } else if (json != null) {

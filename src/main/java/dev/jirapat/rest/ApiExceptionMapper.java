@@ -6,9 +6,9 @@ import javax.ws.rs.ext.Provider;
 
 /** Expected refusals from the resources (validation, permission, limits). Not logged: they are not faults. */
 @Provider
-public final class ApiErrorMapper implements ExceptionMapper<ApiError> {
+public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     @Override
-    public Response toResponse(ApiError error) {
+    public Response toResponse(ApiException error) {
         return Errors.response(error.status(), error.exception(), error.getMessage());
     }
 }

@@ -4,7 +4,7 @@ package dev.jirapat.rest;
  * An expected refusal on its way to the client: status, the {@code exception} name the client sees and the
  * localised message. Carries no stack trace (it is not a fault) and never a raw token.
  */
-final class ApiError extends RuntimeException {
+final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** 400: every validation failure, as Jira's built-in app reports it. */
@@ -21,14 +21,14 @@ final class ApiError extends RuntimeException {
     private final int status;
     private final String exception;
 
-    ApiError(int status, String exception, String message) {
+    ApiException(int status, String exception, String message) {
         super(message, null, false, false);
         this.status = status;
         this.exception = exception;
     }
 
-    static ApiError badRequest(String message) {
-        return new ApiError(400, ILLEGAL_ARGUMENT, message);
+    static ApiException badRequest(String message) {
+        return new ApiException(400, ILLEGAL_ARGUMENT, message);
     }
 
     int status() {

@@ -11,10 +11,10 @@ import java.util.Map;
  * booleans as JSON booleans, numbers as JSON numbers. Generic over the settings so a new setting needs no new
  * property here.
  */
-public final class SettingsBean {
+public final class PolicyBean {
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    SettingsBean(TokenPolicy policy) {
+    PolicyBean(TokenPolicy policy) {
         for (TokenPolicy.Setting setting : TokenPolicy.Setting.values()) {
             String value = policy.value(setting);
             values.put(setting.key(), setting.isBoolean() ? (Object) Boolean.valueOf(value) : (Object) Integer.valueOf(value));
