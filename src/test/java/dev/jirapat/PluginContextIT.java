@@ -46,7 +46,7 @@ public class PluginContextIT {
         assertTrue(HOST.host().bean("jiraUserManager") instanceof DevUsers);
         assertTrue(HOST.host().bean("globalPermissionManager") instanceof DevUsers);
         assertTrue(HOST.host().bean("activeObjects") instanceof com.atlassian.activeobjects.external.ActiveObjects);
-        assertTrue(HOST.host().bean("tokenStore") instanceof dev.jirapat.jira.CachingTokenStore);
+        assertTrue(HOST.host().bean("tokenStore") instanceof dev.jirapat.store.CachingTokenStore);
         assertEquals(HOST.host().bean("tokenService"), HOST.host().bean(dev.jirapat.token.TokenService.class));
     }
 

@@ -15,6 +15,7 @@ import org.eclipse.jetty.servlet.DefaultServlet;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -82,7 +83,7 @@ public final class DevHost implements AutoCloseable {
                 .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled));
         PluginContainer pluginContainer = null;
         try {
-            pluginContainer = new PluginContainer(config.springXml, services);
+            pluginContainer = new PluginContainer(config.springXml, services, config.lastUseFlush());
             container = pluginContainer;
             ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
             context.setContextPath(config.contextPath);
@@ -253,10 +254,20 @@ public final class DevHost implements AutoCloseable {
         Path webModules = Paths.get("target", "devhost-web", "node_modules");
         boolean builtInPatAppEnabled = Boolean.getBoolean("pat.devhost.builtinPatEnabled");
         boolean webSudoGranted = true;
+        Integer lastUseFlushSeconds; // null: the plugin's own value (plugin-context.xml)
 
         /** Simulate an admin session without web-sudo: protected pages redirect to the web-sudo prompt. */
         public Config withoutWebSudo() {
             this.webSudoGranted = false;
+            return this;
+        }
+
+        /**
+         * Seconds between the plugin's batched last-use writes, instead of the 60 its Spring XML wires, so a test
+         * sees a use written soon: overrides the interval argument of bean {@value #LAST_USED_RECORDER}.
+         */
+        public Config lastUseFlushSeconds(int seconds) {
+            this.lastUseFlushSeconds = seconds;
             return this;
         }
 
@@ -266,18 +277,27 @@ public final class DevHost implements AutoCloseable {
             return this;
         }
 
-        /** A host for a test: a free port on loopback and a fresh H2 database of its own. */
+        /**
+         * A host for a test: a free port on loopback and a fresh H2 database of its own. A test that set
+         * {@value #LAST_USE_FLUSH_PROPERTY} before starting its host still gets that interval; prefer
+         * {@link #lastUseFlushSeconds(int)}.
+         */
         public static Config forTest() {
             Config c = new Config();
             c.host = "127.0.0.1";
             c.port = 0;
             c.dbUrl = "jdbc:h2:mem:devhost-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+            c.lastUseFlushSeconds = flushSecondsProperty();
             return c;
         }
 
-        /** From system properties: pat.devhost.port, pat.devhost.fresh, pat.db.url / pat.db.user / pat.db.password. */
+        /**
+         * From system properties: pat.devhost.port, pat.devhost.fresh, pat.db.url / pat.db.user / pat.db.password,
+         * and {@value #LAST_USE_FLUSH_PROPERTY} for the plugin's last-use interval.
+         */
         public static Config fromSystemProperties() {
             Config c = new Config();
+            c.lastUseFlushSeconds = flushSecondsProperty();
             c.port = Integer.getInteger("pat.devhost.port", 2990);
             c.fresh = Boolean.getBoolean("pat.devhost.fresh");
             String url = System.getProperty("pat.db.url", "").trim();
@@ -310,6 +330,37 @@ public final class DevHost implements AutoCloseable {
             this.dbUser = user;
             this.dbPassword = password;
             return this;
+        }
+
+        static final String LAST_USE_FLUSH_PROPERTY = "dev.jirapat.lastused.flush.seconds";
+        static final String LAST_USED_RECORDER = "lastUsedRecorder";
+
+        private static Integer flushSecondsProperty() {
+            String text = System.getProperty(LAST_USE_FLUSH_PROPERTY, "").trim();
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(text);
+            } catch (NumberFormatException e) {
+                throw new DevHostException("-D" + LAST_USE_FLUSH_PROPERTY + "=" + text + " is not a number of seconds");
+            }
+        }
+
+        /** The plugin's Spring context with this host's last-use interval, if one is set. */
+        BeanFactoryPostProcessor[] lastUseFlush() {
+            if (lastUseFlushSeconds == null) {
+                return new BeanFactoryPostProcessor[0];
+            }
+            String seconds = Integer.toString(lastUseFlushSeconds);
+            return new BeanFactoryPostProcessor[] {beans -> {
+                if (!beans.containsBeanDefinition(LAST_USED_RECORDER)
+                        || !beans.getBeanDefinition(LAST_USED_RECORDER).getConstructorArgumentValues().hasIndexedArgumentValue(1)) {
+                    throw new DevHostException("A last-use interval was set, but the plugin's Spring XML has no bean "
+                            + LAST_USED_RECORDER + " with an interval argument at index 1");
+                }
+                beans.getBeanDefinition(LAST_USED_RECORDER).getConstructorArgumentValues().addIndexedArgumentValue(1, seconds);
+            }};
         }
 
         String dbUrl() throws IOException {

@@ -1,6 +1,7 @@
 package dev.jirapat.devhost;
 
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.io.Resource;
@@ -13,8 +14,12 @@ import org.springframework.core.io.Resource;
 final class PluginContainer implements AutoCloseable {
     private final GenericApplicationContext context = new GenericApplicationContext();
 
-    PluginContainer(Resource springXml, HostServices services) {
+    /** @param adjustments changes the host makes to the plugin's bean definitions before any bean is created */
+    PluginContainer(Resource springXml, HostServices services, BeanFactoryPostProcessor... adjustments) {
         context.getBeanFactory().registerSingleton(OsgiNamespaceHandler.SERVICES_BEAN, services);
+        for (BeanFactoryPostProcessor adjustment : adjustments) {
+            context.addBeanFactoryPostProcessor(adjustment);
+        }
         XmlBeanDefinitionReader reader = new XmlBeanDefinitionReader(context);
         // Gemini's context does not validate either; validation would fetch XSDs over the network.
         reader.setValidationMode(XmlBeanDefinitionReader.VALIDATION_NONE);

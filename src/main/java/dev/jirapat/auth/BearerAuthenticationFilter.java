@@ -1,16 +1,15 @@
 package dev.jirapat.auth;
 
 import com.atlassian.annotations.security.UnrestrictedAccess;
-import com.atlassian.jira.user.ApplicationUser;
 import dev.jirapat.auth.BearerTokenExtractor.Extraction;
 import dev.jirapat.auth.BearerTokenExtractor.Kind;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.CheckResult;
-import dev.jirapat.token.RequestFacts;
 import dev.jirapat.token.PolicySource;
-import dev.jirapat.token.TokenCheck;
+import dev.jirapat.token.RequestFacts;
+import dev.jirapat.token.TokenChecker;
 import dev.jirapat.token.TokenPolicy;
-import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +28,20 @@ import java.util.Optional;
 
 /**
  * {@code Authorization: Bearer jpat_...} (or, when the admin allows it, {@code Basic user:jpat_...}) logs the
- * request in as the token's owner, for this request only. Wiring only: extract, check, log in or refuse. Not
- * ours: the request passes on untouched, unless its session was started by a token request, which keeps it bound
- * to that token ({@link TokenSessions}). Ours and bad: refused, never served anonymously. Mounted at
- * {@code before-login} so Seraph sees the login; {@code @UnrestrictedAccess} keeps Jira 10 from skipping it.
+ * request in as the token's owner, for this request only: extract, check ({@link TokenChecker}), then log in or
+ * refuse ({@link AuthFailure}). Not ours: the request passes on untouched, unless its session was started by a
+ * token request, which keeps it bound to that token ({@link TokenSessions}). Ours and bad: refused, never served
+ * anonymously; a check that cannot be made (database, users, policy) is a 503. A client that causes too many
+ * failed checks waits ({@link FailureThrottle}) before any look-up; refusals are logged aggregated
+ * ({@link RefusalLog}). Mounted at {@code before-login} so Seraph sees the login; {@code @UnrestrictedAccess}
+ * keeps Jira 10 from skipping it.
  */
 @UnrestrictedAccess
 public final class BearerAuthenticationFilter implements Filter {
     private static final Logger log = LoggerFactory.getLogger(BearerAuthenticationFilter.class);
 
-    private final TokenService tokens;
-    private final PolicySource settings;
+    private final TokenChecker checker;
+    private final PolicySource policies;
     private final RequestLogin login;
     private final AuthFailureResponder responder;
     private final LastUsedRecorder lastUsed;
@@ -47,10 +49,10 @@ public final class BearerAuthenticationFilter implements Filter {
     private final FailureThrottle throttle;
     private final RefusalLog refusals;
 
-    public BearerAuthenticationFilter(TokenService tokens, PolicySource settings, RequestLogin login,
+    public BearerAuthenticationFilter(TokenChecker checker, PolicySource policies, RequestLogin login,
                                       AuthFailureResponder responder, LastUsedRecorder lastUsed, Clock clock) {
-        this.tokens = tokens;
-        this.settings = settings;
+        this.checker = checker;
+        this.policies = policies;
         this.login = login;
         this.responder = responder;
         this.lastUsed = lastUsed;
@@ -63,84 +65,32 @@ public final class BearerAuthenticationFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
-        Extraction presented = BearerTokenExtractor.extract(request.getHeaders("Authorization"));
-        if (presented.kind() == Kind.ABSENT) {
-            Optional<String> sessionToken = TokenSessions.tokenHashOf(request);
-            if (sessionToken.isPresent()) {
-                continueTokenSession(request, response, chain, sessionToken.get());
-            } else {
-                chain.doFilter(req, resp);
-            }
-            return;
-        }
-        String ip = ClientAddress.normalise(request.getRemoteAddr());
-        String client = ClientKey.of(ip);
-        TokenPolicy policy;
+        Attempt attempt;
         try {
-            policy = settings.policy();
+            attempt = attempt(request);
         } catch (RuntimeException e) {
-            unavailable(request, response, e);
+            attempt = Attempt.refused(unavailable(request, e));
+        }
+        if (attempt.notOurs) {
+            chain.doFilter(req, resp);
             return;
         }
-        if (presented.kind() == Kind.BASIC && !policy.allowBasicAuth()) {
-            chain.doFilter(req, resp); // Basic stays a password: Jira refuses it as one
+        if (attempt.failure != null) {
+            responder.respond(response, attempt.failure);
             return;
         }
-        long wait = throttle.secondsToWait(client, policy.failedChecksPerMinute());
-        if (wait > 0) {
-            refusals.refused(ip, "too many failed token checks from this client", null);
-            responder.throttled(response, wait);
-            return;
-        }
-        if (presented.kind() == Kind.MALFORMED) {
-            failed(ip, policy, presented.reason(), null);
-            responder.invalidRequest(response, presented.reason());
-            return;
-        }
-        if (!policy.enabled()) {
-            failed(ip, policy, "personal access tokens are turned off", null);
-            responder.invalidToken(response, AuthFailureResponder.DISABLED);
-            return;
-        }
-        Instant now = clock.instant();
-        CheckResult result;
-        Optional<ApplicationUser> owner = Optional.empty();
-        try {
-            result = tokens.check(presented.token(), facts(request, ip), now);
-            if (result.isValid()) {
-                owner = login.activeOwner(result.token().get());
-            }
-        } catch (RuntimeException e) {
-            unavailable(request, response, e);
-            return;
-        }
-        String hint = result.token().map(AccessToken::hint).orElse(null);
-        if (!result.isValid() || !owner.isPresent()) {
-            TokenCheck outcome = result.isValid() ? TokenCheck.OWNER_INACTIVE : result.outcome();
-            if (isUse(outcome)) {
-                refusals.refused(ip, outcome.name(), hint); // a working token used where it may not be
-            } else {
-                failed(ip, policy, outcome.name(), hint);
-            }
-            responder.rejected(response, outcome);
-            return;
-        }
-        if (presented.kind() == Kind.BASIC && !owner.get().getName().equalsIgnoreCase(presented.username())) {
-            failed(ip, policy, "the Basic username is not the token's owner", hint);
-            responder.invalidToken(response, AuthFailureResponder.INVALID);
-            return;
-        }
-        AccessToken token = result.token().get();
+        AccessToken token = attempt.accepted.token().get();
         HttpServletRequest loggedIn;
         try {
-            loggedIn = login.logIn(request, response, owner.get(), token, keepsSession(request, policy));
+            loggedIn = attempt.onTokenSession ? request
+                    : login.logIn(request, response, attempt.accepted.owner().get(), token, attempt.keepSession);
         } catch (RuntimeException e) {
-            unavailable(request, response, e);
+            responder.respond(response, unavailable(request, e));
             return;
         }
-        TokenRequests.record(loggedIn, token);
-        lastUsed.record(token, now, ip);
-        log.debug("Token {} authenticated a {} request from {}", hint, request.getMethod(), request.getRemoteAddr());
+        AuthenticatedToken.record(loggedIn, token);
+        lastUsed.record(token, attempt.at, attempt.ip);
+        log.debug("Token {} authenticated a {} request from {}", token.hint(), request.getMethod(), attempt.ip);
         try {
             chain.doFilter(loggedIn, resp);
         } finally {
@@ -148,39 +98,59 @@ public final class BearerAuthenticationFilter implements Filter {
         }
     }
 
+    /** Extract and check: whether the request is ours, and if so who it is or why it is refused. */
+    private Attempt attempt(HttpServletRequest request) {
+        Extraction presented = BearerTokenExtractor.extract(request.getHeaders("Authorization"));
+        if (presented.kind() == Kind.ABSENT) {
+            Optional<String> sessionToken = TokenSessions.tokenHashOf(request);
+            return sessionToken.isPresent() ? continueTokenSession(request, sessionToken.get()) : Attempt.NOT_OURS;
+        }
+        TokenPolicy policy = policies.policy();
+        if (presented.kind() == Kind.BASIC && !policy.allowBasicAuth()) {
+            return Attempt.NOT_OURS; // Basic stays a password: Jira refuses it as one
+        }
+        String ip = ClientAddress.normalise(request.getRemoteAddr());
+        long wait = throttle.secondsToWait(ClientKey.of(ip), policy.failedChecksPerMinute());
+        if (wait > 0) {
+            refusals.refused(ip, "too many failed token checks from this client", null);
+            return Attempt.refused(AuthFailure.throttled(wait));
+        }
+        if (presented.kind() == Kind.MALFORMED) {
+            failed(ip, policy, presented.reason(), null);
+            return Attempt.refused(AuthFailure.invalidRequest(presented.reason()));
+        }
+        Instant now = clock.instant();
+        CheckResult result = checker.check(presented.token(), facts(request, ip, presented.username()), policy, now);
+        if (!result.isAccepted()) {
+            TokenRefusal refusal = result.refusal().get();
+            if (refusal.isBeyondScope()) {
+                refusals.refused(ip, refusal.name(), hint(result)); // a working token used where it may not be
+            } else {
+                failed(ip, policy, refusal.name(), hint(result));
+            }
+            return Attempt.refused(AuthFailure.of(refusal));
+        }
+        return Attempt.logIn(result, now, ip, keepsSession(request, policy));
+    }
+
     /**
      * A request on a session that a token request started (only with session invalidation off): it is still that
      * token's request, checked like one on every request, so it keeps the token's scope, allowlist and minting
      * limits, and the session ends the moment the token is revoked, rotated, expired or its owner deactivated.
      */
-    private void continueTokenSession(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                      String hash) throws IOException, ServletException {
+    private Attempt continueTokenSession(HttpServletRequest request, String hash) {
         String ip = ClientAddress.normalise(request.getRemoteAddr());
         Instant now = clock.instant();
-        CheckResult result;
-        try {
-            result = tokens.checkHash(hash, facts(request, ip), now);
-        } catch (RuntimeException e) {
-            unavailable(request, response, e);
-            return;
-        }
-        String hint = result.token().map(AccessToken::hint).orElse(null);
-        if (!result.isValid()) {
-            refusals.refused(ip, "session of a token: " + result.outcome().name(), hint);
-            if (!isUse(result.outcome())) {
+        CheckResult result = checker.checkHash(hash, facts(request, ip, null), now);
+        if (!result.isAccepted()) {
+            TokenRefusal refusal = result.refusal().get();
+            refusals.refused(ip, "session of a token: " + refusal.name(), hint(result));
+            if (!refusal.isBeyondScope()) {
                 TokenSessions.end(request); // the token no longer works, so neither does its session
             }
-            responder.rejected(response, result.outcome());
-            return;
+            return Attempt.refused(AuthFailure.of(refusal));
         }
-        TokenRequests.record(request, result.token().get());
-        lastUsed.record(result.token().get(), now, ip);
-        chain.doFilter(request, response);
-    }
-
-    /** Outcomes of a working token used beyond its limits: not failures of the client to present a token. */
-    private static boolean isUse(TokenCheck outcome) {
-        return outcome == TokenCheck.INSUFFICIENT_SCOPE || outcome == TokenCheck.AMBIGUOUS_PATH;
+        return Attempt.onTokenSession(result, now, ip);
     }
 
     private void failed(String ip, TokenPolicy policy, String reason, String hint) {
@@ -188,13 +158,17 @@ public final class BearerAuthenticationFilter implements Filter {
         refusals.refused(ip, reason, hint);
     }
 
-    private void unavailable(HttpServletRequest request, HttpServletResponse response, RuntimeException e) throws IOException {
+    private static AuthFailure unavailable(HttpServletRequest request, RuntimeException e) {
         log.warn("Could not check a token from {}; answering 503: {}", request.getRemoteAddr(), e.toString());
-        responder.unavailable(response);
+        return AuthFailure.unavailable();
     }
 
-    private static RequestFacts facts(HttpServletRequest request, String ip) {
-        return new RequestFacts(request.getMethod(), ip, RoutedPath.of(request));
+    private static String hint(CheckResult result) {
+        return result.token().map(AccessToken::hint).orElse(null);
+    }
+
+    private static RequestFacts facts(HttpServletRequest request, String ip, String basicUsername) {
+        return new RequestFacts(request.getMethod(), ip, RoutedPath.of(request), basicUsername);
     }
 
     /**
@@ -212,5 +186,42 @@ public final class BearerAuthenticationFilter implements Filter {
 
     @Override
     public void destroy() {
+    }
+
+    /** What extracting and checking came to: not ours, refused, or an accepted token to serve the request as. */
+    private static final class Attempt {
+        static final Attempt NOT_OURS = new Attempt(true, null, null, null, null, false, false);
+
+        final boolean notOurs;
+        final AuthFailure failure;
+        final CheckResult accepted;
+        final Instant at;
+        final String ip;
+        /** The request's own session is the token's: it is logged in already. */
+        final boolean onTokenSession;
+        final boolean keepSession;
+
+        private Attempt(boolean notOurs, AuthFailure failure, CheckResult accepted, Instant at, String ip,
+                        boolean onTokenSession, boolean keepSession) {
+            this.notOurs = notOurs;
+            this.failure = failure;
+            this.accepted = accepted;
+            this.at = at;
+            this.ip = ip;
+            this.onTokenSession = onTokenSession;
+            this.keepSession = keepSession;
+        }
+
+        static Attempt refused(AuthFailure failure) {
+            return new Attempt(false, failure, null, null, null, false, false);
+        }
+
+        static Attempt logIn(CheckResult accepted, Instant at, String ip, boolean keepSession) {
+            return new Attempt(false, null, accepted, at, ip, false, keepSession);
+        }
+
+        static Attempt onTokenSession(CheckResult accepted, Instant at, String ip) {
+            return new Attempt(false, null, accepted, at, ip, true, false);
+        }
     }
 }

@@ -15,13 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Remembers each token's latest use (time, client IP) in memory and writes them in batches: at most one write per
- * token per flush, every {@value #DEFAULT_INTERVAL_SECONDS} s by default (JVM property {@value #INTERVAL_PROPERTY}),
+ * token per flush, every {@code intervalSeconds} (60 in plugin-context.xml; the dev host shortens it for tests),
  * and once more when the plugin stops. A request never waits for the database. A failed flush keeps its entries
  * for the next one. Started and stopped by Spring ({@code init-method}/{@code destroy-method}).
  */
 public final class LastUsedRecorder {
-    public static final String INTERVAL_PROPERTY = "dev.jirapat.lastused.flush.seconds";
-    static final long DEFAULT_INTERVAL_SECONDS = 60;
+    static final long MAX_INTERVAL_SECONDS = 86_400;
     private static final Logger log = LoggerFactory.getLogger(LastUsedRecorder.class);
 
     private final TokenStore store;
@@ -29,29 +28,14 @@ public final class LastUsedRecorder {
     private final Map<Long, Use> pending = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
 
-    public LastUsedRecorder(TokenStore store) {
-        this(store, intervalFrom(System.getProperty(INTERVAL_PROPERTY)));
-    }
-
-    LastUsedRecorder(TokenStore store, long intervalSeconds) {
+    /** @param intervalSeconds seconds between flushes, 1 to 86400 */
+    public LastUsedRecorder(TokenStore store, long intervalSeconds) {
+        if (intervalSeconds < 1 || intervalSeconds > MAX_INTERVAL_SECONDS) {
+            throw new IllegalArgumentException("the last-use flush interval must be 1 to " + MAX_INTERVAL_SECONDS
+                    + " seconds, not " + intervalSeconds);
+        }
         this.store = store;
         this.intervalSeconds = intervalSeconds;
-    }
-
-    static long intervalFrom(String text) {
-        if (text != null) {
-            try {
-                long seconds = Long.parseLong(text.trim());
-                if (seconds >= 1 && seconds <= 86_400) {
-                    return seconds;
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the warning
-            }
-            log.warn("Ignoring {}={}: expected whole seconds from 1 to 86400; using {}", INTERVAL_PROPERTY, text,
-                    DEFAULT_INTERVAL_SECONDS);
-        }
-        return DEFAULT_INTERVAL_SECONDS;
     }
 
     long intervalSeconds() {

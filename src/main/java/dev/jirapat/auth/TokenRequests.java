@@ -6,22 +6,21 @@ import javax.servlet.ServletRequest;
 import java.util.Optional;
 
 /**
- * The token that authenticated the current request, as the Bearer filter records it on the request for the
- * REST layer ({@code GET /tokens/current}, the "may not outlive the calling token" rule).
+ * The old name of {@link AuthenticatedToken} (it collided with the domain's {@code TokenRequest}), kept only until
+ * the REST layer's {@code Callers} uses the new name; then delete this class.
+ *
+ * @deprecated use {@link AuthenticatedToken}
  */
+@Deprecated
 public final class TokenRequests {
-    /** Request attribute holding the {@link AccessToken} of a token-authenticated request. */
-    public static final String ATTRIBUTE = "dev.jirapat.token";
-
     private TokenRequests() {
     }
 
     public static void record(ServletRequest request, AccessToken token) {
-        request.setAttribute(ATTRIBUTE, token);
+        AuthenticatedToken.record(request, token);
     }
 
     public static Optional<AccessToken> of(ServletRequest request) {
-        Object value = request.getAttribute(ATTRIBUTE);
-        return value instanceof AccessToken ? Optional.of((AccessToken) value) : Optional.<AccessToken>empty();
+        return AuthenticatedToken.of(request);
     }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link PolicySource} from Jira's {@code atlassian.pats.*} system properties (read once, at startup) with the
- * admin's overrides from SAL plugin settings (global, so every cluster node reads the same values). Overrides are
+ * {@link PolicySource} from defaults (Jira's {@code atlassian.pats.*} system properties, read once at startup by
+ * {@link #defaultsFromSystemProperties()}, which plugin-context.xml calls) with the admin's overrides from SAL
+ * plugin settings (global, so every cluster node reads the same values). Overrides are
  * read on every call, so a change applies to the next request on every node. Each setting is its own plugin
  * setting ({@value #PREFIX}{@code <key>}), written alone: two admins saving different settings at once both keep
  * their change, where a read-change-write of one shared map would lose one of them.
@@ -26,9 +27,19 @@ public final class StoredPolicy implements PolicySource, PolicyStore {
     private final PluginSettingsFactory settingsFactory;
     private final TokenPolicy defaults;
 
-    public StoredPolicy(PluginSettingsFactory settingsFactory) {
+    /** @param defaults the policy without stored overrides */
+    public StoredPolicy(PluginSettingsFactory settingsFactory, TokenPolicy defaults) {
         this.settingsFactory = settingsFactory;
-        this.defaults = TokenPolicy.fromProperties(System::getProperty, log::warn);
+        this.defaults = defaults;
+    }
+
+    /**
+     * The defaults as Jira's built-in app takes them: each setting's JVM system property (README, "Tokens"), a value
+     * that is not valid for its setting falling back to the built-in default with a warning in the log. The one
+     * place the plugin reads system properties, called once, by the Spring context.
+     */
+    public static TokenPolicy defaultsFromSystemProperties() {
+        return TokenPolicy.fromProperties(System::getProperty, log::warn);
     }
 
     @Override

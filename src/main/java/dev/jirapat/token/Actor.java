@@ -3,25 +3,55 @@ package dev.jirapat.token;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Who is calling a use case: a user key, and the token that authenticated the request, if any. */
+/**
+ * Who is calling a use case: a user (by key), possibly through the token that authenticated the request, or the
+ * system, for work no user started (jobs).
+ *
+ * <p>The system actor may read every user's tokens ({@code get}, {@code listOf}, {@code search}) and revoke any
+ * ({@code revoke}, {@code revokeIfExists}, {@code revokeAll}, {@code revokeAllOf}): what a job that prunes
+ * expired tokens, removes a deleted user's tokens or reminds owners of an expiry needs. Nothing else: it owns no
+ * tokens ({@code list} is empty), may not create one (a token is minted by a person, named as its creator) or
+ * rotate one (a rotation hands the new secret to its caller), and may not change the policy (an
+ * administrator's decision). It has no user key, so it never passes for a user, not even one whose key is
+ * "system", and a permission check that asks for a user key fails instead of guessing.
+ */
 public final class Actor {
+    private static final Actor SYSTEM = new Actor(null, null);
+
     private final String userKey;
     private final AccessToken viaToken;
 
     private Actor(String userKey, AccessToken viaToken) {
-        this.userKey = Objects.requireNonNull(userKey, "userKey");
+        this.userKey = userKey;
         this.viaToken = viaToken;
     }
 
     public static Actor user(String userKey) {
-        return new Actor(userKey, null);
+        return new Actor(Objects.requireNonNull(userKey, "userKey"), null);
     }
 
     public static Actor viaToken(AccessToken token) {
         return new Actor(token.ownerKey(), token);
     }
 
+    /** Work no user started, such as a scheduled job. */
+    public static Actor system() {
+        return SYSTEM;
+    }
+
+    public boolean isSystem() {
+        return userKey == null;
+    }
+
+    /**
+     * The acting user's key.
+     *
+     * @throws IllegalStateException for the system actor, which is no user
+     */
     public String userKey() {
+        if (userKey == null) {
+            throw new IllegalStateException("the system actor has no user key");
+        }
         return userKey;
     }
 
@@ -31,6 +61,7 @@ public final class Actor {
 
     @Override
     public String toString() {
-        return "Actor[" + userKey + (viaToken == null ? "" : " via " + viaToken.hint()) + "]";
+        return userKey == null ? "Actor[system]"
+                : "Actor[" + userKey + (viaToken == null ? "" : " via " + viaToken.hint()) + "]";
     }
 }

@@ -1,53 +1,71 @@
 package dev.jirapat.token;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The token use cases. Each is one transaction; expected refusals come back as {@link Rejection}s. Permission
- * rules: a user sees and manages their own tokens; a system administrator sees, revokes and searches everyone's
- * and mints tokens for others; only the owner rotates (a rotation hands out a new secret).
+ * The token use cases. Each is one transaction; expected refusals come back as {@link Rejection}s. What a use
+ * case changed is published to {@link TokenEvents} after its transaction commits, so a use case must not be
+ * called inside a caller's own transaction. Permission rules: a user sees and manages their own tokens; a system
+ * administrator sees, revokes and searches everyone's, mints tokens for others and changes the policy; only the
+ * owner rotates (a rotation hands out a new secret). The system actor ({@link Actor#system()}, jobs) reads and
+ * revokes, nothing more.
  */
 public final class TokenService {
     /** At most this many IP ranges per token (keeps the stored list within one indexed-size column). */
-    public static final int MAX_IP_RANGES = 10;
+    public static final int MAX_IP_RANGES = TokenTerms.MAX_IP_RANGES;
     /** Attempts of a revocation that keeps losing to concurrent writers before the fault reaches the caller. */
     private static final int MAX_CONFLICT_RETRIES = 5;
 
     private final TokenStore store;
     private final Users users;
     private final PolicySource settings;
+    private final PolicyStore policyStore;
     private final TokenMint mint;
+    private final TokenEvents events;
     private final Clock clock;
 
-    public TokenService(TokenStore store, Users users, PolicySource settings, TokenMint mint, Clock clock) {
+    public TokenService(TokenStore store, Users users, PolicySource settings, PolicyStore policyStore, TokenMint mint,
+                        TokenEvents events, Clock clock) {
         this.store = store;
         this.users = users;
         this.settings = settings;
+        this.policyStore = policyStore;
         this.mint = mint;
+        this.events = events;
         this.clock = clock;
     }
 
     /** Creates a token for the actor. */
     public Outcome<IssuedToken> create(Actor actor, TokenRequest request) {
+        if (actor.isSystem()) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED); // the system owns no tokens
+        }
         return createFor(actor, actor.userKey(), request);
     }
 
-    /** Creates a token for {@code ownerKey}: the actor themself, or anyone when the actor is a system admin. */
+    /**
+     * Creates a token for {@code ownerKey}: the actor themself, or anyone when the actor is a system admin. Never
+     * for the system actor: a token is minted by a person, who is recorded as its creator.
+     */
     public Outcome<IssuedToken> createFor(Actor actor, String ownerKey, TokenRequest request) {
         TokenPolicy policy = settings.policy();
         if (!policy.enabled()) {
             return Outcome.rejected(Rejection.FEATURE_DISABLED);
         }
-        if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
+        if (actor.isSystem() || !mayActFor(actor, ownerKey)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
         Optional<UserAccount> owner = users.byKey(ownerKey);
@@ -57,22 +75,18 @@ public final class TokenService {
         if (!owner.get().active()) {
             return Outcome.rejected(Rejection.OWNER_INACTIVE);
         }
-        Outcome<String> name = TokenNames.validate(request.name(), policy.nameMaxLength());
-        if (name.isRejected()) {
-            return Outcome.rejected(name.rejection());
-        }
-        Outcome<List<IpRange>> parsed = parseRanges(request.allowedIps());
-        if (parsed.isRejected()) {
-            return Outcome.rejected(parsed.rejection());
-        }
         Instant now = now();
-        Outcome<Terms> terms = terms(actor, request.scope(), parsed.value(), request.expirationDays(), now, policy);
+        Outcome<TokenTerms> terms = TokenTerms.forNew(actor, request, policy, now);
         if (terms.isRejected()) {
             return Outcome.rejected(terms.rejection());
         }
-        AccessToken.Builder draft = terms.value().applyTo(AccessToken.builder().ownerKey(ownerKey).name(name.value()))
+        AccessToken.Builder draft = terms.value().applyTo(AccessToken.builder().ownerKey(ownerKey))
                 .createdAt(now).createdBy(actor.userKey());
-        return insertWithRetry(draft, policy.maxTokensPerUser());
+        Outcome<IssuedToken> issued = insertWithRetry(draft, policy.maxTokensPerUser());
+        if (!issued.isRejected()) {
+            events.publish(new TokenEvent.Created(now, actor, issued.value().token()));
+        }
+        return issued;
     }
 
     private Outcome<IssuedToken> insertWithRetry(AccessToken.Builder draft, int limit) {
@@ -93,14 +107,17 @@ public final class TokenService {
         }
     }
 
-    /** The actor's own tokens, newest first. */
+    /** The actor's own tokens, newest first (none for the system actor). */
     public List<AccessToken> list(Actor actor) {
+        if (actor.isSystem()) {
+            return Collections.emptyList();
+        }
         return store.inTransaction(() -> store.findByOwner(actor.userKey()));
     }
 
     /** The tokens of {@code ownerKey}: for the owner or a system admin; empty for anyone else. */
     public List<AccessToken> listOf(Actor actor, String ownerKey) {
-        if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
+        if (!mayActFor(actor, ownerKey)) {
             return Collections.emptyList();
         }
         return store.inTransaction(() -> store.findByOwner(ownerKey));
@@ -108,19 +125,23 @@ public final class TokenService {
 
     /** A token visible to the actor (their own, or any for a system admin); empty otherwise, so ids don't leak. */
     public Optional<AccessToken> get(Actor actor, long id) {
-        return store.inTransaction(() -> store.findById(id).filter(t -> mayManage(actor, t)));
+        return store.inTransaction(() -> store.findById(id).filter(t -> mayActFor(actor, t.ownerKey())));
     }
 
     /** Revokes (deletes) a token the actor may manage. {@link Rejection#NOT_FOUND} for unknown or foreign ids. */
     public Outcome<AccessToken> revoke(Actor actor, long id) {
-        return retryingConflicts(() -> {
-            Optional<AccessToken> token = store.findById(id).filter(t -> mayManage(actor, t));
+        Outcome<AccessToken> revoked = retryingConflicts(() -> {
+            Optional<AccessToken> token = store.findById(id).filter(t -> mayActFor(actor, t.ownerKey()));
             if (!token.isPresent()) {
                 return Outcome.<AccessToken>rejected(Rejection.NOT_FOUND);
             }
             store.delete(id);
             return Outcome.of(token.get());
         });
+        if (!revoked.isRejected()) {
+            events.publish(new TokenEvent.Revoked(now(), actor, revoked.value()));
+        }
+        return revoked;
     }
 
     /**
@@ -129,42 +150,65 @@ public final class TokenService {
      * than {@link #get} tells them and is never told "done" for a token that still works.
      */
     public Outcome<Optional<AccessToken>> revokeIfExists(Actor actor, long id) {
-        return retryingConflicts(() -> {
+        Outcome<Optional<AccessToken>> revoked = retryingConflicts(() -> {
             Optional<AccessToken> token = store.findById(id);
             if (!token.isPresent()) {
                 return Outcome.of(Optional.<AccessToken>empty());
             }
-            if (!mayManage(actor, token.get())) {
+            if (!mayActFor(actor, token.get().ownerKey())) {
                 return Outcome.<Optional<AccessToken>>rejected(Rejection.NOT_FOUND);
             }
             store.delete(id);
             return Outcome.of(token);
         });
+        if (!revoked.isRejected() && revoked.value().isPresent()) {
+            events.publish(new TokenEvent.Revoked(now(), actor, revoked.value().get()));
+        }
+        return revoked;
     }
 
-    /** Revokes the given ids (system admins only); unknown ids are skipped. Returns the revoked tokens. */
+    /** Revokes the given ids (system admins and the system only); unknown ids are skipped. Returns what it revoked. */
     public Outcome<List<AccessToken>> revokeAll(Actor actor, Collection<Long> ids) {
-        if (!users.isSystemAdmin(actor.userKey())) {
+        if (!governsEveryone(actor)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
-        return Outcome.of(retryingConflicts(() -> {
-            List<AccessToken> revoked = new ArrayList<>();
+        List<AccessToken> revoked = retryingConflicts(() -> {
+            List<AccessToken> deleted = new ArrayList<>();
             for (Long id : ids) {
                 Optional<AccessToken> token = store.findById(id);
                 if (token.isPresent() && store.delete(id)) {
-                    revoked.add(token.get());
+                    deleted.add(token.get());
                 }
             }
-            return revoked;
-        }));
+            return deleted;
+        });
+        publishBulk(actor, revoked);
+        return Outcome.of(revoked);
     }
 
-    /** Revokes every token of a user: the user themself or a system admin. Returns how many were revoked. */
+    /** Revokes every token of a user: the user themself, a system admin or the system. Returns how many it revoked. */
     public Outcome<Integer> revokeAllOf(Actor actor, String ownerKey) {
-        if (!actor.userKey().equals(ownerKey) && !users.isSystemAdmin(actor.userKey())) {
+        if (!mayActFor(actor, ownerKey)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
-        return Outcome.of(retryingConflicts(() -> store.deleteByOwner(ownerKey)));
+        // One by one rather than deleteByOwner: the event must name exactly the tokens this transaction deleted.
+        List<AccessToken> revoked = retryingConflicts(() -> {
+            List<AccessToken> deleted = new ArrayList<>();
+            for (AccessToken token : store.findByOwner(ownerKey)) {
+                if (store.delete(token.id())) {
+                    deleted.add(token);
+                }
+            }
+            return deleted;
+        });
+        publishBulk(actor, revoked);
+        return Outcome.of(revoked.size());
+    }
+
+    private void publishBulk(Actor actor, List<AccessToken> revoked) {
+        if (!revoked.isEmpty()) {
+            events.publish(new TokenEvent.BulkRevoked(now(), actor, revoked));
+        }
     }
 
     /**
@@ -195,84 +239,91 @@ public final class TokenService {
         if (!policy.enabled()) {
             return Outcome.rejected(Rejection.FEATURE_DISABLED);
         }
+        if (actor.isSystem()) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED); // the new secret would go to no one
+        }
         TokenString raw = mint.mint();
+        Outcome<Rotation> rotation;
         try {
-            return store.inTransaction(() -> rotateInTransaction(actor, id, policy, raw));
+            rotation = store.inTransaction(() -> rotateInTransaction(actor, id, policy, raw));
         } catch (StoreConflictException e) {
             // A concurrent rotation or revocation of the same token won; this one rolled back and changed nothing.
             return Outcome.rejected(Rejection.NOT_FOUND);
         }
+        if (rotation.isRejected()) {
+            return Outcome.rejected(rotation.rejection());
+        }
+        AccessToken renewed = rotation.value().issued.token();
+        events.publish(new TokenEvent.Rotated(renewed.createdAt(), actor, rotation.value().before, renewed));
+        return Outcome.of(rotation.value().issued);
     }
 
-    private Outcome<IssuedToken> rotateInTransaction(Actor actor, long id, TokenPolicy policy, TokenString raw) {
+    /** A committed rotation: the token as it was, and its new secret. */
+    private static final class Rotation {
+        final AccessToken before;
+        final IssuedToken issued;
+
+        Rotation(AccessToken before, IssuedToken issued) {
+            this.before = before;
+            this.issued = issued;
+        }
+    }
+
+    private Outcome<Rotation> rotateInTransaction(Actor actor, long id, TokenPolicy policy, TokenString raw) {
         Optional<AccessToken> found = store.findById(id).filter(t -> t.ownerKey().equals(actor.userKey()));
         if (!found.isPresent()) {
             return Outcome.rejected(Rejection.NOT_FOUND);
         }
         AccessToken old = found.get();
         Instant now = now();
-        if (old.isExpired(now)) {
-            return Outcome.rejected(Rejection.TOKEN_EXPIRED);
-        }
-        Integer days = old.expiresAt().isPresent()
-                ? Integer.valueOf((int) Math.max(1, Duration.between(old.createdAt(), old.expiresAt().get()).toDays()))
-                : null;
-        Outcome<Terms> terms = terms(actor, old.scope(), old.allowedIps(), days, now, policy);
+        Outcome<TokenTerms> terms = TokenTerms.forRenewal(actor, old, policy, now);
         if (terms.isRejected()) {
             return Outcome.rejected(terms.rejection());
         }
         AccessToken renewed = terms.value().applyTo(old.toBuilder()).createdAt(now).lastUsed(null, null)
                 .hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM).hint(raw.hint()).build();
         Optional<AccessToken> stored = store.replace(id, renewed);
-        return stored.isPresent() ? Outcome.of(new IssuedToken(stored.get(), raw))
-                : Outcome.<IssuedToken>rejected(Rejection.NOT_FOUND);
+        return stored.isPresent() ? Outcome.of(new Rotation(old, new IssuedToken(stored.get(), raw)))
+                : Outcome.<Rotation>rejected(Rejection.NOT_FOUND);
     }
 
-    /** Every user's tokens, filtered, sorted and paged: system admins only. */
+    /** Every user's tokens, filtered, sorted and paged: system admins and the system only. */
     public Outcome<TokenPage> search(Actor actor, TokenSearch search) {
-        if (!users.isSystemAdmin(actor.userKey())) {
+        if (!governsEveryone(actor)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
         return Outcome.of(store.inTransaction(() -> store.search(search)));
     }
 
     /**
-     * Checks a presented token for one request. A malformed string never reaches the store. Store failures
-     * propagate as exceptions: the caller must fail closed (503), never treat them as "unknown".
+     * Changes the policy: stores the settings in {@code set} and puts those in {@code reset} back to their
+     * defaults, each on its own ({@link PolicyStore#apply}), for a system administrator only. Publishes the old and
+     * new value in force of each of those settings that changed. Returns the policy in force afterwards.
+     *
+     * @throws IllegalArgumentException for an unknown key, an invalid value or a key both set and reset (the
+     *                                  caller's to prevent); nothing is stored then
      */
-    public CheckResult check(String presented, RequestFacts request, Instant now) {
-        Optional<TokenString> parsed = TokenString.parse(presented);
-        if (!parsed.isPresent()) {
-            return CheckResult.malformed();
+    public Outcome<TokenPolicy> changeSettings(Actor actor, Map<String, String> set, Set<String> reset) {
+        if (!isSystemAdmin(actor)) {
+            return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
-        return checkHash(TokenHasher.hash(parsed.get()), request, now);
-    }
-
-    /**
-     * Checks the token stored under {@code hash} for one request, with the same rules as {@link #check}: for a
-     * session that a token request started, which keeps the token's hash (never the token) and stays bound to it.
-     */
-    public CheckResult checkHash(String hash, RequestFacts request, Instant now) {
-        Optional<AccessToken> found = store.findByHash(hash);
-        if (!found.isPresent() || !TokenHasher.same(found.get().hash(), hash)) {
-            return CheckResult.unknown();
+        TokenPolicy before = settings.policy();
+        policyStore.apply(set, reset);
+        TokenPolicy after = settings.policy();
+        Set<String> touched = new LinkedHashSet<>(set.keySet());
+        touched.addAll(reset);
+        Map<String, TokenEvent.Change> changed = new LinkedHashMap<>();
+        for (TokenPolicy.Setting setting : TokenPolicy.Setting.values()) {
+            String old = before.value(setting);
+            String now = after.value(setting);
+            if (touched.contains(setting.key()) && !Objects.equals(old, now)) {
+                changed.put(setting.key(), new TokenEvent.Change(old, now));
+            }
         }
-        AccessToken token = found.get();
-        if (token.isExpired(now)) {
-            return CheckResult.of(TokenCheck.EXPIRED, token);
+        if (!changed.isEmpty()) {
+            events.publish(new TokenEvent.SettingsChanged(now(), actor, changed));
         }
-        Optional<UserAccount> owner = users.byKey(token.ownerKey());
-        if (!owner.isPresent() || !owner.get().active()) {
-            return CheckResult.of(TokenCheck.OWNER_INACTIVE, token);
-        }
-        if (!token.allowsAddress(request.clientAddress())) {
-            return CheckResult.of(TokenCheck.IP_NOT_ALLOWED, token);
-        }
-        if (!token.scope().permits(request.method(), request.path())) {
-            return CheckResult.of(request.path() == PathKind.AMBIGUOUS ? TokenCheck.AMBIGUOUS_PATH
-                    : TokenCheck.INSUFFICIENT_SCOPE, token);
-        }
-        return CheckResult.of(TokenCheck.VALID, token);
+        return Outcome.of(after);
     }
 
     /** The status a person sees, under the policy in force. */
@@ -280,117 +331,26 @@ public final class TokenService {
         return token.status(now(), settings.policy().expiryWarningDays());
     }
 
-    private boolean mayManage(Actor actor, AccessToken token) {
-        return token.ownerKey().equals(actor.userKey()) || users.isSystemAdmin(actor.userKey());
+    /**
+     * The one rule for whose tokens an actor may see and revoke: their own, or anyone's for a system administrator
+     * and for the system. Use cases that ask more (minting, rotating, the policy) say so where they apply it.
+     */
+    public boolean mayActFor(Actor actor, String ownerKey) {
+        return actor.isSystem() || actor.userKey().equals(ownerKey) || users.isSystemAdmin(actor.userKey());
+    }
+
+    /** A system administrator, or the system: may see and revoke every user's tokens. */
+    private boolean governsEveryone(Actor actor) {
+        return actor.isSystem() || isSystemAdmin(actor);
+    }
+
+    /** A person who is a system administrator (never the system actor). */
+    private boolean isSystemAdmin(Actor actor) {
+        return !actor.isSystem() && users.isSystemAdmin(actor.userKey());
     }
 
     private Instant now() {
         // The database keeps milliseconds; so do we, so a stored token equals the one we built.
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static Outcome<List<IpRange>> parseRanges(List<String> texts) {
-        if (texts.size() > MAX_IP_RANGES) {
-            return Outcome.rejected(Rejection.TOO_MANY_IP_RANGES);
-        }
-        List<IpRange> ranges = new ArrayList<>();
-        for (String text : texts) {
-            Optional<IpRange> range = IpRange.parse(text == null ? null : text.trim());
-            if (!range.isPresent()) {
-                return Outcome.rejected(Rejection.INVALID_IP_RANGE);
-            }
-            if (!ranges.contains(range.get())) {
-                ranges.add(range.get());
-            }
-        }
-        return Outcome.of(ranges);
-    }
-
-    /**
-     * A token minted by a token can do no more than its caller: a read caller mints read tokens only, and a caller
-     * with an IP allowlist passes it on (when none is asked for) or requires every asked-for range inside it.
-     */
-    static Outcome<List<IpRange>> confine(Actor actor, Scope scope, List<IpRange> requested) {
-        Optional<AccessToken> caller = actor.viaToken();
-        if (!caller.isPresent()) {
-            return Outcome.of(requested);
-        }
-        if (caller.get().scope() == Scope.READ && scope != Scope.READ) {
-            return Outcome.rejected(Rejection.WIDER_THAN_CALLING_TOKEN);
-        }
-        List<IpRange> callerRanges = caller.get().allowedIps();
-        if (callerRanges.isEmpty()) {
-            return Outcome.of(requested);
-        }
-        if (requested.isEmpty()) {
-            return Outcome.of(callerRanges);
-        }
-        for (IpRange range : requested) {
-            boolean inside = false;
-            for (IpRange outer : callerRanges) {
-                inside |= outer.encloses(range);
-            }
-            if (!inside) {
-                return Outcome.rejected(Rejection.WIDER_THAN_CALLING_TOKEN);
-            }
-        }
-        return Outcome.of(requested);
-    }
-
-    /**
-     * What a new or renewed token may be, the one rule for create and rotate: its scope and allowlist confined by
-     * the calling token ({@link #confine}) and a lifetime the policy allows that ends no later than the calling
-     * token's ({@link #expiry}).
-     */
-    private static Outcome<Terms> terms(Actor actor, Scope scope, List<IpRange> ranges, Integer days, Instant now,
-                                        TokenPolicy policy) {
-        Outcome<List<IpRange>> confined = confine(actor, scope, ranges);
-        if (confined.isRejected()) {
-            return Outcome.rejected(confined.rejection());
-        }
-        Outcome<Optional<Instant>> expiry = expiry(actor, days, now, policy);
-        if (expiry.isRejected()) {
-            return Outcome.rejected(expiry.rejection());
-        }
-        return Outcome.of(new Terms(scope, confined.value(), expiry.value().orElse(null)));
-    }
-
-    /** The granted part of a token: scope, allowlist and expiry, as {@link #terms} allowed them. */
-    private static final class Terms {
-        private final Scope scope;
-        private final List<IpRange> allowedIps;
-        private final Instant expiresAt;
-
-        Terms(Scope scope, List<IpRange> allowedIps, Instant expiresAt) {
-            this.scope = scope;
-            this.allowedIps = Collections.unmodifiableList(new ArrayList<>(allowedIps));
-            this.expiresAt = expiresAt;
-        }
-
-        AccessToken.Builder applyTo(AccessToken.Builder token) {
-            return token.scope(scope).allowedIps(allowedIps).expiresAt(expiresAt);
-        }
-    }
-
-    /** The expiry for a lifetime in days (null = never), under the policy and the calling token's own expiry. */
-    private static Outcome<Optional<Instant>> expiry(Actor actor, Integer days, Instant now, TokenPolicy policy) {
-        Optional<Instant> expiry;
-        if (days == null) {
-            if (!policy.eternalAllowed()) {
-                return Outcome.rejected(Rejection.ETERNAL_NOT_ALLOWED);
-            }
-            expiry = Optional.empty();
-        } else if (days < 1) {
-            return Outcome.rejected(Rejection.DURATION_TOO_SHORT);
-        } else if (days > policy.maxExpiryDays()) {
-            return Outcome.rejected(Rejection.DURATION_TOO_LONG);
-        } else {
-            expiry = Optional.of(now.plus(Duration.ofDays(days)));
-        }
-        Optional<Instant> callerExpiry = actor.viaToken().flatMap(AccessToken::expiresAt);
-        if (callerExpiry.isPresent() && (!expiry.isPresent() || expiry.get().isAfter(callerExpiry.get()))) {
-            return Outcome.rejected(Rejection.OUTLIVES_CALLING_TOKEN);
-        }
-        return Outcome.of(expiry);
     }
 }

@@ -55,12 +55,7 @@ public class BearerAuthenticationHttpIT {
 
     @BeforeClass
     public static void startHost() {
-        System.setProperty(LastUsedRecorder.INTERVAL_PROPERTY, "1"); // read once, when the plugin starts
-        try {
-            host = DevHost.start(DevHost.Config.forTest());
-        } finally {
-            System.clearProperty(LastUsedRecorder.INTERVAL_PROPERTY);
-        }
+        host = DevHost.start(DevHost.Config.forTest().lastUseFlushSeconds(1));
         policy(host);
     }
 
@@ -127,7 +122,7 @@ public class BearerAuthenticationHttpIT {
         int before = comments("DEMO-2");
         HttpCall.Response r = HttpCall.to(host).post("/rest/api/2/issue/DEMO-2/comment").bearer(token)
                 .json("{\"body\":\"from a read token\"}").send();
-        assertRefused(host, r, 403, "insufficient_scope", AuthFailureResponder.READ_ONLY, ", scope=\"write\"", token);
+        assertRefused(host, r, 403, "insufficient_scope", AuthFailure.READ_ONLY, ", scope=\"write\"", token);
         assertEquals("no comment was added", before, comments("DEMO-2"));
         assertServedAs(myself(host, token), "alice"); // the token itself is fine for reading
     }
@@ -136,7 +131,7 @@ public class BearerAuthenticationHttpIT {
     public void readTokenOutsideTheRestApiIsRefusedEvenForGet() {
         String token = mint(host, ALICE, Scope.READ, 30).rawToken();
         HttpCall.Response r = HttpCall.to(host).get("/secure/ViewProfile.jspa").bearer(token).send();
-        assertRefused(host, r, 403, "insufficient_scope", AuthFailureResponder.READ_ONLY, ", scope=\"write\"", token);
+        assertRefused(host, r, 403, "insufficient_scope", AuthFailure.READ_ONLY, ", scope=\"write\"", token);
         String writeToken = mint(host, ALICE);
         assertEquals("a write token may use the web UI", 200,
                 HttpCall.to(host).get("/secure/ViewProfile.jspa").bearer(writeToken).send().status);
@@ -188,17 +183,17 @@ public class BearerAuthenticationHttpIT {
     @Test
     public void tokenWithABrokenChecksumIsRefusedAsMalformed() {
         String bad = brokenChecksum(mint(host, ALICE));
-        assertInvalidToken(host, myself(host, bad), AuthFailureResponder.MALFORMED, bad);
+        assertInvalidToken(host, myself(host, bad), AuthFailure.MALFORMED, bad);
         // also on an endpoint anonymous callers may use: a bad token is never served anonymously
         assertInvalidToken(host, HttpCall.to(host).get("/rest/api/2/serverInfo").bearer(bad).send(),
-                AuthFailureResponder.MALFORMED, bad);
+                AuthFailure.MALFORMED, bad);
     }
 
     @Test
     public void wellFormedUnknownTokenIsRefused() {
         String token = mint(host, ALICE);
         service().revokeAllOf(Actor.user(ALICE), ALICE); // gone before it was ever used
-        assertInvalidToken(host, myself(host, token), AuthFailureResponder.INVALID, token);
+        assertInvalidToken(host, myself(host, token), AuthFailure.INVALID, token);
     }
 
     @Test
@@ -208,7 +203,7 @@ public class BearerAuthenticationHttpIT {
         assertServedAs(myself(host, token), "alice");
         assertServedAs(myself(host, token), "alice"); // certainly cached now
         assertFalse(service().revoke(Actor.user(ALICE), issued.token().id()).isRejected());
-        assertInvalidToken(host, myself(host, token), AuthFailureResponder.INVALID, token);
+        assertInvalidToken(host, myself(host, token), AuthFailure.INVALID, token);
     }
 
     @Test
@@ -216,7 +211,7 @@ public class BearerAuthenticationHttpIT {
         IssuedToken issued = mint(host, BOB, Scope.WRITE, 30);
         assertServedAs(myself(host, issued.rawToken()), "bob");
         IssuedToken successor = service().rotate(Actor.user(BOB), issued.token().id()).value();
-        assertInvalidToken(host, myself(host, issued.rawToken()), AuthFailureResponder.INVALID, issued.rawToken());
+        assertInvalidToken(host, myself(host, issued.rawToken()), AuthFailure.INVALID, issued.rawToken());
         assertServedAs(myself(host, successor.rawToken()), "bob");
     }
 
@@ -226,7 +221,7 @@ public class BearerAuthenticationHttpIT {
         assertServedAs(myself(host, issued.rawToken()), "alice");
         Instant past = Instant.now().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         replace(issued.token(), issued.token().toBuilder().id(0).createdAt(past.minus(Duration.ofDays(1))).expiresAt(past).build());
-        assertInvalidToken(host, myself(host, issued.rawToken()), AuthFailureResponder.EXPIRED, issued.rawToken());
+        assertInvalidToken(host, myself(host, issued.rawToken()), AuthFailure.EXPIRED, issued.rawToken());
     }
 
     @Test
@@ -234,7 +229,7 @@ public class BearerAuthenticationHttpIT {
         String token = mint(host, BOB);
         assertServedAs(myself(host, token), "bob");
         host.users().setActive("bob", false);
-        assertInvalidToken(host, myself(host, token), AuthFailureResponder.INVALID, token);
+        assertInvalidToken(host, myself(host, token), AuthFailure.INVALID, token);
         host.users().setActive("bob", true);
         assertServedAs(myself(host, token), "bob");
     }
@@ -245,7 +240,7 @@ public class BearerAuthenticationHttpIT {
         AccessToken orphan = replace(issued.token(),
                 issued.token().toBuilder().id(0).ownerKey("JIRAUSER99999").createdBy("JIRAUSER99999").build());
         try {
-            assertInvalidToken(host, myself(host, issued.rawToken()), AuthFailureResponder.INVALID, issued.rawToken());
+            assertInvalidToken(host, myself(host, issued.rawToken()), AuthFailure.INVALID, issued.rawToken());
         } finally {
             TokenStore store = host.bean(TokenStore.class);
             store.inTransaction(() -> store.delete(orphan.id())); // it still holds one of alice's places
@@ -282,7 +277,7 @@ public class BearerAuthenticationHttpIT {
     public void tokensAreRefusedWhileTheFeatureIsTurnedOff() {
         String token = mint(host, ALICE);
         policy(host, "enabled", "false");
-        assertInvalidToken(host, myself(host, token), AuthFailureResponder.DISABLED, token);
+        assertInvalidToken(host, myself(host, token), AuthFailure.DISABLED, token);
         policy(host);
         assertServedAs(myself(host, token), "alice");
     }
@@ -296,13 +291,13 @@ public class BearerAuthenticationHttpIT {
         String outside = mint(host, ALICE, Scope.WRITE, 30, "10.0.0.0/8", "192.168.1.1").rawToken();
         assertServedAs(myself(host, inside), "alice");
         assertServedAs(myself(host, single), "alice");
-        assertInvalidToken(host, myself(host, outside), AuthFailureResponder.INVALID, outside);
+        assertInvalidToken(host, myself(host, outside), AuthFailure.INVALID, outside);
     }
 
     @Test
     public void ipv6OnlyAllowlistRefusesAnIpv4Client() {
         String token = mint(host, ALICE, Scope.WRITE, 30, "::1", "2001:db8::/32").rawToken();
-        assertInvalidToken(host, myself(host, token), AuthFailureResponder.INVALID, token);
+        assertInvalidToken(host, myself(host, token), AuthFailure.INVALID, token);
     }
 
     // ---- Basic with a token as the password
@@ -329,15 +324,15 @@ public class BearerAuthenticationHttpIT {
     public void basicWithAnotherUsersNameIsRefusedWhileBasicIsOn() {
         String token = mint(host, ALICE);
         policy(host, "allowBasicAuth", "true");
-        assertInvalidToken(host, withHeader("/rest/api/2/myself", basic("bob", token)), AuthFailureResponder.INVALID, token);
-        assertInvalidToken(host, withHeader("/rest/api/2/myself", basic("", token)), AuthFailureResponder.INVALID, token);
+        assertInvalidToken(host, withHeader("/rest/api/2/myself", basic("bob", token)), AuthFailure.INVALID, token);
+        assertInvalidToken(host, withHeader("/rest/api/2/myself", basic("", token)), AuthFailure.INVALID, token);
     }
 
     @Test
     public void basicWithABrokenTokenIsRefusedWhileBasicIsOn() {
         String bad = brokenChecksum(mint(host, ALICE));
         policy(host, "allowBasicAuth", "true");
-        assertInvalidToken(host, withHeader("/rest/api/2/myself", basic("alice", bad)), AuthFailureResponder.MALFORMED, bad);
+        assertInvalidToken(host, withHeader("/rest/api/2/myself", basic("alice", bad)), AuthFailure.MALFORMED, bad);
     }
 
     @Test
@@ -481,7 +476,8 @@ public class BearerAuthenticationHttpIT {
         assertEquals(throttled.toString(), 429, throttled.status);
         int retryAfter = Integer.parseInt(throttled.header("Retry-After"));
         assertTrue("one failure drains in 6 s: " + retryAfter, retryAfter >= 1 && retryAfter <= 6);
-        assertEquals("too_many_requests", json(throttled).path("error").getTextValue());
+        assertEquals("too_many_requests", json(throttled).path("errorCode").getTextValue());
+        assertEquals(AuthFailure.THROTTLED, json(throttled).path("error").getTextValue());
         assertNull(throttled.header("WWW-Authenticate"));
         assertServedAs(HttpCall.to(host).get("/rest/api/2/myself").bearer(mint(host, ALICE)).from("127.0.0.74").sendVerbatim(),
                 "alice");

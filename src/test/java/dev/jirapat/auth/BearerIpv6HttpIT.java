@@ -77,13 +77,13 @@ public class BearerIpv6HttpIT {
     @Test
     public void ipv6AllowlistRefusesTheClientOutside() {
         String token = mint(host, ALICE, Scope.WRITE, 30, "2001:db8::/32", "::2").rawToken();
-        assertInvalidToken(host, myself(host, token), AuthFailureResponder.INVALID, token);
+        assertInvalidToken(host, myself(host, token), AuthFailure.INVALID, token);
     }
 
     @Test
     public void ipv4OnlyAllowlistRefusesAnIpv6Client() {
         String token = mint(host, ALICE, Scope.WRITE, 30, "127.0.0.0/8", "0.0.0.0/0").rawToken();
-        assertInvalidToken(host, myself(host, token), AuthFailureResponder.INVALID, token);
+        assertInvalidToken(host, myself(host, token), AuthFailure.INVALID, token);
     }
 
     @Test

@@ -145,14 +145,27 @@ public class LastUsedRecorderTest {
     }
 
     @Test
-    public void theIntervalComesFromTheSystemPropertyWithinBounds() {
-        assertEquals(60, LastUsedRecorder.intervalFrom(null));
-        assertEquals(5, LastUsedRecorder.intervalFrom(" 5 "));
-        assertEquals(60, LastUsedRecorder.intervalFrom("0"));
-        assertEquals(60, LastUsedRecorder.intervalFrom("-3"));
-        assertEquals(60, LastUsedRecorder.intervalFrom("soon"));
-        assertEquals(86_400, LastUsedRecorder.intervalFrom("86400"));
-        assertEquals(60, LastUsedRecorder.intervalFrom("86401"));
+    public void theIntervalIsAConstructorArgumentWithinBounds() {
+        assertEquals(1, new LastUsedRecorder(store, 1).intervalSeconds());
+        assertEquals(86_400, new LastUsedRecorder(store, 86_400).intervalSeconds());
+        for (long outside : new long[] {0, -3, 86_401}) {
+            try {
+                new LastUsedRecorder(store, outside);
+                org.junit.Assert.fail(outside + " seconds was accepted");
+            } catch (IllegalArgumentException expected) {
+                assertTrue(expected.getMessage(), expected.getMessage().contains(Long.toString(outside)));
+            }
+        }
+    }
+
+    @Test
+    public void theIntervalIsNotReadFromTheJvm() {
+        System.setProperty("dev.jirapat.lastused.flush.seconds", "5");
+        try {
+            assertEquals(60, new LastUsedRecorder(store, 60).intervalSeconds());
+        } finally {
+            System.clearProperty("dev.jirapat.lastused.flush.seconds");
+        }
     }
 
     /** Counts writes; everything else is the in-memory store. */

@@ -57,7 +57,7 @@ public class ReadTokenPathHttpIT {
                 assertEquals(path + ": " + r, 400, r.status);
                 continue;
             }
-            assertRefused(host(), r, 400, "invalid_request", AuthFailureResponder.AMBIGUOUS_PATH, "", read.rawToken());
+            assertRefused(host(), r, 400, "invalid_request", AuthFailure.AMBIGUOUS_PATH, "", read.rawToken());
         }
     }
 
@@ -85,7 +85,7 @@ public class ReadTokenPathHttpIT {
     public void readTokenWhenWebPageThenInsufficientScope() {
         for (String path : new String[] {"/secure/ViewProfile.jspa", "/secure/admin/pat", "/plugins/servlet/pat/admin", "/"}) {
             HttpCall.Response r = get(path, read);
-            assertRefused(host(), r, 403, "insufficient_scope", AuthFailureResponder.READ_ONLY, ", scope=\"write\"",
+            assertRefused(host(), r, 403, "insufficient_scope", AuthFailure.READ_ONLY, ", scope=\"write\"",
                     read.rawToken());
         }
     }
@@ -95,7 +95,7 @@ public class ReadTokenPathHttpIT {
         for (String path : new String[] {"/rest/api/2/myself;jsessionid=x", "/rest/api/2%2fmyself", "/rest/./api/2/myself",
                 "/rest/api/2/./myself", "/rest//api/2/myself"}) {
             HttpCall.Response r = get(path, read);
-            assertRefused(host(), r, 400, "invalid_request", AuthFailureResponder.AMBIGUOUS_PATH, "", read.rawToken());
+            assertRefused(host(), r, 400, "invalid_request", AuthFailure.AMBIGUOUS_PATH, "", read.rawToken());
         }
     }
 }

@@ -100,9 +100,9 @@ public class TokenSessionHttpIT {
         assertServedAs(myselfWith(cookie), "alice");
         HttpCall.Response post = HttpCall.to(host()).post("/rest/api/2/issue/DEMO-1/comment").header("Cookie", cookie)
                 .json("{\"body\":\"x\"}").send();
-        assertRefused(host(), post, 403, "insufficient_scope", AuthFailureResponder.READ_ONLY, ", scope=\"write\"", null);
+        assertRefused(host(), post, 403, "insufficient_scope", AuthFailure.READ_ONLY, ", scope=\"write\"", null);
         HttpCall.Response page = HttpCall.to(host()).get("/secure/ViewProfile.jspa").header("Cookie", cookie).send();
-        assertRefused(host(), page, 403, "insufficient_scope", AuthFailureResponder.READ_ONLY, ", scope=\"write\"", null);
+        assertRefused(host(), page, 403, "insufficient_scope", AuthFailure.READ_ONLY, ", scope=\"write\"", null);
         // A use beyond the scope does not end the session: the token still works for what it may do.
         assertServedAs(myselfWith(cookie), "alice");
     }
@@ -112,7 +112,7 @@ public class TokenSessionHttpIT {
         String cookie = cookieOf(mint(host(), ALICE, Scope.WRITE, 30, "127.0.0.1/32"));
         HttpCall.Response elsewhere = HttpCall.to(host()).get("/rest/api/2/myself").header("Cookie", cookie)
                 .from("127.0.0.2").sendVerbatim();
-        assertInvalidToken(host(), elsewhere, AuthFailureResponder.INVALID, null);
+        assertInvalidToken(host(), elsewhere, AuthFailure.INVALID, null);
     }
 
     @Test
@@ -120,7 +120,7 @@ public class TokenSessionHttpIT {
         IssuedToken token = mint(host(), ALICE, Scope.WRITE, 30);
         String cookie = cookieOf(token);
         host().bean(TokenService.class).revoke(Actor.user(ALICE), token.token().id());
-        assertInvalidToken(host(), myselfWith(cookie), AuthFailureResponder.INVALID, null);
+        assertInvalidToken(host(), myselfWith(cookie), AuthFailure.INVALID, null);
         assertAnonymousToJira(myselfWith(cookie)); // the session is gone, not merely refused once
     }
 
@@ -129,7 +129,7 @@ public class TokenSessionHttpIT {
         IssuedToken token = mint(host(), ALICE, Scope.WRITE, 30);
         String cookie = cookieOf(token);
         assertTrue(!host().bean(TokenService.class).rotate(Actor.user(ALICE), token.token().id()).isRejected());
-        assertInvalidToken(host(), myselfWith(cookie), AuthFailureResponder.INVALID, null);
+        assertInvalidToken(host(), myselfWith(cookie), AuthFailure.INVALID, null);
     }
 
     @Test
@@ -140,13 +140,13 @@ public class TokenSessionHttpIT {
         TokenStore store = host().bean(TokenStore.class);
         AccessToken expired = token.token().toBuilder().id(0).createdAt(past.minus(Duration.ofDays(1))).expiresAt(past).build();
         store.inTransaction(() -> store.replace(token.token().id(), expired));
-        assertInvalidToken(host(), myselfWith(cookie), AuthFailureResponder.EXPIRED, null);
+        assertInvalidToken(host(), myselfWith(cookie), AuthFailure.EXPIRED, null);
     }
 
     @Test
     public void cookieWhenOwnerDeactivatedThenRefused() {
         String cookie = cookieOf(mint(host(), ALICE, Scope.WRITE, 30));
         host().users().setActive("alice", false);
-        assertInvalidToken(host(), myselfWith(cookie), AuthFailureResponder.INVALID, null);
+        assertInvalidToken(host(), myselfWith(cookie), AuthFailure.INVALID, null);
     }
 }

@@ -4,19 +4,23 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import dev.jirapat.token.RequestFacts;
 import com.atlassian.sal.api.transaction.TransactionCallback;
 import dev.jirapat.devhost.DevCacheManager;
-import dev.jirapat.jira.CachingTokenStore;
+import dev.jirapat.store.CachingTokenStore;
 import dev.jirapat.store.AoTokenStore;
 import dev.jirapat.store.TokenEntity;
 import dev.jirapat.testing.AtlassianTableNames;
 import dev.jirapat.devhost.EntityManagerActiveObjects;
 import dev.jirapat.testing.FakeUsers;
 import dev.jirapat.token.Actor;
-import dev.jirapat.token.TokenCheck;
+import dev.jirapat.token.CheckResult;
+import dev.jirapat.token.TokenChecker;
+import dev.jirapat.token.TokenRefusal;
 import dev.jirapat.token.TokenHasher;
 import dev.jirapat.token.TokenMint;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenRequest;
 import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenServices;
+import dev.jirapat.token.InMemoryPolicy;
 import dev.jirapat.token.TokenStore;
 import dev.jirapat.token.TokenString;
 import net.java.ao.EntityManager;
@@ -60,8 +64,9 @@ public class StoredTokenCheckBench {
     static final int TOKENS = 100_000;
 
     private EntityManager em;
-    private TokenService uncached;
-    private TokenService cached;
+    private TokenChecker uncached;
+    private TokenChecker cached;
+    private TokenPolicy policy;
     private String valid;
     private String malformed;
     private Instant now;
@@ -77,26 +82,26 @@ public class StoredTokenCheckBench {
         long started = System.nanoTime();
         bulkInsert(TOKENS - 1);
         CountingActiveObjects ao = new CountingActiveObjects(new EntityManagerActiveObjects(em));
-        TokenPolicy policy = TokenPolicy.defaults().withOverrides(Collections.singletonMap("maxTokensPerUser", "1000"), m -> { });
+        Map<String, String> overrides = Collections.singletonMap("maxTokensPerUser", "1000");
+        policy = TokenPolicy.defaults().withOverrides(overrides, m -> { });
         TokenStore store = new AoTokenStore(ao);
-        TokenMint mint = new TokenMint(new SecureRandom());
-        uncached = new TokenService(store, FakeUsers.fixture(), () -> policy, mint, Clock.systemUTC());
-        cached = new TokenService(new CachingTokenStore(store, new DevCacheManager()), FakeUsers.fixture(), () -> policy,
-                mint, Clock.systemUTC());
-        valid = uncached.create(Actor.user(FakeUsers.key("alice")), TokenRequest.named("bench", 30)).value().rawToken();
+        FakeUsers users = FakeUsers.fixture();
+        TokenService service = TokenServices.of(store, users, new InMemoryPolicy(overrides), Clock.systemUTC());
+        uncached = new TokenChecker(store, users);
+        cached = new TokenChecker(new CachingTokenStore(store, new DevCacheManager()), users);
+        valid = service.create(Actor.user(FakeUsers.key("alice")), TokenRequest.named("bench", 30)).value().rawToken();
         malformed = valid.substring(0, 20) + (valid.charAt(20) == 'a' ? 'b' : 'a') + valid.substring(21);
         now = Instant.now();
         int rows = ao.count(TokenEntity.class, Query.select());
         if (rows != TOKENS) {
             throw new IllegalStateException("expected " + TOKENS + " stored tokens, found " + rows);
         }
-        if (uncached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.VALID
-                || cached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.VALID) {
+        if (!checkValidTokenH2().isAccepted() || !checkValidTokenH2Cached().isAccepted()) {
             throw new IllegalStateException("benchmark set-up is wrong: the valid token does not check");
         }
         long before = ao.calls.get();
         for (int i = 0; i < 1000; i++) {
-            if (uncached.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.MALFORMED) {
+            if (checkMalformedTokenH2().refusal().orElse(null) != TokenRefusal.MALFORMED) {
                 throw new IllegalStateException("benchmark set-up is wrong: the malformed token is not refused");
             }
         }
@@ -151,18 +156,18 @@ public class StoredTokenCheckBench {
     }
 
     @Benchmark
-    public TokenCheck checkValidTokenH2() {
-        return uncached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
+    public CheckResult checkValidTokenH2() {
+        return uncached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), policy, now);
     }
 
     @Benchmark
-    public TokenCheck checkValidTokenH2Cached() {
-        return cached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
+    public CheckResult checkValidTokenH2Cached() {
+        return cached.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), policy, now);
     }
 
     @Benchmark
-    public TokenCheck checkMalformedTokenH2() {
-        return uncached.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
+    public CheckResult checkMalformedTokenH2() {
+        return uncached.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), policy, now);
     }
 
     /** Counts every call, so the set-up can prove that a malformed token never reaches the database. */

@@ -4,11 +4,15 @@ import dev.jirapat.testing.FakeUsers;
 import dev.jirapat.token.RequestFacts;
 import dev.jirapat.testing.InMemoryTokenStore;
 import dev.jirapat.token.Actor;
-import dev.jirapat.token.TokenCheck;
+import dev.jirapat.token.CheckResult;
+import dev.jirapat.token.TokenChecker;
+import dev.jirapat.token.TokenRefusal;
 import dev.jirapat.token.TokenMint;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenRequest;
 import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenServices;
+import dev.jirapat.token.InMemoryPolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -34,7 +38,8 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class TokenCheckBench {
-    private TokenService service;
+    private TokenChecker checker;
+    private TokenPolicy policy;
     private String valid;
     private String malformed;
     private Instant now;
@@ -46,16 +51,19 @@ public class TokenCheckBench {
     @Setup
     public void setUp() throws Exception {
         InMemoryTokenStore store = new InMemoryTokenStore();
-        TokenPolicy policy = TokenPolicy.defaults().withOverrides(java.util.Collections.singletonMap("maxTokensPerUser", "1000"), m -> { });
-        service = new TokenService(store, FakeUsers.fixture(), () -> policy, new TokenMint(new SecureRandom()), Clock.systemUTC());
+        java.util.Map<String, String> overrides = java.util.Collections.singletonMap("maxTokensPerUser", "1000");
+        policy = TokenPolicy.defaults().withOverrides(overrides, m -> { });
+        FakeUsers users = FakeUsers.fixture();
+        TokenService service = TokenServices.of(store, users, new InMemoryPolicy(overrides), Clock.systemUTC());
+        checker = new TokenChecker(store, users);
         for (int i = 0; i < 999; i++) { // a realistic number of neighbours in the map
             service.create(Actor.user(FakeUsers.key("alice")), TokenRequest.named("n" + i, 30));
         }
         valid = service.create(Actor.user(FakeUsers.key("alice")), TokenRequest.named("bench", 30)).value().rawToken();
         malformed = valid.substring(0, 20) + (valid.charAt(20) == 'a' ? 'b' : 'a') + valid.substring(21);
         now = Instant.now();
-        if (service.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.VALID
-                || service.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome() != TokenCheck.MALFORMED) {
+        if (!checkValidToken().isAccepted()
+                || checkMalformedToken().refusal().orElse(null) != TokenRefusal.MALFORMED) {
             throw new IllegalStateException("benchmark set-up is wrong");
         }
 
@@ -69,13 +77,13 @@ public class TokenCheckBench {
     }
 
     @Benchmark
-    public TokenCheck checkValidToken() {
-        return service.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
+    public CheckResult checkValidToken() {
+        return checker.check(valid, RequestFacts.restApi("GET", "127.0.0.1"), policy, now);
     }
 
     @Benchmark
-    public TokenCheck checkMalformedToken() {
-        return service.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), now).outcome();
+    public CheckResult checkMalformedToken() {
+        return checker.check(malformed, RequestFacts.restApi("GET", "127.0.0.1"), policy, now);
     }
 
     @Benchmark

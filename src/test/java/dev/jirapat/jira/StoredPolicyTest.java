@@ -2,6 +2,7 @@ package dev.jirapat.jira;
 
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import dev.jirapat.token.TokenPolicy;
 import org.junit.Test;
 
 import java.util.Map;
@@ -15,7 +16,7 @@ import static org.junit.Assert.fail;
 /** The policy's overrides in SAL plugin settings: one plugin setting per policy setting, written alone. */
 public class StoredPolicyTest {
     private final Map<String, Object> sal = new ConcurrentHashMap<>();
-    private final StoredPolicy policy = new StoredPolicy(new PluginSettingsFactory() {
+    private final PluginSettingsFactory factory = new PluginSettingsFactory() {
         @Override
         public PluginSettings createGlobalSettings() {
             return new PluginSettings() {
@@ -35,7 +36,8 @@ public class StoredPolicyTest {
                 }
             };
         }
-    });
+    };
+    private final StoredPolicy policy = new StoredPolicy(factory, TokenPolicy.defaults());
 
     @Test
     public void applyWhenAnotherAdminSavedADifferentSettingMeanwhileThenBothChangesStay() {
@@ -76,6 +78,31 @@ public class StoredPolicyTest {
         sal.put(StoredPolicy.PREFIX + "maxTokensPerUser", java.util.List.of("3"));
         sal.put("dev.jirapat.policy.unknown", "1");
         assertEquals(Map.of(), policy.overrides());
+    }
+
+    @Test
+    public void defaultsWhenGivenThenTheStoredOverridesApplyOnTopOfThem() {
+        TokenPolicy defaults = TokenPolicy.defaults().withOverrides(Map.of("maxTokensPerUser", "4", "nameMaxLength", "30"),
+                m -> fail(m));
+        StoredPolicy withDefaults = new StoredPolicy(factory, defaults);
+        sal.put(StoredPolicy.PREFIX + "nameMaxLength", "20");
+        assertEquals(4, withDefaults.policy().maxTokensPerUser());
+        assertEquals(20, withDefaults.policy().nameMaxLength());
+    }
+
+    @Test
+    public void constructorReadsNoSystemPropertyTheFactoryMethodDoes() {
+        System.setProperty("atlassian.pats.max.tokens.per.user", "3");
+        System.setProperty("atlassian.pats.token.name.length", "many");
+        try {
+            assertEquals(10, new StoredPolicy(factory, TokenPolicy.defaults()).policy().maxTokensPerUser());
+            TokenPolicy fromJvm = StoredPolicy.defaultsFromSystemProperties();
+            assertEquals(3, fromJvm.maxTokensPerUser());
+            assertEquals("an unreadable value falls back to the default", 40, fromJvm.nameMaxLength());
+        } finally {
+            System.clearProperty("atlassian.pats.max.tokens.per.user");
+            System.clearProperty("atlassian.pats.token.name.length");
+        }
     }
 
     private void refused(Map<String, String> set, Set<String> reset) {

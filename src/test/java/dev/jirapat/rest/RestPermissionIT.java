@@ -3,6 +3,8 @@ package dev.jirapat.rest;
 import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.RequestFacts;
+import dev.jirapat.token.TokenChecker;
+import dev.jirapat.token.TokenPolicy;
 import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -106,7 +108,8 @@ public class RestPermissionIT {
         Api.assertEmpty404(api.get("/tokens/" + id, "bob"));
         assertEquals("a foreign id looks exactly like an unknown one", api.get("/tokens/" + (id + 1000), "bob").body,
                 api.get("/tokens/" + id, "bob").body);
-        assertTrue(api.service().check(raw, RequestFacts.restApi("GET", "127.0.0.1"), java.time.Instant.now()).isValid());
+        assertTrue(HOST.host().bean(TokenChecker.class).check(raw, RequestFacts.restApi("GET", "127.0.0.1"),
+                TokenPolicy.defaults(), java.time.Instant.now()).isAccepted());
     }
 
     @Test

@@ -2,9 +2,10 @@ package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.devhost.HttpCall;
+import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.RequestFacts;
-import dev.jirapat.token.TokenCheck;
-import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenChecker;
+import dev.jirapat.token.TokenRefusal;
 import org.codehaus.jackson.JsonNode;
 import org.junit.Before;
 import org.junit.ClassRule;
@@ -12,6 +13,7 @@ import org.junit.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
@@ -19,7 +21,7 @@ import static org.junit.Assert.assertTrue;
 
 /**
  * {@code POST /tokens/{id}/rotate}: a new secret, the old one dead at once. Whether a secret works is proven through
- * {@link TokenService#check}, the check the Bearer filter runs.
+ * {@link TokenChecker#check}, the check the Bearer filter runs.
  */
 public class RestRotateIT {
     @ClassRule
@@ -38,17 +40,17 @@ public class RestRotateIT {
         JsonNode old = api.create("alice", "{\"name\":\"deploy\",\"expirationDuration\":30,\"scope\":\"read\","
                 + "\"allowedIps\":[\"10.0.0.0/8\"]}");
         String oldRaw = old.path("rawToken").getTextValue();
-        assertEquals(TokenCheck.VALID, check(oldRaw, "GET", "10.1.1.1"));
+        assertEquals(Optional.empty(), check(oldRaw, "GET", "10.1.1.1"));
 
         JsonNode rotated = Api.json(rotate(old.path("id").getLongValue(), "alice", 201));
         String newRaw = rotated.path("rawToken").getTextValue();
         assertNotEquals(oldRaw, newRaw);
 
-        assertEquals("the old secret is dead at once", TokenCheck.UNKNOWN, check(oldRaw, "GET", "10.1.1.1"));
-        assertEquals(TokenCheck.VALID, check(newRaw, "GET", "10.1.1.1"));
+        assertEquals("the old secret is dead at once", Optional.of(TokenRefusal.UNKNOWN), check(oldRaw, "GET", "10.1.1.1"));
+        assertEquals(Optional.empty(), check(newRaw, "GET", "10.1.1.1"));
         assertEquals("the same token keeps its id", old.path("id"), rotated.path("id"));
-        assertEquals("same allowlist", TokenCheck.IP_NOT_ALLOWED, check(newRaw, "GET", "192.0.2.1"));
-        assertEquals("same scope", TokenCheck.INSUFFICIENT_SCOPE, check(newRaw, "POST", "10.1.1.1"));
+        assertEquals("same allowlist", Optional.of(TokenRefusal.IP_NOT_ALLOWED), check(newRaw, "GET", "192.0.2.1"));
+        assertEquals("same scope", Optional.of(TokenRefusal.INSUFFICIENT_SCOPE), check(newRaw, "POST", "10.1.1.1"));
         HttpCall.Response listed = api.get("/tokens/" + rotated.path("id").getLongValue(), "alice");
         assertEquals(listed.toString(), 200, listed.status);
         assertEquals("deploy", Api.json(listed).path("name").getTextValue());
@@ -77,7 +79,7 @@ public class RestRotateIT {
         Api.assertEmpty404(rotate(id, "bob", 404));
         Api.assertEmpty404(rotate(id, "admin", 404));
         assertEquals(before, api.state());
-        assertEquals(TokenCheck.VALID, check(alices.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
+        assertEquals(Optional.empty(), check(alices.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
     }
 
     @Test
@@ -94,7 +96,7 @@ public class RestRotateIT {
         JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
         assertEquals("expirationDuration can be at most 90 days.", error.path("error").getTextValue());
         assertEquals(before, api.state());
-        assertEquals(TokenCheck.VALID, check(old.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
+        assertEquals(Optional.empty(), check(old.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
     }
 
     @Test
@@ -109,8 +111,8 @@ public class RestRotateIT {
         JsonNode rotated = Api.json(r);
         assertEquals("[\"127.0.0.0/8\"]", rotated.path("allowedIps").toString());
         String raw = rotated.path("rawToken").getTextValue();
-        assertEquals(TokenCheck.VALID, check(raw, "GET", "127.0.0.1"));
-        assertEquals("the rotated token does not work from any address", TokenCheck.IP_NOT_ALLOWED,
+        assertEquals(Optional.empty(), check(raw, "GET", "127.0.0.1"));
+        assertEquals("the rotated token does not work from any address", Optional.of(TokenRefusal.IP_NOT_ALLOWED),
                 check(raw, "GET", "192.0.2.1"));
         JsonNode created = Api.json(bearer("POST", "/tokens", caller, "{\"name\":\"created\",\"expirationDuration\":10}"));
         assertEquals("the same rule as create", created.path("allowedIps"), rotated.path("allowedIps"));
@@ -130,7 +132,7 @@ public class RestRotateIT {
         assertTrue(error.toString(), error.path("error").getTextValue()
                 .startsWith("A token created or rotated with a token cannot do more than the calling token"));
         assertEquals(before, api.state());
-        assertEquals(TokenCheck.VALID, check(elsewhere.path("rawToken").getTextValue(), "GET", "192.168.1.1"));
+        assertEquals(Optional.empty(), check(elsewhere.path("rawToken").getTextValue(), "GET", "192.168.1.1"));
     }
 
     @Test
@@ -159,7 +161,7 @@ public class RestRotateIT {
         Api.assertError(rotate(id, null, 401), 401, "com.atlassian.sal.api.permission.AuthorisationException");
 
         assertEquals("nothing changed", before, api.state());
-        assertEquals(TokenCheck.EXPIRED, check(issued.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
+        assertEquals(Optional.of(TokenRefusal.EXPIRED), check(issued.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
     }
 
     @Test
@@ -188,7 +190,9 @@ public class RestRotateIT {
         return Api.send(json == null ? call.header("X-Atlassian-Token", "no-check") : call.json(json));
     }
 
-    private TokenCheck check(String raw, String method, String ip) {
-        return api.service().check(raw, RequestFacts.restApi(method, ip), Instant.now()).outcome();
+    /** Empty when the token is accepted, else why it is refused. */
+    private Optional<TokenRefusal> check(String raw, String method, String ip) {
+        return HOST.host().bean(TokenChecker.class).check(raw, RequestFacts.restApi(method, ip),
+                HOST.host().bean(PolicySource.class).policy(), Instant.now()).refusal();
     }
 }

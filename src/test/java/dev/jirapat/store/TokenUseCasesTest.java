@@ -1,7 +1,6 @@
 package dev.jirapat.store;
 
 import dev.jirapat.devhost.DevCacheManager;
-import dev.jirapat.jira.CachingTokenStore;
 import dev.jirapat.testing.AtlassianTableNames;
 import dev.jirapat.token.RequestFacts;
 import dev.jirapat.devhost.EntityManagerActiveObjects;
@@ -16,7 +15,10 @@ import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Rejection;
 import dev.jirapat.token.Scope;
 import dev.jirapat.token.SortField;
-import dev.jirapat.token.TokenCheck;
+import dev.jirapat.token.TokenChecker;
+import dev.jirapat.token.TokenRefusal;
+import dev.jirapat.token.InMemoryPolicy;
+import dev.jirapat.token.TokenServices;
 import dev.jirapat.token.TokenHasher;
 import dev.jirapat.token.TokenMint;
 import dev.jirapat.token.TokenPage;
@@ -52,6 +54,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -87,6 +90,8 @@ public class TokenUseCasesTest {
     private Map<String, String> overrides;
     private CountingStore store;
     private TokenService service;
+    private InMemoryPolicy policy;
+    private TokenChecker checker;
 
     private final Actor alice = Actor.user(key("alice"));
     private final Actor bob = Actor.user(key("bob"));
@@ -99,9 +104,9 @@ public class TokenUseCasesTest {
         users = FakeUsers.fixture();
         overrides = new HashMap<>();
         store = new CountingStore(new AoTokenStore(new EntityManagerActiveObjects(entityManager)));
-        TokenPolicy defaults = TokenPolicy.defaults();
-        service = new TokenService(store, users, () -> defaults.withOverrides(overrides, m -> { }),
-                new TokenMint(new SecureRandom()), clock);
+        policy = new InMemoryPolicy(overrides);
+        service = TokenServices.of(store, users, policy, clock);
+        checker = new TokenChecker(store, users);
     }
 
     // --- create ------------------------------------------------------------------------------------------
@@ -296,7 +301,7 @@ public class TokenUseCasesTest {
         clock.advance(Duration.ofMinutes(1)); // a rotation restarts the lifetime from now
 
         assertRejected(Rejection.OUTLIVES_CALLING_TOKEN, service.rotate(Actor.viaToken(caller), longer.token().id()));
-        assertEquals("the refused rotation changed nothing", TokenCheck.VALID, check(longer, "GET").outcome());
+        assertEquals("the refused rotation changed nothing", ACCEPTED, check(longer, "GET").refusal());
         assertRejected(Rejection.OUTLIVES_CALLING_TOKEN, service.rotate(Actor.viaToken(caller), caller.id()));
         assertFalse(service.rotate(Actor.viaToken(caller), shorter.token().id()).isRejected());
     }
@@ -312,9 +317,9 @@ public class TokenUseCasesTest {
 
         assertEquals("as create inherits it", caller.allowedIps(), rotated.token().allowedIps());
         assertEquals(caller.allowedIps(), service.get(alice, rotated.token().id()).get().allowedIps());
-        assertEquals(TokenCheck.VALID, service.check(rotated.rawToken(), RequestFacts.restApi("GET", "10.9.9.9"), clock.instant()).outcome());
-        assertEquals("not from any address", TokenCheck.IP_NOT_ALLOWED,
-                service.check(rotated.rawToken(), RequestFacts.restApi("GET", "192.0.2.1"), clock.instant()).outcome());
+        assertEquals(ACCEPTED, check(rotated.rawToken(), RequestFacts.restApi("GET", "10.9.9.9"), clock.instant()).refusal());
+        assertEquals("not from any address", refused(TokenRefusal.IP_NOT_ALLOWED),
+                check(rotated.rawToken(), RequestFacts.restApi("GET", "192.0.2.1"), clock.instant()).refusal());
         AccessToken createdTheSameWay = service.create(Actor.viaToken(caller), TokenRequest.named("created", 10)).value().token();
         assertEquals(createdTheSameWay.allowedIps(), rotated.token().allowedIps());
     }
@@ -330,7 +335,7 @@ public class TokenUseCasesTest {
 
         assertRejected(Rejection.WIDER_THAN_CALLING_TOKEN, service.rotate(Actor.viaToken(caller), elsewhere.token().id()));
         assertEquals(before, service.list(alice));
-        assertEquals(TokenCheck.VALID, service.check(elsewhere.rawToken(), RequestFacts.restApi("GET", "192.168.1.1"), clock.instant()).outcome());
+        assertEquals(ACCEPTED, check(elsewhere.rawToken(), RequestFacts.restApi("GET", "192.168.1.1"), clock.instant()).refusal());
     }
 
     @Test
@@ -343,7 +348,7 @@ public class TokenUseCasesTest {
 
         assertRejected(Rejection.WIDER_THAN_CALLING_TOKEN, service.rotate(Actor.viaToken(reader), writer.token().id()));
         assertEquals(before, service.list(alice));
-        assertEquals(TokenCheck.VALID, check(writer, "POST").outcome());
+        assertEquals(ACCEPTED, check(writer, "POST").refusal());
         assertEquals(Scope.READ, service.rotate(Actor.viaToken(reader), otherReader.token().id()).value().token().scope());
     }
 
@@ -360,7 +365,7 @@ public class TokenUseCasesTest {
         clock.advance(Duration.ofDays(400));
         assertRejected(Rejection.TOKEN_EXPIRED, service.rotate(alice, lastMoment.token().id()));
         assertEquals(before, service.list(alice));
-        assertEquals(TokenCheck.EXPIRED, check(lastMoment, "GET").outcome());
+        assertEquals(refused(TokenRefusal.EXPIRED), check(lastMoment, "GET").refusal());
         assertRejected("someone else learns nothing more than for an unknown id", Rejection.NOT_FOUND,
                 service.rotate(bob, lastMoment.token().id()));
         assertRejected(Rejection.NOT_FOUND, service.rotate(admin, lastMoment.token().id()));
@@ -370,23 +375,23 @@ public class TokenUseCasesTest {
     @NonTransactional
     public void rotateWhenAConcurrentRotationOrRevocationWinsThenNotFoundAndNothingChanges() {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
-        TokenService losingRace = new TokenService(new ForwardingTokenStore(store) {
+        TokenService losingRace = TokenServices.of(new ForwardingTokenStore(store) {
             @Override
             public java.util.Optional<AccessToken> replace(long oldId, AccessToken replacement) {
                 throw new dev.jirapat.token.StoreConflictException("another rotation took the slot", null);
             }
-        }, users, () -> TokenPolicy.defaults(), new TokenMint(new SecureRandom()), clock);
+        }, users, new InMemoryPolicy(), clock);
         assertRejected(Rejection.NOT_FOUND, losingRace.rotate(alice, issued.token().id()));
 
-        TokenService revokedMeanwhile = new TokenService(new ForwardingTokenStore(store) {
+        TokenService revokedMeanwhile = TokenServices.of(new ForwardingTokenStore(store) {
             @Override
             public java.util.Optional<AccessToken> replace(long oldId, AccessToken replacement) {
                 return java.util.Optional.empty();
             }
-        }, users, () -> TokenPolicy.defaults(), new TokenMint(new SecureRandom()), clock);
+        }, users, new InMemoryPolicy(), clock);
         assertRejected(Rejection.NOT_FOUND, revokedMeanwhile.rotate(alice, issued.token().id()));
 
-        assertEquals(TokenCheck.VALID, check(issued, "GET").outcome());
+        assertEquals(ACCEPTED, check(issued, "GET").refusal());
         assertEquals(1, rowCount());
     }
 
@@ -453,7 +458,7 @@ public class TokenUseCasesTest {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
         assertEquals(issued.token(), service.revoke(alice, issued.token().id()).value());
         assertFalse(service.get(alice, issued.token().id()).isPresent());
-        assertEquals(TokenCheck.UNKNOWN, check(issued, "GET").outcome());
+        assertEquals(refused(TokenRefusal.UNKNOWN), check(issued, "GET").refusal());
         assertRejected(Rejection.NOT_FOUND, service.revoke(alice, issued.token().id()));
     }
 
@@ -513,8 +518,8 @@ public class TokenUseCasesTest {
         assertNotEquals(old.token().hint(), rotated.token().hint());
         assertFalse("the new secret has not been used", rotated.token().lastUsedAt().isPresent());
         assertEquals(rotated.token(), service.get(alice, old.token().id()).get());
-        assertEquals(TokenCheck.UNKNOWN, check(old, "GET").outcome());
-        assertEquals(TokenCheck.VALID, service.check(rotated.rawToken(), RequestFacts.restApi("GET", "10.1.1.1"), clock.instant()).outcome());
+        assertEquals(refused(TokenRefusal.UNKNOWN), check(old, "GET").refusal());
+        assertEquals(ACCEPTED, check(rotated.rawToken(), RequestFacts.restApi("GET", "10.1.1.1"), clock.instant()).refusal());
         AccessToken t = rotated.token();
         assertEquals("deploy", t.name());
         assertEquals(Scope.READ, t.scope());
@@ -530,12 +535,12 @@ public class TokenUseCasesTest {
         IssuedToken first = service.create(alice, TokenRequest.named("t", 30)).value();
         IssuedToken second = service.rotate(alice, first.token().id()).value();
         IssuedToken third = service.rotate(alice, first.token().id()).value();
-        assertEquals(TokenCheck.VALID, check(third, "GET").outcome());
+        assertEquals(ACCEPTED, check(third, "GET").refusal());
 
         assertTrue(service.revokeIfExists(alice, first.token().id()).value().isPresent());
 
         for (IssuedToken issued : Arrays.asList(first, second, third)) {
-            assertEquals(TokenCheck.UNKNOWN, check(issued, "GET").outcome());
+            assertEquals(refused(TokenRefusal.UNKNOWN), check(issued, "GET").refusal());
         }
         assertEquals(0, rowCount());
     }
@@ -546,7 +551,7 @@ public class TokenUseCasesTest {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
         ExecutorService otherNode = Executors.newSingleThreadExecutor();
         try {
-            TokenService racing = new TokenService(new ForwardingTokenStore(store) {
+            TokenService racing = TokenServices.of(new ForwardingTokenStore(store) {
                 @Override
                 public java.util.Optional<AccessToken> findById(long id) {
                     java.util.Optional<AccessToken> read = super.findById(id);
@@ -558,14 +563,14 @@ public class TokenUseCasesTest {
                     }
                     return read;
                 }
-            }, users, TokenPolicy::defaults, new TokenMint(new SecureRandom()), clock);
+            }, users, new InMemoryPolicy(), clock);
 
             assertRejected(Rejection.NOT_FOUND, racing.rotate(alice, issued.token().id()));
         } finally {
             otherNode.shutdownNow();
         }
         assertEquals("no row was written back", 0, rowCount());
-        assertEquals(TokenCheck.UNKNOWN, check(issued, "GET").outcome());
+        assertEquals(refused(TokenRefusal.UNKNOWN), check(issued, "GET").refusal());
     }
 
     @Test
@@ -622,7 +627,7 @@ public class TokenUseCasesTest {
 
         assertRejected(Rejection.DURATION_TOO_LONG, service.rotate(alice, old.token().id()));
         assertRejected(Rejection.ETERNAL_NOT_ALLOWED, service.rotate(alice, eternal.token().id()));
-        assertEquals(TokenCheck.VALID, check(old, "GET").outcome());
+        assertEquals(ACCEPTED, check(old, "GET").refusal());
     }
 
     // --- check ---------------------------------------------------------------------------------------------
@@ -632,8 +637,9 @@ public class TokenUseCasesTest {
     public void checkWhenValidThenValidWithToken() {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
         CheckResult result = check(issued, "POST");
-        assertEquals(TokenCheck.VALID, result.outcome());
+        assertEquals(ACCEPTED, result.refusal());
         assertEquals(issued.token(), result.token().get());
+        assertEquals("the owner the request is logged in as", key("alice"), result.owner().get().key());
     }
 
     @Test
@@ -645,7 +651,7 @@ public class TokenUseCasesTest {
         int before = store.lookups.get();
         for (String bad : Arrays.asList(null, "", "jpat_", flipped, raw + "x", raw.toUpperCase(), " " + raw,
                 java.util.Base64.getEncoder().encodeToString(raw.getBytes()))) {
-            assertEquals(TokenCheck.MALFORMED, service.check(bad, RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).outcome());
+            assertEquals(refused(TokenRefusal.MALFORMED), check(bad, RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).refusal());
         }
         assertEquals("a malformed token must not reach the database", before, store.lookups.get());
     }
@@ -654,7 +660,7 @@ public class TokenUseCasesTest {
     @NonTransactional
     public void checkWhenWellFormedButNeverIssuedThenUnknown() {
         String forged = new TokenMint(new SecureRandom()).mint().reveal();
-        assertEquals(TokenCheck.UNKNOWN, service.check(forged, RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).outcome());
+        assertEquals(refused(TokenRefusal.UNKNOWN), check(forged, RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).refusal());
     }
 
     @Test
@@ -662,9 +668,9 @@ public class TokenUseCasesTest {
     public void checkWhenExpiredThenExpired() {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 1)).value();
         clock.advance(Duration.ofDays(1).minusMillis(1));
-        assertEquals(TokenCheck.VALID, check(issued, "GET").outcome());
+        assertEquals(ACCEPTED, check(issued, "GET").refusal());
         clock.advance(Duration.ofMillis(1));
-        assertEquals(TokenCheck.EXPIRED, check(issued, "GET").outcome());
+        assertEquals(refused(TokenRefusal.EXPIRED), check(issued, "GET").refusal());
     }
 
     @Test
@@ -672,12 +678,13 @@ public class TokenUseCasesTest {
     public void checkWhenOwnerInactiveOrDeletedThenOwnerInactive() {
         IssuedToken issued = service.create(alice, TokenRequest.named("t", 30)).value();
         users.setActive("alice", false);
-        assertEquals(TokenCheck.OWNER_INACTIVE, check(issued, "GET").outcome());
+        assertEquals(refused(TokenRefusal.OWNER_INACTIVE), check(issued, "GET").refusal());
 
         IssuedToken bobs = service.create(bob, TokenRequest.named("t", 30)).value();
         FakeUsers withoutBob = new FakeUsers();
-        TokenService noBob = new TokenService(store, withoutBob, TokenPolicy::defaults, new TokenMint(new SecureRandom()), clock);
-        assertEquals(TokenCheck.OWNER_INACTIVE, noBob.check(bobs.rawToken(), RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).outcome());
+        TokenChecker noBob = new TokenChecker(store, withoutBob);
+        assertEquals(refused(TokenRefusal.OWNER_INACTIVE), noBob.check(bobs.rawToken(), RequestFacts.restApi("GET", "127.0.0.1"),
+                TokenPolicy.defaults(), clock.instant()).refusal());
     }
 
     @Test
@@ -686,12 +693,12 @@ public class TokenUseCasesTest {
         IssuedToken issued = service.create(alice, new TokenRequest("t", 30, Scope.WRITE,
                 Arrays.asList("10.0.0.0/8", "2001:db8::/32"))).value();
         Instant now = clock.instant();
-        assertEquals(TokenCheck.VALID, service.check(issued.rawToken(), RequestFacts.restApi("GET", "10.200.0.1"), now).outcome());
-        assertEquals(TokenCheck.VALID, service.check(issued.rawToken(), RequestFacts.restApi("GET", "2001:db8::1"), now).outcome());
-        assertEquals(TokenCheck.VALID, service.check(issued.rawToken(), RequestFacts.restApi("GET", "::ffff:10.0.0.1"), now).outcome());
-        assertEquals(TokenCheck.IP_NOT_ALLOWED, service.check(issued.rawToken(), RequestFacts.restApi("GET", "11.0.0.1"), now).outcome());
-        assertEquals(TokenCheck.IP_NOT_ALLOWED, service.check(issued.rawToken(), RequestFacts.restApi("GET", "2001:db9::1"), now).outcome());
-        assertEquals(TokenCheck.IP_NOT_ALLOWED, service.check(issued.rawToken(), RequestFacts.restApi("GET", "garbage"), now).outcome());
+        assertEquals(ACCEPTED, check(issued.rawToken(), RequestFacts.restApi("GET", "10.200.0.1"), now).refusal());
+        assertEquals(ACCEPTED, check(issued.rawToken(), RequestFacts.restApi("GET", "2001:db8::1"), now).refusal());
+        assertEquals(ACCEPTED, check(issued.rawToken(), RequestFacts.restApi("GET", "::ffff:10.0.0.1"), now).refusal());
+        assertEquals(refused(TokenRefusal.IP_NOT_ALLOWED), check(issued.rawToken(), RequestFacts.restApi("GET", "11.0.0.1"), now).refusal());
+        assertEquals(refused(TokenRefusal.IP_NOT_ALLOWED), check(issued.rawToken(), RequestFacts.restApi("GET", "2001:db9::1"), now).refusal());
+        assertEquals(refused(TokenRefusal.IP_NOT_ALLOWED), check(issued.rawToken(), RequestFacts.restApi("GET", "garbage"), now).refusal());
     }
 
     @Test
@@ -699,10 +706,10 @@ public class TokenUseCasesTest {
     public void checkWhenReadTokenWritesThenInsufficientScope() {
         IssuedToken issued = service.create(alice, new TokenRequest("ro", 30, Scope.READ, null)).value();
         for (String method : Arrays.asList("GET", "HEAD", "OPTIONS")) {
-            assertEquals(TokenCheck.VALID, check(issued, method).outcome());
+            assertEquals(ACCEPTED, check(issued, method).refusal());
         }
         for (String method : Arrays.asList("POST", "PUT", "DELETE", "PATCH")) {
-            assertEquals(TokenCheck.INSUFFICIENT_SCOPE, check(issued, method).outcome());
+            assertEquals(refused(TokenRefusal.INSUFFICIENT_SCOPE), check(issued, method).refusal());
         }
     }
 
@@ -873,24 +880,26 @@ public class TokenUseCasesTest {
             }
         };
         DevCacheManager caches = new DevCacheManager();
-        TokenService nodeA = new TokenService(new CachingTokenStore(jittery, caches), users, TokenPolicy::defaults,
-                new TokenMint(new SecureRandom()), clock);
-        TokenService nodeB = new TokenService(new CachingTokenStore(jittery, caches), users, TokenPolicy::defaults,
-                new TokenMint(new SecureRandom()), clock);
+        TokenStore storeA = new CachingTokenStore(jittery, caches);
+        TokenStore storeB = new CachingTokenStore(jittery, caches);
+        TokenService nodeA = TokenServices.of(storeA, users, new InMemoryPolicy(), clock);
+        TokenService nodeB = TokenServices.of(storeB, users, new InMemoryPolicy(), clock);
+        TokenChecker checkerA = new TokenChecker(storeA, users);
+        TokenChecker checkerB = new TokenChecker(storeB, users);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         int rotatedThenRevoked = 0;
         try {
             for (int round = 0; round < 150; round++) {
                 IssuedToken issued = nodeA.create(alice, TokenRequest.named("race-" + round, 30)).value();
                 long id = issued.token().id();
-                assertEquals(TokenCheck.VALID, checkOn(nodeA, issued.rawToken())); // cached on both nodes
-                assertEquals(TokenCheck.VALID, checkOn(nodeB, issued.rawToken()));
+                assertEquals(ACCEPTED, checkOn(checkerA, issued.rawToken())); // cached on both nodes
+                assertEquals(ACCEPTED, checkOn(checkerB, issued.rawToken()));
                 CyclicBarrier start = new CyclicBarrier(3);
                 Future<Outcome<IssuedToken>> rotation = pool.submit(() -> {
                     start.await();
                     Outcome<IssuedToken> rotated = nodeA.rotate(alice, id);
                     if (!rotated.isRejected()) {
-                        checkOn(nodeA, rotated.value().rawToken()); // caches the new secret while the revocation runs
+                        checkOn(checkerA, rotated.value().rawToken()); // caches the new secret while the revocation runs
                     }
                     return rotated;
                 });
@@ -900,7 +909,7 @@ public class TokenUseCasesTest {
                 });
                 Future<?> reader = pool.submit(() -> {
                     start.await();
-                    return checkOn(nodeB, issued.rawToken());
+                    return checkOn(checkerB, issued.rawToken());
                 });
                 Outcome<IssuedToken> rotated = rotation.get(60, TimeUnit.SECONDS);
                 Outcome<java.util.Optional<AccessToken>> revoked = revocation.get(60, TimeUnit.SECONDS);
@@ -910,13 +919,13 @@ public class TokenUseCasesTest {
                 if (!rotated.isRejected()) {
                     rotatedThenRevoked++;
                     String rotatedRaw = rotated.value().rawToken();
-                    assertEquals("round " + round + ": rotated secret on node A", TokenCheck.UNKNOWN, checkOn(nodeA, rotatedRaw));
-                    assertEquals("round " + round + ": rotated secret on node B", TokenCheck.UNKNOWN, checkOn(nodeB, rotatedRaw));
+                    assertEquals("round " + round + ": rotated secret on node A", refused(TokenRefusal.UNKNOWN), checkOn(checkerA, rotatedRaw));
+                    assertEquals("round " + round + ": rotated secret on node B", refused(TokenRefusal.UNKNOWN), checkOn(checkerB, rotatedRaw));
                 } else {
                     assertEquals("round " + round, Rejection.NOT_FOUND, rotated.rejection());
                 }
-                assertEquals("round " + round + ": old secret on node A", TokenCheck.UNKNOWN, checkOn(nodeA, issued.rawToken()));
-                assertEquals("round " + round + ": old secret on node B", TokenCheck.UNKNOWN, checkOn(nodeB, issued.rawToken()));
+                assertEquals("round " + round + ": old secret on node A", refused(TokenRefusal.UNKNOWN), checkOn(checkerA, issued.rawToken()));
+                assertEquals("round " + round + ": old secret on node B", refused(TokenRefusal.UNKNOWN), checkOn(checkerB, issued.rawToken()));
                 assertFalse("round " + round + ": the id is gone", service.get(alice, id).isPresent());
             }
         } finally {
@@ -938,8 +947,15 @@ public class TokenUseCasesTest {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
-    private TokenCheck checkOn(TokenService node, String raw) {
-        return node.check(raw, RequestFacts.restApi("GET", "127.0.0.1"), clock.instant()).outcome();
+    private Optional<TokenRefusal> checkOn(TokenChecker node, String raw) {
+        return node.check(raw, RequestFacts.restApi("GET", "127.0.0.1"), TokenPolicy.defaults(), clock.instant()).refusal();
+    }
+
+    /** What {@link CheckResult#refusal()} is for an accepted token. */
+    private static final Optional<TokenRefusal> ACCEPTED = Optional.empty();
+
+    private static Optional<TokenRefusal> refused(TokenRefusal refusal) {
+        return Optional.of(refusal);
     }
 
     private static void pause() {
@@ -951,7 +967,12 @@ public class TokenUseCasesTest {
     }
 
     private CheckResult check(IssuedToken issued, String method) {
-        return service.check(issued.rawToken(), RequestFacts.restApi(method, "127.0.0.1"), clock.instant());
+        return check(issued.rawToken(), RequestFacts.restApi(method, "127.0.0.1"), clock.instant());
+    }
+
+    /** The check a Bearer request runs, over this test's store and users, under the policy in force. */
+    private CheckResult check(String presented, RequestFacts request, Instant now) {
+        return checker.check(presented, request, policy.policy(), now);
     }
 
     private AccessToken create(Actor actor, String name, Integer days) {

@@ -162,17 +162,17 @@ public class TokenServiceValidationTest {
 
     @Test
     public void parseRangesWhenEmptyThenEmptyList() {
-        Outcome<List<IpRange>> out = TokenService.parseRanges(Collections.emptyList());
+        Outcome<List<IpRange>> out = TokenTerms.parseRanges(Collections.emptyList());
         assertFalse(out.isRejected());
         assertEquals(Collections.emptyList(), out.value());
     }
 
     @Test
     public void parseRangesWhenAtMostMaxThenAllParsedInOrder() {
-        List<String> texts = distinctRanges(TokenService.MAX_IP_RANGES);
-        Outcome<List<IpRange>> out = TokenService.parseRanges(texts);
+        List<String> texts = distinctRanges(TokenTerms.MAX_IP_RANGES);
+        Outcome<List<IpRange>> out = TokenTerms.parseRanges(texts);
         assertFalse(out.isRejected());
-        assertEquals(TokenService.MAX_IP_RANGES, out.value().size());
+        assertEquals(TokenTerms.MAX_IP_RANGES, out.value().size());
         for (int i = 0; i < texts.size(); i++) {
             assertEquals(texts.get(i), out.value().get(i).toString());
         }
@@ -180,16 +180,16 @@ public class TokenServiceValidationTest {
 
     @Test
     public void parseRangesWhenMoreThanMaxThenTooManyIpRanges() {
-        assertEquals(10, TokenService.MAX_IP_RANGES);
-        Outcome<List<IpRange>> out = TokenService.parseRanges(distinctRanges(TokenService.MAX_IP_RANGES + 1));
+        assertEquals(10, TokenTerms.MAX_IP_RANGES);
+        Outcome<List<IpRange>> out = TokenTerms.parseRanges(distinctRanges(TokenTerms.MAX_IP_RANGES + 1));
         assertTrue(out.isRejected());
         assertEquals(Rejection.TOO_MANY_IP_RANGES, out.rejection());
-        assertEquals(Rejection.TOO_MANY_IP_RANGES, TokenService.parseRanges(distinctRanges(1000)).rejection());
+        assertEquals(Rejection.TOO_MANY_IP_RANGES, TokenTerms.parseRanges(distinctRanges(1000)).rejection());
     }
 
     @Test
     public void parseRangesWhenDuplicatesThenCollapsedKeepingFirstOrder() {
-        Outcome<List<IpRange>> out = TokenService.parseRanges(Arrays.asList(
+        Outcome<List<IpRange>> out = TokenTerms.parseRanges(Arrays.asList(
                 "10.0.0.0/8", "192.168.0.1", "10.1.2.3/8", " 10.0.0.0/8 ", "192.168.0.1/32", "2001:db8::/32",
                 "2001:DB8:0::/32"));
         assertFalse(out.isRejected());
@@ -202,7 +202,7 @@ public class TokenServiceValidationTest {
 
     @Test
     public void parseRangesWhenSurroundedByWhitespaceThenTrimmed() {
-        Outcome<List<IpRange>> out = TokenService.parseRanges(Arrays.asList(" 10.0.0.0/8", "192.168.0.0/16\n"));
+        Outcome<List<IpRange>> out = TokenTerms.parseRanges(Arrays.asList(" 10.0.0.0/8", "192.168.0.0/16\n"));
         assertFalse(out.isRejected());
         assertEquals(2, out.value().size());
     }
@@ -210,7 +210,7 @@ public class TokenServiceValidationTest {
     @Test
     public void parseRangesWhenAnyEntryInvalidThenInvalidIpRange() {
         for (String bad : Arrays.asList("10.0.0.0/33", "example.com", "", "  ", "256.0.0.1", "fe80::1%eth0", "10.0.0.0/08")) {
-            Outcome<List<IpRange>> out = TokenService.parseRanges(Arrays.asList("10.0.0.0/8", bad, "192.168.0.0/16"));
+            Outcome<List<IpRange>> out = TokenTerms.parseRanges(Arrays.asList("10.0.0.0/8", bad, "192.168.0.0/16"));
             assertTrue(bad, out.isRejected());
             assertEquals(bad, Rejection.INVALID_IP_RANGE, out.rejection());
         }
@@ -218,9 +218,9 @@ public class TokenServiceValidationTest {
 
     @Test
     public void parseRangesWhenNullEntryThenInvalidIpRange() {
-        Outcome<List<IpRange>> out = TokenService.parseRanges(Arrays.asList("10.0.0.0/8", null));
+        Outcome<List<IpRange>> out = TokenTerms.parseRanges(Arrays.asList("10.0.0.0/8", null));
         assertTrue(out.isRejected());
         assertEquals(Rejection.INVALID_IP_RANGE, out.rejection());
-        assertEquals(Rejection.INVALID_IP_RANGE, TokenService.parseRanges(Collections.singletonList(null)).rejection());
+        assertEquals(Rejection.INVALID_IP_RANGE, TokenTerms.parseRanges(Collections.singletonList(null)).rejection());
     }
 }

@@ -1,4 +1,4 @@
-package dev.jirapat.jira;
+package dev.jirapat.store;
 
 import dev.jirapat.devhost.DevCacheManager;
 import dev.jirapat.testing.FakeUsers;
@@ -11,6 +11,8 @@ import dev.jirapat.token.TokenMint;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenRequest;
 import dev.jirapat.token.TokenService;
+import dev.jirapat.token.TokenServices;
+import dev.jirapat.token.InMemoryPolicy;
 import dev.jirapat.token.TokenString;
 import org.junit.Test;
 
@@ -54,8 +56,7 @@ public class CachingTokenStoreTest {
     private final CachingTokenStore cache = new CachingTokenStore(counting, caches);
 
     private String issue() {
-        TokenService service = new TokenService(database, FakeUsers.fixture(), TokenPolicy::defaults,
-                new TokenMint(new SecureRandom()), Clock.systemUTC());
+        TokenService service = TokenServices.of(database, FakeUsers.fixture(), new InMemoryPolicy(), Clock.systemUTC());
         String raw = service.create(Actor.user(FakeUsers.key("alice")), TokenRequest.named("t", 30)).value().rawToken();
         return TokenHasher.hash(TokenString.parse(raw).get());
     }

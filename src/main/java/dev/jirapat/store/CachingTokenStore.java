@@ -1,4 +1,4 @@
-package dev.jirapat.jira;
+package dev.jirapat.store;
 
 import com.atlassian.cache.Cache;
 import com.atlassian.cache.CacheManager;

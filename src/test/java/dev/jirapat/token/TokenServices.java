@@ -1,0 +1,14 @@
+package dev.jirapat.token;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** A {@link TokenService} for tests that do not look at its events: real mint, events dropped. */
+public final class TokenServices {
+    private TokenServices() {
+    }
+
+    public static TokenService of(TokenStore store, Users users, InMemoryPolicy policy, Clock clock) {
+        return new TokenService(store, users, policy, policy, new TokenMint(new SecureRandom()), event -> { }, clock);
+    }
+}
