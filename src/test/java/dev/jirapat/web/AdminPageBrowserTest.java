@@ -6,7 +6,6 @@ import dev.jirapat.token.PolicyStore;
 import org.codehaus.jackson.map.ObjectMapper;
 import org.junit.After;
 import org.junit.AfterClass;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
@@ -25,31 +24,30 @@ import static org.junit.Assert.assertTrue;
 /** The admin page in headless Chromium against the dev host: what a Jira system administrator does. */
 public class AdminPageBrowserTest {
     private static DevHost host;
-    private Browser browser;
+    private static Browser browser;
 
+    /** One host and one Chromium for the class: each test starts with its own login (cookies cleared). */
     @BeforeClass
-    public static void startHost() {
+    public static void start() throws Exception {
         host = DevHost.start(DevHost.Config.forTest().builtInPatApp(true));
+        browser = Browser.open(host);
     }
 
     @AfterClass
-    public static void stopHost() {
+    public static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
         if (host != null) {
             host.close();
         }
     }
 
-    @Before
-    public void openBrowser() throws Exception {
-        browser = Browser.open(host);
-    }
-
     @After
-    public void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    public void cleanUp() {
         RestFixtures.putSettings(host, "{\"maxTokensPerUser\": 10}");
+        RestFixtures.revokeAll(host, "alice");
+        RestFixtures.revokeAll(host, "bob");
     }
 
     @Test
@@ -202,12 +200,6 @@ public class AdminPageBrowserTest {
     private void waitForRowCount(int n) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
                 .until(d -> rows().size() == n);
-    }
-
-    @After
-    public void cleanUpTokens() {
-        RestFixtures.revokeAll(host, "alice");
-        RestFixtures.revokeAll(host, "bob");
     }
 
     private static void resetSettings() {

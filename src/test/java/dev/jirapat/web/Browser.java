@@ -22,7 +22,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
- * Headless Debian Chromium through chromedriver, against a dev host. Without Chromium the browser tier says
+ * Headless Debian Chromium through chromedriver, against a dev host; a test class opens one and shares it between
+ * its tests (each test logs in afresh). Without Chromium the browser tier says
  * so in one line and is skipped; under CI it must run.
  */
 final class Browser implements AutoCloseable {

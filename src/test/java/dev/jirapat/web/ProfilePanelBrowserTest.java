@@ -6,7 +6,6 @@ import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.TokenStore;
 import org.junit.After;
 import org.junit.AfterClass;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
@@ -31,32 +30,29 @@ import static org.junit.Assert.fail;
 public class ProfilePanelBrowserTest {
     private static final String ALICE_KEY = "JIRAUSER10100";
     private static DevHost host;
-    private Browser browser;
+    private static Browser browser;
 
+    /** One host and one Chromium for the class: each test starts with its own login (cookies cleared). */
     @BeforeClass
-    public static void startHost() {
+    public static void start() throws Exception {
         System.setProperty("dev.jirapat.lastused.flush.seconds", "1");
         host = DevHost.start(DevHost.Config.forTest());
+        browser = Browser.open(host);
     }
 
     @AfterClass
-    public static void stopHost() {
+    public static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
         if (host != null) {
             host.close();
         }
         System.clearProperty("dev.jirapat.lastused.flush.seconds");
     }
 
-    @Before
-    public void openBrowser() throws Exception {
-        browser = Browser.open(host);
-    }
-
     @After
-    public void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    public void cleanUp() {
         putSettings("{\"eternalTokensAllowed\": true, \"maxTokensPerUser\": 10}");
         RestFixtures.revokeAll(host, "alice");
         RestFixtures.revokeAll(host, "bob");
