@@ -1,13 +1,13 @@
 package dev.jirapat.web;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.plugin.PluginAccessor;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
+import dev.jirapat.token.CurrentUser;
 import dev.jirapat.token.PolicySource;
+import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
 
 import javax.servlet.http.HttpServlet;
@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /plugins/servlet/pat/admin}: every user's tokens and the token policy, for system administrators
@@ -30,7 +31,7 @@ public final class AdminPageServlet extends HttpServlet {
     static final String RESOURCES = "dev.jirapat.jira-pat:admin-resources";
     private static final long serialVersionUID = 1L;
 
-    private final transient JiraAuthenticationContext authContext;
+    private final transient CurrentUser currentUser;
     private final transient Users users;
     private final transient PolicySource settings;
     private final transient LoginUriProvider loginUris;
@@ -39,9 +40,9 @@ public final class AdminPageServlet extends HttpServlet {
     private final transient PageBuilderService pageBuilder;
     private final transient PluginAccessor plugins;
 
-    public AdminPageServlet(JiraAuthenticationContext authContext, Users users, PolicySource settings, LoginUriProvider loginUris,
+    public AdminPageServlet(CurrentUser currentUser, Users users, PolicySource settings, LoginUriProvider loginUris,
                             WebSudoManager webSudo, TemplateRenderer renderer, PageBuilderService pageBuilder, PluginAccessor plugins) {
-        this.authContext = authContext;
+        this.currentUser = currentUser;
         this.users = users;
         this.settings = settings;
         this.loginUris = loginUris;
@@ -53,15 +54,15 @@ public final class AdminPageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ApplicationUser user = authContext.getLoggedInUser();
-        if (user == null) {
+        Optional<UserAccount> user = currentUser.get();
+        if (!user.isPresent()) {
             resp.sendRedirect(loginUris.getLoginUri(returnUri(req)).toASCIIString());
             return;
         }
         resp.setContentType("text/html;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
         Map<String, Object> context = new HashMap<>();
-        if (!users.isSystemAdmin(user.getKey())) {
+        if (!users.isSystemAdmin(user.get().key())) {
             resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
             renderer.render("templates/admin/denied.vm", context, resp.getWriter());
             return;
