@@ -7,6 +7,7 @@ import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.jirapat.token.CurrentUser;
 import dev.jirapat.token.PolicySource;
+import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
 
@@ -23,7 +24,9 @@ import java.util.Optional;
 /**
  * {@code /plugins/servlet/pat/admin}: every user's tokens and the token policy, for system administrators
  * (web-sudo protected). Anonymous callers are sent to the login page, other users get a permission page.
- * The page itself is a shell; its script works through the admin REST endpoints.
+ * The page itself is a shell; its script works through the admin REST endpoints. The policy it renders into the
+ * page is only for the create form's choices (the server enforces it); token statuses come with each token from
+ * the REST API.
  */
 public final class AdminPageServlet extends HttpServlet {
     /** Jira's own PAT app, which owns /rest/pat too: the admin must disable it while ours is installed. */
@@ -73,7 +76,10 @@ public final class AdminPageServlet extends HttpServlet {
         }
         pageBuilder.assembler().resources().requireWebResource(RESOURCES);
         context.put("builtInAppEnabled", plugins.isPluginEnabled(BUILT_IN_PAT_APP));
-        context.put("expiryWarningDays", settings.policy().expiryWarningDays());
+        TokenPolicy policy = settings.policy();
+        context.put("nameMaxLength", policy.nameMaxLength());
+        context.put("maxExpiryDays", policy.maxExpiryDays());
+        context.put("eternalAllowed", policy.eternalAllowed());
         renderer.render("templates/admin/admin.vm", context, resp.getWriter());
     }
 

@@ -10,6 +10,7 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.util.List;
@@ -80,7 +81,7 @@ public class AdminPageBrowserTest {
             }
         }
         browser.driver.findElement(By.id("pat-bulk-revoke")).click();
-        browser.waitFor(By.id("pat-bulk-confirm")).click();
+        browser.waitFor(By.id("pat-confirm-ok")).click();
         waitForRowCount(1);
         assertEquals(List.of("bob-three"), names());
         assertEquals(401, myself(b1).status);
@@ -93,10 +94,10 @@ public class AdminPageBrowserTest {
         browser.login("admin");
         browser.go("/plugins/servlet/pat/admin");
         browser.waitFor(By.id("pat-service-create")).click();
-        browser.waitFor(By.id("pat-service-user")).sendKeys("bob");
-        browser.driver.findElement(By.id("pat-service-name")).sendKeys("jenkins");
-        browser.driver.findElement(By.id("pat-service-days")).sendKeys("30");
-        browser.driver.findElement(By.id("pat-service-submit")).click();
+        browser.waitFor(By.id("pat-create-user")).sendKeys("bob");
+        browser.driver.findElement(By.id("pat-name")).sendKeys("jenkins");
+        new Select(browser.driver.findElement(By.id("pat-expiry"))).selectByValue("30");
+        browser.driver.findElement(By.id("pat-create-submit")).click();
         WebElement value = browser.waitFor(By.id("pat-token-value"));
         browser.waitForText(By.id("pat-token-curl"), "Bearer jpat_");
         String token = value.getAttribute("value");

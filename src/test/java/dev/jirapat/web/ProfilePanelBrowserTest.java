@@ -92,7 +92,7 @@ public class ProfilePanelBrowserTest {
 
         // Revoke (with confirmation): fails on the next request and leaves the list.
         browser.waitFor(By.cssSelector("tr.pat-token .pat-revoke")).click();
-        browser.waitFor(By.id("pat-revoke-confirm")).click();
+        browser.waitFor(By.id("pat-confirm-ok")).click();
         browser.waitFor(By.id("pat-empty"));
         assertEquals(401, bearer(rotated).status);
     }
@@ -132,9 +132,9 @@ public class ProfilePanelBrowserTest {
         }
         // The revoke confirmation shows the name as text too.
         browser.driver.findElement(By.cssSelector("tr.pat-token .pat-revoke")).click();
-        browser.waitFor(By.id("pat-revoke-name"));
-        assertEquals(hostile, text("#pat-revoke-name"));
-        assertTrue(browser.driver.findElements(By.cssSelector("#pat-revoke-dialog img")).isEmpty());
+        browser.waitFor(By.id("pat-confirm-name"));
+        assertEquals(hostile, text("#pat-confirm-name"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#pat-confirm-dialog img")).isEmpty());
     }
 
     @Test
