@@ -278,6 +278,28 @@ public class ProfilePanelBrowserTest {
     }
 
     @Test
+    public void profileOfAnotherUserWhenAdminThenListsTheirTokensWithRevokeOnly() throws Exception {
+        RestFixtures.createToken(host, "alice", "alice-ci");
+        String other = RestFixtures.createToken(host, "alice", "alice-deploy");
+        browser.login("admin");
+        browser.go("/secure/ViewProfile.jspa?name=alice");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        assertTrue(browser.driver.findElements(By.id("pat-create")).isEmpty());
+        assertEquals(2, browser.driver.findElements(By.cssSelector("tr.pat-token")).size());
+        assertTrue("an admin does not rotate another user's token",
+                browser.driver.findElements(By.cssSelector("#pat-panel .pat-rotate")).isEmpty());
+        assertEquals(List.of(), browser.accessibilityProblems());
+        browser.screenshot("panel-admin-view");
+
+        row("alice-ci").findElement(By.cssSelector(".pat-revoke")).click();
+        browser.waitFor(By.id("pat-confirm-ok")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("tr.pat-token")).size() == 1);
+        assertEquals(1, RestFixtures.tokensOf(host, "alice").size());
+        assertEquals("alice", whoAmI(other));
+    }
+
+    @Test
     public void profileOfAnotherUserWhenNotAdminThenShowsNoTokens() throws Exception {
         HttpCall.to(host).post("/rest/pat/latest/tokens").basic("alice", "alice").json("{\"name\":\"alice-secret\",\"expirationDuration\":5}").send();
         browser.login("bob");
