@@ -536,8 +536,6 @@
         showMessage: showMessage,
         clearMessage: clearMessage,
         guard: guard,
-        openDialog: openDialog,
-        closeDialog: closeDialog,
         confirm: confirm,
         showToken: showToken,
         tokenRow: tokenRow,
