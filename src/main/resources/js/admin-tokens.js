@@ -8,16 +8,13 @@
             return;
         }
         var pat = window.JiraPat;
-        var DAY = 24 * 60 * 60 * 1000;
-        var warningDays = parseInt($page.attr('data-warning-days'), 10) || 0;
         var state = {sortBy: 'name', orderBy: 'asc', page: 0, limit: 20};
         var users = {}; // username -> userKey, from the picker
+        var policy = pat.policyOf($page); // for the create form; kept current by the Settings tab
+        var loads = 0;
         var $error = $('#pat-admin-error');
         var $success = $('#pat-admin-success');
-
-        function iso(date) {
-            return date.toISOString().replace('Z', '+00:00');
-        }
+        var $table = $('#pat-admin-tokens');
 
         /** A yyyy-mm-dd date input as the first or last millisecond of that UTC day. */
         function day(id, endOfDay) {
@@ -41,89 +38,50 @@
             c.tokenExpiryDateTo = day('#pat-filter-expires-to', true);
             c.lastAuthenticatedDateFrom = day('#pat-filter-used-from', false);
             c.lastAuthenticatedDateTo = day('#pat-filter-used-to', true);
-            // Status is derived from the expiry, so it narrows the expiry range.
-            var now = Date.now();
-            var soon = new Date(now + warningDays * DAY);
-            switch ($('#pat-filter-status').val()) {
-                case 'expired':
-                    c.tokenExpiryDateTo = iso(new Date(now));
-                    break;
-                case 'expires-soon':
-                    c.tokenExpiryDateFrom = iso(new Date(now + 1));
-                    c.tokenExpiryDateTo = iso(soon);
-                    break;
-                case 'active':
-                    c.tokenExpiryDateFrom = iso(new Date(soon.getTime() + 1));
-                    break;
-                default:
-                    break;
-            }
+            // The server decides what each status means (its clock, the policy's warning days).
+            c.status = $('#pat-filter-status').val() || undefined;
             return c;
         }
 
-        function status(token) {
-            var expires = Date.parse(token.expiringAt);
-            var now = Date.now();
-            if (expires <= now) {
-                return $('<span class="aui-lozenge aui-lozenge-removed">').text(AJS.I18n.getText('pat.status.expired'));
-            }
-            if (expires - warningDays * DAY <= now) {
-                return $('<span class="aui-lozenge aui-lozenge-moved">').text(AJS.I18n.getText('pat.status.expiressoon'));
-            }
-            return $('<span class="aui-lozenge aui-lozenge-success">').text(AJS.I18n.getText('pat.status.active'));
-        }
-
-        function when(text) {
-            return text ? text.substring(0, 16).replace('T', ' ') + ' UTC' : '';
-        }
-
-        function row(token) {
-            var user = token.userProfileResource || {};
-            var never = token.expiringAt && token.expiringAt.indexOf('9999-12-31') === 0;
-            var $check = $('<input type="checkbox" class="pat-select">').attr('value', token.id)
-                .attr('aria-label', AJS.I18n.getText('pat.admin.select', token.name));
-            return $('<tr class="pat-token">').attr('data-token-id', token.id).append(
-                $('<td>').append($check),
-                $('<td class="pat-name">').text(token.name),
-                $('<td class="pat-user">').text(user.fullName ? user.fullName + ' (' + user.username + ')' : (user.username || '')),
-                $('<td class="pat-scope">').text(token.scope === 'read' ? AJS.I18n.getText('pat.scope.read') : AJS.I18n.getText('pat.scope.write')),
-                $('<td class="pat-created">').text(when(token.createdAt)),
-                $('<td class="pat-expires">').text(never ? AJS.I18n.getText('pat.expires.never') : when(token.expiringAt)),
-                $('<td class="pat-lastused">').text(token.lastAccessedAt
-                    ? when(token.lastAccessedAt) + (token.lastAccessedIp ? ' (' + token.lastAccessedIp + ')' : '')
-                    : AJS.I18n.getText('pat.lastused.never')),
-                $('<td class="pat-status">').append(status(token)));
-        }
-
         function selectionChanged() {
-            var n = $('#pat-admin-tokens .pat-select:checked').length;
+            var n = $table.find('.pat-select:checked').length;
             $('#pat-bulk-revoke').prop('disabled', n === 0).attr('aria-disabled', n === 0 ? 'true' : 'false');
         }
 
+        /** Where focus goes when the row that had it leaves the page. */
+        function focusFallback() {
+            return $('#pat-select-all')[0];
+        }
+
+        /** (Re)loads the current page of tokens; only the answer to the latest load is shown. */
         function load() {
-            pat.hideError($error);
-            pat.api('POST', '/tokens/search', criteria()).done(function (page) {
-                var $body = $('#pat-admin-tokens tbody').empty();
-                $.each(page.values, function (i, token) { $body.append(row(token)); });
+            var mine = ++loads;
+            pat.clearMessage($error);
+            return pat.api('POST', '/tokens/search', criteria()).done(function (page) {
+                if (mine !== loads) {
+                    return;
+                }
+                pat.renderRows($table.find('tbody'), page.values, function (token) {
+                    return pat.tokenRow(token, {select: true, owner: true});
+                }, focusFallback);
                 $('#pat-admin-empty').toggleClass('hidden', page.values.length > 0);
                 $('#pat-select-all').prop('checked', false);
                 $('#pat-page-info').text(page.totalPages > 0 ? AJS.I18n.getText('pat.admin.page.info', page.page + 1, page.totalPages) : '');
-                $('#pat-page-prev').prop('disabled', page.page === 0);
-                $('#pat-page-next').prop('disabled', page.isLastPage);
-                $('#pat-admin-tokens th.pat-sortable').removeAttr('aria-sort');
-                $('#pat-admin-tokens th[data-sort="' + state.sortBy + '"]')
+                $('#pat-page-prev').prop('disabled', page.page === 0).attr('aria-disabled', String(page.page === 0));
+                $('#pat-page-next').prop('disabled', page.isLastPage).attr('aria-disabled', String(page.isLastPage));
+                $table.find('th.pat-sortable').removeAttr('aria-sort');
+                $table.find('th[data-sort="' + state.sortBy + '"]')
                     .attr('aria-sort', state.orderBy === 'asc' ? 'ascending' : 'descending');
                 selectionChanged();
             }).fail(function (xhr) {
-                pat.showError($error, pat.errorText(xhr));
+                if (mine === loads) {
+                    pat.showMessage($error, pat.errorText(xhr));
+                }
             });
         }
 
-        function flash(text) {
-            $success.empty().append($('<p>').text(text)).removeClass('hidden');
-        }
-
         // --- filters, sorting, paging ---------------------------------------------------------------------------
+        pat.statusOptions($('#pat-filter-status'));
         $('#pat-filter-form').on('submit', function (e) {
             e.preventDefault();
             state.page = 0;
@@ -135,7 +93,7 @@
             load();
         });
         var lastPick = null;
-        $('#pat-filter-user, #pat-service-user').on('input', function () {
+        function pickUsers() {
             var text = $.trim($(this).val());
             if (text.length < 1 || text === lastPick) {
                 return;
@@ -148,8 +106,9 @@
                     $options.append($('<option>').attr('value', u.username).text(u.fullName));
                 });
             });
-        });
-        $('#pat-admin-tokens').on('click keydown', 'th.pat-sortable', function (e) {
+        }
+        $('#pat-filter-user').on('input', pickUsers);
+        $table.on('click keydown', 'th.pat-sortable', function (e) {
             if (e.type === 'keydown' && e.key !== 'Enter' && e.key !== ' ') {
                 return;
             }
@@ -169,60 +128,46 @@
             load();
         });
         $('#pat-select-all').on('change', function () {
-            $('#pat-admin-tokens .pat-select').prop('checked', this.checked);
+            $table.find('.pat-select').prop('checked', this.checked);
             selectionChanged();
         });
-        $('#pat-admin-tokens').on('change', '.pat-select', selectionChanged);
+        $table.on('change', '.pat-select', selectionChanged);
 
         // --- bulk revoke ----------------------------------------------------------------------------------------
         $('#pat-bulk-revoke').on('click', function () {
-            var n = $('#pat-admin-tokens .pat-select:checked').length;
-            $('#pat-bulk-text').text(AJS.I18n.getText('pat.admin.bulkrevoke.confirm', n));
-            AJS.dialog2('#pat-bulk-dialog').show();
-        });
-        $('#pat-bulk-cancel').on('click', function () {
-            AJS.dialog2('#pat-bulk-dialog').hide();
-        });
-        $('#pat-bulk-confirm').on('click', function () {
-            var ids = $('#pat-admin-tokens .pat-select:checked').map(function () { return Number(this.value); }).get();
-            AJS.dialog2('#pat-bulk-dialog').hide();
-            pat.api('DELETE', '/admin/tokens', ids).done(function () {
-                flash(AJS.I18n.getText('pat.admin.bulkrevoke.done', ids.length));
-                load();
-            }).fail(function (xhr) {
-                pat.showError($error, pat.errorText(xhr));
+            var ids = $table.find('.pat-select:checked').map(function () { return Number(this.value); }).get();
+            pat.clearMessage($success);
+            pat.confirm({
+                title: AJS.I18n.getText('pat.admin.bulkrevoke'),
+                text: AJS.I18n.getText('pat.admin.bulkrevoke.confirm', ids.length),
+                action: AJS.I18n.getText('pat.action.revoke'),
+                trigger: this,
+                fallback: focusFallback,
+                run: function () {
+                    return pat.api('DELETE', '/admin/tokens', ids).done(function () {
+                        pat.showMessage($success, AJS.I18n.getText('pat.admin.bulkrevoke.done', ids.length));
+                        load();
+                    }).fail(function (xhr) {
+                        pat.showMessage($error, pat.errorText(xhr));
+                    });
+                }
             });
         });
 
-        // --- service tokens -------------------------------------------------------------------------------------
-        var $serviceError = $('#pat-service-error');
-        $('#pat-service-create').on('click', function () {
-            $('#pat-service-form')[0].reset();
-            pat.hideError($serviceError);
-            AJS.dialog2('#pat-service-dialog').show();
-            $('#pat-service-user').trigger('focus');
-        });
-        $('#pat-service-cancel').on('click', function () {
-            AJS.dialog2('#pat-service-dialog').hide();
-        });
-        $('#pat-service-form').on('submit', function (e) {
-            e.preventDefault();
-            pat.hideError($serviceError);
-            var body = {
-                username: $.trim($('#pat-service-user').val()),
-                name: $('#pat-service-name').val(),
-                scope: $('#pat-service-form input[name=service-scope]:checked').val()
-            };
-            var days = $('#pat-service-days').val();
-            if (days) {
-                body.expirationDuration = Number(days);
+        // --- tokens for a user (service accounts): the create form of the profile panel, plus the username ------
+        var form = pat.createForm({
+            forUser: true,
+            userList: 'pat-filter-user-options',
+            path: '/admin/tokens',
+            policy: function () { return policy; },
+            created: function (created, trigger) {
+                pat.showToken(created.rawToken, load, {trigger: trigger});
             }
-            pat.api('POST', '/admin/tokens', body).done(function (created) {
-                AJS.dialog2('#pat-service-dialog').hide();
-                pat.showToken(created.rawToken, load);
-            }).fail(function (xhr) {
-                pat.showError($serviceError, pat.errorText(xhr));
-            });
+        });
+        form.$dialog.find('#pat-create-user').on('input', pickUsers);
+        $('#pat-service-create').on('click', function () {
+            pat.clearMessage($success);
+            form.open(this);
         });
 
         // --- settings -------------------------------------------------------------------------------------------
@@ -244,6 +189,11 @@
                     $input.val(value);
                 }
             });
+            policy = {
+                nameMaxLength: parseInt(values.nameMaxLength, 10),
+                maxExpiryDays: parseInt(values.maxExpiryDays, 10),
+                eternalAllowed: values.eternalTokensAllowed === true || values.eternalTokensAllowed === 'true'
+            };
             $save.prop('disabled', false);
         }
 
@@ -265,12 +215,12 @@
         }
 
         pat.api('GET', '/admin/settings').done(showSettings).fail(function (xhr) {
-            pat.showError($settingsError, pat.errorText(xhr));
+            pat.showMessage($settingsError, pat.errorText(xhr));
         });
         $('#pat-settings-form').on('submit', function (e) {
             e.preventDefault();
-            pat.hideError($settingsError);
-            $saved.addClass('hidden');
+            pat.clearMessage($settingsError);
+            pat.clearMessage($saved);
             var body = {};
             $('.pat-setting').each(function () {
                 var key = $(this).attr('data-key');
@@ -279,12 +229,14 @@
                     body[key] = value;
                 }
             });
-            pat.api('PUT', '/admin/settings', body).done(function (values) {
-                showSettings(values);
-                $saved.empty().append($('<p>').text(AJS.I18n.getText('pat.settings.saved'))).removeClass('hidden');
-                warningDays = parseInt(values.expiryWarningDays, 10) || 0;
-            }).fail(function (xhr) {
-                pat.showError($settingsError, pat.errorText(xhr));
+            pat.guard($save, function () {
+                return pat.api('PUT', '/admin/settings', body).done(function (values) {
+                    showSettings(values);
+                    pat.showMessage($saved, AJS.I18n.getText('pat.settings.saved'));
+                    load(); // statuses follow the policy (expires-soon warning), and the server applies it
+                }).fail(function (xhr) {
+                    pat.showMessage($settingsError, pat.errorText(xhr));
+                });
             });
         });
 

@@ -1,6 +1,17 @@
 /*
- * Shared by the profile panel and the admin page: JSON calls to our REST API, error text, and the dialog that
- * shows a new token exactly once. Every user-supplied string reaches the page through text(), never html().
+ * Shared by the profile panel and the admin page. The server decides, this file renders.
+ *
+ * Where each rule lives:
+ * - A token's status and whether it never expires are decided by the server (TokenStatus, under the policy's
+ *   warning days, on the server's clock) and arrive with every token as `status` ("active", "expiresSoon",
+ *   "expired") and `neverExpires`. Nothing here compares dates or knows how the API writes "never".
+ * - The lozenge and label of each status (STATUSES, also the admin filter's choices), the scope labels (SCOPES),
+ *   the one date format (formatDate) and the token row (tokenRow) are here and nowhere else; the Velocity
+ *   templates only render each page's skeleton.
+ * - The create-token form (createForm) is one implementation for both pages; dialogs (openDialog), confirmations
+ *   (confirm), double-submit guards (guard) and message areas (showMessage, clearMessage) go through the helpers.
+ *
+ * Every user-supplied string reaches the page through text() or attr(), never html().
  */
 (function ($, window) {
     'use strict';
@@ -27,13 +38,130 @@
         return AJS.I18n.getText('pat.error.generic');
     }
 
-    function showError($box, text) {
+    // --- messages -------------------------------------------------------------------------------------------
+
+    /** Shows text in a message area (an AUI message whose class says error or success) and reveals it. */
+    function showMessage($box, text) {
         $box.empty().append($('<p>').text(text)).removeClass('hidden');
     }
 
-    function hideError($box) {
+    function clearMessage($box) {
         $box.empty().addClass('hidden');
     }
+
+    // --- double-submit guard --------------------------------------------------------------------------------
+
+    /**
+     * Runs call() unless the previous call started from the same button is still running. The button is disabled
+     * (and marked busy for assistive technology) until the call's promise settles. Returns that promise, or, for a
+     * repeated click, one that never settles, so the caller's handlers run once per call actually made.
+     */
+    function guard(button, call) {
+        var $button = $(button);
+        if ($button.data('pat-busy')) {
+            return $.Deferred().promise();
+        }
+        $button.data('pat-busy', true).prop('disabled', true).attr('aria-disabled', 'true').attr('aria-busy', 'true');
+        return call().always(function () {
+            $button.removeData('pat-busy').prop('disabled', false).removeAttr('aria-disabled').removeAttr('aria-busy');
+        });
+    }
+
+    // --- dialogs --------------------------------------------------------------------------------------------
+
+    function attached(element) {
+        return element && element !== document.body && document.documentElement.contains(element) && $(element).is(':visible');
+    }
+
+    /**
+     * Opens an AUI dialog. Focus moves into it: to options.focus (a selector inside the dialog; destructive dialogs
+     * pass their safe action) or, by AUI, to its first field. When it closes, however it closes (button, Escape),
+     * focus goes back to options.trigger (default: what had focus) while that is still on the page, otherwise to
+     * options.fallback (an element or a function returning one), unless another dialog has taken over.
+     */
+    function openDialog(dialog, options) {
+        var opts = options || {};
+        var $dialog = $(dialog);
+        var auiDialog = AJS.dialog2($dialog);
+        $dialog.data('pat-return', {trigger: opts.trigger || document.activeElement, fallback: opts.fallback});
+        if (!$dialog.data('pat-return-bound')) {
+            $dialog.data('pat-return-bound', true);
+            auiDialog.on('hide', function () {
+                window.setTimeout(function () { returnFocus($dialog); }, 0);
+            });
+        }
+        if (opts.focus) {
+            $dialog.attr('data-aui-focus-selector', opts.focus);
+        } else {
+            $dialog.removeAttr('data-aui-focus-selector');
+        }
+        auiDialog.show();
+        if (opts.focus) {
+            $dialog.find(opts.focus).first().trigger('focus');
+        }
+        return auiDialog;
+    }
+
+    function closeDialog(dialog) {
+        AJS.dialog2($(dialog)).hide();
+    }
+
+    function returnFocus($dialog) {
+        if ($('.aui-dialog2[open]').length) {
+            return; // another dialog has focus now
+        }
+        var back = $dialog.data('pat-return') || {};
+        var active = document.activeElement;
+        if (attached(active) && !$dialog[0].contains(active) && active === back.trigger) {
+            return; // AUI already put it back
+        }
+        var target = attached(back.trigger) ? back.trigger
+            : (typeof back.fallback === 'function' ? back.fallback() : back.fallback);
+        if (target) {
+            $(target).first().trigger('focus');
+        }
+    }
+
+    /** The confirmation dialog for destructive actions, built once per page (AUI dialog2, role alertdialog). */
+    function confirmDialog() {
+        var $dialog = $('#pat-confirm-dialog');
+        if ($dialog.length) {
+            return $dialog;
+        }
+        $dialog = $('<section id="pat-confirm-dialog" class="aui-dialog2 aui-dialog2-small aui-layer aui-dialog2-warning" role="alertdialog" aria-hidden="true" aria-labelledby="pat-confirm-title" aria-describedby="pat-confirm-text">'
+            + '<header class="aui-dialog2-header"><h2 class="aui-dialog2-header-main" id="pat-confirm-title"></h2></header>'
+            + '<div class="aui-dialog2-content"><p id="pat-confirm-text"><span id="pat-confirm-message"></span> <strong id="pat-confirm-name"></strong></p></div>'
+            + '<footer class="aui-dialog2-footer"><div class="aui-dialog2-footer-actions">'
+            + '<button type="button" class="aui-button aui-button-primary" id="pat-confirm-ok"></button>'
+            + '<button type="button" class="aui-button aui-button-link" id="pat-confirm-cancel"></button>'
+            + '</div></footer></section>');
+        $dialog.find('#pat-confirm-cancel').text(AJS.I18n.getText('pat.cancel')).on('click', function () {
+            closeDialog($dialog);
+        });
+        return $dialog.appendTo(document.body);
+    }
+
+    /**
+     * Asks before a destructive action. options: title, text, name (a token name shown after the text, as text),
+     * action (the confirm button's label), trigger and fallback (see openDialog), and run: called once on
+     * confirmation, returning the action's promise; the confirm button is guarded while it runs and the dialog
+     * closes when it settles. Focus starts on Cancel, the safe action.
+     */
+    function confirm(options) {
+        var $dialog = confirmDialog();
+        $dialog.find('#pat-confirm-title').text(options.title);
+        $dialog.find('#pat-confirm-message').text(options.text);
+        $dialog.find('#pat-confirm-name').text(options.name || '').toggleClass('hidden', !options.name);
+        var $ok = $dialog.find('#pat-confirm-ok').text(options.action);
+        $ok.off('click').on('click', function () {
+            guard($ok, function () {
+                return options.run().always(function () { closeDialog($dialog); });
+            });
+        });
+        openDialog($dialog, {focus: '#pat-confirm-cancel', trigger: options.trigger, fallback: options.fallback});
+    }
+
+    // --- the token shown once -------------------------------------------------------------------------------
 
     /** The dialog that shows a new token, built once per page (AUI dialog2 markup, labelled and keyboard-usable). */
     function tokenDialog() {
@@ -59,19 +187,9 @@
         $dialog.find('#pat-token-example').text(AJS.I18n.getText('pat.token.example'));
         $dialog.find('#pat-token-close').text(AJS.I18n.getText('pat.token.close'));
         $dialog.find('#pat-token-form').on('submit', function (e) { e.preventDefault(); });
-        return $dialog.appendTo(document.body);
-    }
-
-    /** Shows a raw token once; closing the dialog wipes it from the page and runs onClose. */
-    function showToken(rawToken, onClose) {
-        var dialog = AJS.dialog2(tokenDialog());
-        var $value = $('#pat-token-value');
-        var base = window.location.protocol + '//' + window.location.host + AJS.contextPath();
-        $value.val(rawToken);
-        $('#pat-token-curl').text('curl -H "Authorization: Bearer ' + rawToken + '" ' + base + '/rest/api/2/myself');
-        $('#pat-token-copied').addClass('hidden');
-        $('#pat-token-copy').off('click').on('click', function () {
-            $value.trigger('select');
+        $dialog.find('#pat-token-close').on('click', function () { closeDialog($dialog); });
+        $dialog.find('#pat-token-copy').on('click', function () {
+            var $value = $('#pat-token-value').trigger('select');
             var done = function () { $('#pat-token-copied').removeClass('hidden'); };
             if (window.navigator.clipboard && window.isSecureContext) {
                 window.navigator.clipboard.writeText($value.val()).then(done, function () {
@@ -83,29 +201,348 @@
                 done();
             }
         });
-        var closed = false;
-        var close = function () {
-            if (closed) {
-                return;
+        // However the dialog closes (Done, Escape), the token leaves the page: see showToken.
+        AJS.dialog2($dialog).on('hide', function () {
+            var onHide = $dialog.data('pat-on-hide');
+            $dialog.removeData('pat-on-hide');
+            if (onHide) {
+                onHide();
             }
-            closed = true;
+        });
+        return $dialog.appendTo(document.body);
+    }
+
+    /**
+     * Shows a raw token once; closing the dialog wipes it from the page and runs onClose. options: trigger and
+     * fallback, where focus returns afterwards (see openDialog).
+     */
+    function showToken(rawToken, onClose, options) {
+        var $dialog = tokenDialog();
+        var $value = $('#pat-token-value');
+        var base = window.location.protocol + '//' + window.location.host + AJS.contextPath();
+        $value.val(rawToken);
+        $('#pat-token-curl').text('curl -H "Authorization: Bearer ' + rawToken + '" ' + base + '/rest/api/2/myself');
+        $('#pat-token-copied').addClass('hidden');
+        $dialog.data('pat-on-hide', function () {
             $value.val('');
             $('#pat-token-curl').text('');
-            dialog.hide();
             if (onClose) {
                 onClose();
             }
-        };
-        $('#pat-token-close').off('click').on('click', close);
-        dialog.off('hide').on('hide', close);
-        dialog.show();
-        $value.trigger('focus').trigger('select');
+        });
+        var opts = options || {};
+        openDialog($dialog, {focus: '#pat-token-value', trigger: opts.trigger, fallback: opts.fallback});
+        $value.trigger('select');
     }
+
+    // --- rendering a token ------------------------------------------------------------------------------------
+
+    /** The lozenge of each status the server sends. */
+    var STATUSES = {
+        active: {lozenge: 'aui-lozenge-success', text: AJS.I18n.getText('pat.status.active')},
+        expiresSoon: {lozenge: 'aui-lozenge-moved', text: AJS.I18n.getText('pat.status.expiressoon')},
+        expired: {lozenge: 'aui-lozenge-removed', text: AJS.I18n.getText('pat.status.expired')}
+    };
+
+    /** The label of each scope the server sends. */
+    var SCOPES = {
+        read: AJS.I18n.getText('pat.scope.read'),
+        write: AJS.I18n.getText('pat.scope.write')
+    };
+
+    function pad(n) {
+        return (n < 10 ? '0' : '') + n;
+    }
+
+    /** The one date format of both pages: an API date as "yyyy-MM-dd HH:mm UTC". */
+    function formatDate(text) {
+        var millis = Date.parse(text);
+        if (isNaN(millis)) {
+            return text || '';
+        }
+        var d = new Date(millis);
+        return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + ' '
+            + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ' UTC';
+    }
+
+    /** Adds an option for each status to a filter's select, valued with the status names the server takes. */
+    function statusOptions($select) {
+        $.each(STATUSES, function (status, look) {
+            $select.append($('<option>').attr('value', status).text(look.text));
+        });
+    }
+
+    function statusLozenge(status) {
+        var known = STATUSES[status];
+        return known ? $('<span class="aui-lozenge">').addClass(known.lozenge).text(known.text) : $();
+    }
+
+    /**
+     * Whether to offer Rotate: the service refuses to rotate an expired token (a new one must be created), so
+     * the page does not offer it. Read from the server's status.
+     */
+    function rotatable(token) {
+        return token.status !== 'expired';
+    }
+
+    /**
+     * One token of the REST API as a table row (tr.pat-token, data-token-id and data-token-name): name, scope,
+     * created, expires, last use and status. options: select (a checkbox cell first, labelled with the name),
+     * owner (a cell after the name with userProfileResource), actions (a function(token) returning the content of
+     * a last cell).
+     */
+    function tokenRow(token, options) {
+        var opts = options || {};
+        var $row = $('<tr class="pat-token">').attr('data-token-id', token.id).attr('data-token-name', token.name);
+        if (opts.select) {
+            $row.append($('<td>').append($('<input type="checkbox" class="pat-select">').attr('value', token.id)
+                .attr('aria-label', AJS.I18n.getText('pat.admin.select', token.name))));
+        }
+        $row.append($('<td class="pat-name">').text(token.name));
+        if (opts.owner) {
+            var user = token.userProfileResource || {};
+            $row.append($('<td class="pat-user">').text(user.fullName ? user.fullName + ' (' + user.username + ')' : (user.username || '')));
+        }
+        var $lastUsed = $('<td class="pat-lastused">');
+        if (token.lastAccessedAt) {
+            $lastUsed.text(formatDate(token.lastAccessedAt));
+            if (token.lastAccessedIp) {
+                $lastUsed.append(' ', $('<span class="pat-ip">').text('(' + token.lastAccessedIp + ')'));
+            }
+        } else {
+            $lastUsed.text(AJS.I18n.getText('pat.lastused.never'));
+        }
+        $row.append(
+            $('<td class="pat-scope">').text(SCOPES[token.scope] || token.scope || ''),
+            $('<td class="pat-created">').text(formatDate(token.createdAt)),
+            $('<td class="pat-expires">').text(token.neverExpires ? AJS.I18n.getText('pat.expires.never') : formatDate(token.expiringAt)),
+            $lastUsed,
+            $('<td class="pat-status">').append(statusLozenge(token.status)));
+        if (opts.actions) {
+            $row.append($('<td class="pat-actions">').append(opts.actions(token)));
+        }
+        return $row;
+    }
+
+    /**
+     * Replaces the rows of $tbody with tokens rendered by row(token). Focus on a control in a row stays on the
+     * same control of the same token when it is still listed; otherwise it goes to fallback (an element or a
+     * function returning one), so keyboard users are not dropped at the top of the page.
+     */
+    function renderRows($tbody, tokens, row, fallback) {
+        var active = document.activeElement;
+        var $focusedRow = active && $tbody[0].contains(active) ? $(active).closest('tr.pat-token') : $();
+        var focusId = $focusedRow.attr('data-token-id');
+        var focusClass = $focusedRow.length ? ($(active).attr('class') || '').split(/\s+/).filter(function (c) {
+            return c.indexOf('pat-') === 0;
+        })[0] : null;
+        $tbody.empty();
+        $.each(tokens, function (i, token) { $tbody.append(row(token)); });
+        if (focusId !== undefined) {
+            var $same = $tbody.find('tr.pat-token').filter(function () {
+                return $(this).attr('data-token-id') === focusId;
+            }).find(focusClass ? '.' + focusClass : 'button, input').first();
+            if ($same.length) {
+                $same.trigger('focus');
+            } else {
+                var target = typeof fallback === 'function' ? fallback() : fallback;
+                if (target) {
+                    $(target).first().trigger('focus');
+                }
+            }
+        }
+    }
+
+    // --- the create form --------------------------------------------------------------------------------------
 
     /** Splits a free-text list of IP ranges (commas, spaces or new lines). */
     function ranges(text) {
         return $.grep((text || '').split(/[\s,]+/), function (s) { return s.length > 0; });
     }
 
-    window.JiraPat = {api: api, errorText: errorText, showError: showError, hideError: hideError, showToken: showToken, ranges: ranges};
+    /** The policy a page renders for the create form: data-name-max-length, data-max-expiry-days, data-eternal-allowed. */
+    function policyOf($root) {
+        return {
+            nameMaxLength: parseInt($root.attr('data-name-max-length'), 10),
+            maxExpiryDays: parseInt($root.attr('data-max-expiry-days'), 10),
+            eternalAllowed: $root.attr('data-eternal-allowed') === 'true'
+        };
+    }
+
+    function createDialog(forUser, userList) {
+        var $dialog = $('<section id="pat-create-dialog" class="aui-dialog2 aui-dialog2-medium aui-layer" role="dialog" aria-hidden="true" aria-labelledby="pat-create-title">'
+            + '<header class="aui-dialog2-header"><h2 class="aui-dialog2-header-main" id="pat-create-title"></h2></header>'
+            + '<div class="aui-dialog2-content"><form class="aui" id="pat-create-form" novalidate>'
+            + '<div class="aui-message aui-message-error hidden" id="pat-create-error" role="alert"></div>'
+            + (forUser ? '<div class="field-group"><label for="pat-create-user" id="pat-create-user-label"></label>'
+                + '<input class="text medium-field" type="text" id="pat-create-user" name="username" autocomplete="off" required></div>' : '')
+            + '<div class="field-group"><label for="pat-name"><span id="pat-name-label"></span><span class="aui-icon icon-required" id="pat-name-required"></span></label>'
+            + '<input class="text long-field" type="text" id="pat-name" name="name" required autocomplete="off" aria-describedby="pat-name-count">'
+            + '<div class="description" id="pat-name-count" aria-live="polite"></div></div>'
+            + '<div class="field-group"><label for="pat-expiry" id="pat-expiry-label"></label>'
+            + '<select class="select" id="pat-expiry" name="expiry" aria-describedby="pat-expiry-help"></select>'
+            + '<input class="text short-field hidden" type="number" id="pat-expiry-days" name="days" min="1">'
+            + '<div class="description" id="pat-expiry-help"></div></div>'
+            + '<fieldset class="group"><legend><span id="pat-scope-legend"></span></legend>'
+            + '<div class="radio"><input class="radio" type="radio" name="scope" id="pat-scope-write" value="write" checked>'
+            + '<label for="pat-scope-write" id="pat-scope-write-label"></label></div>'
+            + '<div class="radio"><input class="radio" type="radio" name="scope" id="pat-scope-read" value="read">'
+            + '<label for="pat-scope-read" id="pat-scope-read-label"></label></div></fieldset>'
+            + '<div class="field-group"><label for="pat-ips" id="pat-ips-label"></label>'
+            + '<textarea class="textarea long-field" id="pat-ips" name="ips" rows="2" placeholder="10.0.0.0/8, 2001:db8::/32" aria-describedby="pat-ips-help"></textarea>'
+            + '<div class="description" id="pat-ips-help"></div></div>'
+            + '</form></div>'
+            + '<footer class="aui-dialog2-footer"><div class="aui-dialog2-footer-actions">'
+            + '<button type="submit" form="pat-create-form" class="aui-button aui-button-primary" id="pat-create-submit"></button>'
+            + '<button type="button" class="aui-button aui-button-link" id="pat-create-cancel"></button>'
+            + '</div></footer></section>');
+        $dialog.find('#pat-create-title').text(forUser ? AJS.I18n.getText('pat.admin.service.title') : AJS.I18n.getText('pat.create.title'));
+        if (forUser) {
+            $dialog.find('#pat-create-user-label').text(AJS.I18n.getText('pat.admin.service.user'));
+            if (userList) {
+                $dialog.find('#pat-create-user').attr('list', userList);
+            }
+        }
+        $dialog.find('#pat-name-label').text(AJS.I18n.getText('pat.create.name'));
+        $dialog.find('#pat-name-required').text(AJS.I18n.getText('pat.create.required'));
+        $dialog.find('#pat-expiry-label').text(AJS.I18n.getText('pat.create.expiry'));
+        $dialog.find('#pat-expiry-days').attr('aria-label', AJS.I18n.getText('pat.create.expiry.customdays'));
+        $dialog.find('#pat-scope-legend').text(AJS.I18n.getText('pat.create.scope'));
+        $dialog.find('#pat-scope-write-label').text(SCOPES.write);
+        $dialog.find('#pat-scope-read-label').text(SCOPES.read);
+        $dialog.find('#pat-ips-label').text(AJS.I18n.getText('pat.create.ips'));
+        $dialog.find('#pat-ips-help').text(AJS.I18n.getText('pat.create.ips.help'));
+        $dialog.find('#pat-create-submit').text(AJS.I18n.getText('pat.create.submit'));
+        $dialog.find('#pat-create-cancel').text(AJS.I18n.getText('pat.cancel'));
+        return $dialog.appendTo(document.body);
+    }
+
+    /**
+     * The create-token form of both pages, in a dialog: name (with a live count against the policy's limit),
+     * expiry (30, 60, 90 or 365 days within the policy's maximum, custom, or never when the policy allows it),
+     * scope and allowed IP ranges; with options.forUser also the username of the owner (admin page).
+     * options: forUser, userList (id of a datalist for the username), policy (a function returning the policy
+     * in force, see policyOf), path (the endpoint to POST to), created (a function(createdToken, trigger) run after
+     * a 201, once the dialog has closed). Returns {open(trigger), $dialog}.
+     */
+    function createForm(options) {
+        var $dialog = createDialog(options.forUser, options.userList);
+        var $form = $dialog.find('#pat-create-form');
+        var $error = $dialog.find('#pat-create-error');
+        var $name = $dialog.find('#pat-name');
+        var $expiry = $dialog.find('#pat-expiry');
+        var $days = $dialog.find('#pat-expiry-days');
+        var $submit = $dialog.find('#pat-create-submit');
+        var policy = options.policy();
+        var trigger = null;
+
+        function updateCount() {
+            $dialog.find('#pat-name-count').text(AJS.I18n.getText('pat.create.name.count', Array.from($name.val()).length, policy.nameMaxLength));
+        }
+
+        function showDays(focus) {
+            var custom = $expiry.val() === 'custom';
+            $days.toggleClass('hidden', !custom);
+            if (custom && focus) {
+                $days.trigger('focus');
+            }
+        }
+
+        /** The expiry choices the policy allows: presets up to its maximum, custom, and never when allowed. */
+        function expiryChoices() {
+            $expiry.empty();
+            $.each([30, 60, 90, 365], function (i, days) {
+                if (days <= policy.maxExpiryDays) {
+                    $expiry.append($('<option>').attr('value', days).text(AJS.I18n.getText('pat.create.expiry.days', days)));
+                }
+            });
+            $expiry.append($('<option value="custom">').text(AJS.I18n.getText('pat.create.expiry.custom')));
+            if (policy.eternalAllowed) {
+                $expiry.append($('<option value="never">').text(AJS.I18n.getText('pat.create.expiry.never')));
+            }
+            $expiry.val($expiry.find('option').first().attr('value'));
+            $days.attr('max', policy.maxExpiryDays);
+            $dialog.find('#pat-expiry-help').text(AJS.I18n.getText('pat.create.expiry.help', policy.maxExpiryDays));
+        }
+
+        function fail(text, $field) {
+            showMessage($error, text);
+            $field.trigger('focus');
+        }
+
+        $name.on('input', updateCount);
+        $expiry.on('change', function () { showDays(true); });
+        $dialog.find('#pat-create-cancel').on('click', function () { closeDialog($dialog); });
+        $form.on('submit', function (e) {
+            e.preventDefault();
+            clearMessage($error);
+            var body = {};
+            if (options.forUser) {
+                body.username = $.trim($dialog.find('#pat-create-user').val());
+                if (!body.username) {
+                    fail(AJS.I18n.getText('pat.admin.service.user.required'), $dialog.find('#pat-create-user'));
+                    return;
+                }
+            }
+            var name = $name.val();
+            if (!name || !name.trim()) {
+                fail(AJS.I18n.getText('pat.create.name.required'), $name);
+                return;
+            }
+            body.name = name;
+            body.scope = $form.find('input[name=scope]:checked').val();
+            body.allowedIps = ranges($dialog.find('#pat-ips').val());
+            var choice = $expiry.val();
+            if (choice === 'custom') {
+                var days = Number($days.val());
+                if (!Number.isInteger(days) || days < 1) {
+                    fail(AJS.I18n.getText('pat.create.expiry.invalid'), $days);
+                    return;
+                }
+                body.expirationDuration = days;
+            } else if (choice !== 'never') {
+                body.expirationDuration = parseInt(choice, 10);
+            }
+            guard($submit, function () {
+                return api('POST', options.path, body).done(function (created) {
+                    closeDialog($dialog);
+                    options.created(created, trigger);
+                }).fail(function (xhr) {
+                    showMessage($error, errorText(xhr));
+                });
+            });
+        });
+
+        return {
+            $dialog: $dialog,
+            /** Opens an empty form under the policy in force; focus returns to trigger when it closes. */
+            open: function (openedBy) {
+                trigger = openedBy;
+                policy = options.policy();
+                $form[0].reset();
+                $name.attr('maxlength', policy.nameMaxLength);
+                expiryChoices();
+                showDays(false);
+                clearMessage($error);
+                updateCount();
+                openDialog($dialog, {focus: options.forUser ? '#pat-create-user' : '#pat-name', trigger: trigger});
+            }
+        };
+    }
+
+    window.JiraPat = {
+        api: api,
+        errorText: errorText,
+        showMessage: showMessage,
+        clearMessage: clearMessage,
+        guard: guard,
+        confirm: confirm,
+        showToken: showToken,
+        tokenRow: tokenRow,
+        renderRows: renderRows,
+        rotatable: rotatable,
+        statusOptions: statusOptions,
+        policyOf: policyOf,
+        createForm: createForm
+    };
 }(AJS.$, window));

@@ -1,4 +1,8 @@
-/* The profile panel: create, rotate and revoke personal access tokens. */
+/*
+ * The profile panel: lists tokens from the REST API and creates, rotates and revokes them. The panel's mode
+ * (data-mode, the names of dev.jirapat.web.ProfilePanelMode) says whose: OWN, the viewer's own tokens; ADMIN, a
+ * system administrator viewing another user's (data-user-key), who may only revoke.
+ */
 (function ($, window) {
     'use strict';
 
@@ -8,97 +12,114 @@
             return;
         }
         var pat = window.JiraPat;
-        var nameMax = parseInt($panel.attr('data-name-max-length'), 10);
-        var reload = function () { window.location.reload(); };
+        var own = $panel.attr('data-mode') === 'OWN';
+        var $error = $('#pat-panel-error');
+        var $tbody = $('#pat-tokens tbody');
+        var loads = 0;
 
-        // --- create -------------------------------------------------------------------------------------------
-        var $form = $('#pat-create-form');
-        var $error = $('#pat-create-error');
-        var $name = $('#pat-name');
-        var $expiry = $('#pat-expiry');
-        var $days = $('#pat-expiry-days');
-
-        function updateCount() {
-            $('#pat-name-count').text(AJS.I18n.getText('pat.create.name.count', Array.from($name.val()).length, nameMax));
+        /** Where focus goes when the control that had it leaves the page (its token was revoked). */
+        function focusFallback() {
+            return own ? $('#pat-create')[0] : $('#pat-panel-title')[0];
         }
 
-        $('#pat-create').on('click', function () {
-            $form[0].reset();
-            $days.addClass('hidden');
-            pat.hideError($error);
-            updateCount();
-            AJS.dialog2('#pat-create-dialog').show();
-            $name.trigger('focus');
-        });
-        $name.on('input', updateCount);
-        $expiry.on('change', function () {
-            $days.toggleClass('hidden', $expiry.val() !== 'custom');
-            if ($expiry.val() === 'custom') {
-                $days.trigger('focus');
+        function actions(token) {
+            var $actions = $();
+            if (own && pat.rotatable(token)) {
+                $actions = $actions.add($('<button type="button" class="aui-button aui-button-link pat-rotate">')
+                    .text(AJS.I18n.getText('pat.action.rotate')));
             }
-        });
-        $('#pat-create-cancel').on('click', function () {
-            AJS.dialog2('#pat-create-dialog').hide();
-        });
-        $form.on('submit', function (e) {
-            e.preventDefault();
-            pat.hideError($error);
-            var name = $name.val();
-            if (!name || !name.trim()) {
-                pat.showError($error, AJS.I18n.getText('pat.create.name.required'));
-                $name.trigger('focus');
-                return;
-            }
-            var body = {name: name, scope: $form.find('input[name=scope]:checked').val(), allowedIps: pat.ranges($('#pat-ips').val())};
-            var choice = $expiry.val();
-            if (choice === 'custom') {
-                var days = Number($days.val());
-                if (!Number.isInteger(days) || days < 1) {
-                    pat.showError($error, AJS.I18n.getText('pat.create.expiry.invalid'));
-                    $days.trigger('focus');
-                    return;
+            return $actions.add($('<button type="button" class="aui-button aui-button-link pat-revoke">')
+                .text(AJS.I18n.getText('pat.action.revoke')));
+        }
+
+        function render(tokens) {
+            pat.renderRows($tbody, tokens, function (token) { return pat.tokenRow(token, {actions: actions}); }, focusFallback);
+            $('#pat-loading').addClass('hidden');
+            $('#pat-tokens').toggleClass('hidden', tokens.length === 0);
+            $('#pat-empty').toggleClass('hidden', tokens.length > 0);
+        }
+
+        /** Another user's tokens through the admin search, page by page (newest first, as the owner's list). */
+        function userTokens(userKey) {
+            var all = [];
+            var result = $.Deferred();
+            (function page(n) {
+                pat.api('POST', '/tokens/search', {userKeys: [userKey], sortBy: 'createdAt', orderBy: 'desc', page: n, limit: 1000})
+                    .done(function (found) {
+                        all = all.concat(found.values);
+                        if (found.isLastPage || found.values.length === 0) {
+                            result.resolve(all);
+                        } else {
+                            page(n + 1);
+                        }
+                    }).fail(result.reject);
+            }(0));
+            return result.promise();
+        }
+
+        /** (Re)loads the list; only the answer to the latest load is shown. */
+        function load() {
+            var mine = ++loads;
+            var call = own ? pat.api('GET', '/tokens') : userTokens($panel.attr('data-user-key'));
+            return call.done(function (tokens) {
+                if (mine === loads) {
+                    render(tokens);
                 }
-                body.expirationDuration = days;
-            } else if (choice !== 'never') {
-                body.expirationDuration = parseInt(choice, 10);
-            }
-            var $submit = $('#pat-create-submit').prop('disabled', true).attr('aria-disabled', 'true');
-            pat.api('POST', '/tokens', body).done(function (created) {
-                AJS.dialog2('#pat-create-dialog').hide();
-                pat.showToken(created.rawToken, reload);
             }).fail(function (xhr) {
-                pat.showError($error, pat.errorText(xhr));
-            }).always(function () {
-                $submit.prop('disabled', false).removeAttr('aria-disabled');
+                if (mine === loads) {
+                    $('#pat-loading').addClass('hidden');
+                    pat.showMessage($error, pat.errorText(xhr));
+                }
             });
-        });
+        }
+
+        // --- create (own profile only) ------------------------------------------------------------------------
+        if (own) {
+            var form = pat.createForm({
+                path: '/tokens',
+                policy: function () { return pat.policyOf($panel); },
+                created: function (created, trigger) {
+                    pat.showToken(created.rawToken, load, {trigger: trigger, fallback: focusFallback});
+                }
+            });
+            $('#pat-create').on('click', function () {
+                form.open(this);
+            });
+        }
 
         // --- rotate and revoke --------------------------------------------------------------------------------
         $panel.on('click', '.pat-rotate', function () {
-            var id = $(this).closest('tr').attr('data-token-id');
-            pat.api('POST', '/tokens/' + encodeURIComponent(id) + '/rotate').done(function (rotated) {
-                pat.showToken(rotated.rawToken, reload);
-            }).fail(function (xhr) {
-                pat.showError($('#pat-panel-error'), pat.errorText(xhr));
+            var button = this;
+            var id = $(button).closest('tr').attr('data-token-id');
+            pat.clearMessage($error);
+            pat.guard(button, function () {
+                return pat.api('POST', '/tokens/' + encodeURIComponent(id) + '/rotate').done(function (rotated) {
+                    pat.showToken(rotated.rawToken, load, {trigger: button, fallback: focusFallback});
+                }).fail(function (xhr) {
+                    pat.showMessage($error, pat.errorText(xhr));
+                });
             });
         });
 
-        var revoking = null;
         $panel.on('click', '.pat-revoke', function () {
             var $row = $(this).closest('tr');
-            revoking = $row.attr('data-token-id');
-            $('#pat-revoke-name').text($row.attr('data-token-name'));
-            AJS.dialog2('#pat-revoke-dialog').show();
-        });
-        $('#pat-revoke-cancel').on('click', function () {
-            AJS.dialog2('#pat-revoke-dialog').hide();
-        });
-        $('#pat-revoke-confirm').on('click', function () {
-            var id = revoking;
-            AJS.dialog2('#pat-revoke-dialog').hide();
-            pat.api('DELETE', '/tokens/' + encodeURIComponent(id)).done(reload).fail(function (xhr) {
-                pat.showError($('#pat-panel-error'), pat.errorText(xhr));
+            var id = $row.attr('data-token-id');
+            pat.clearMessage($error);
+            pat.confirm({
+                title: AJS.I18n.getText('pat.revoke.title'),
+                text: AJS.I18n.getText('pat.revoke.confirm'),
+                name: $row.attr('data-token-name'),
+                action: AJS.I18n.getText('pat.action.revoke'),
+                trigger: this,
+                fallback: focusFallback,
+                run: function () {
+                    return pat.api('DELETE', '/tokens/' + encodeURIComponent(id)).done(load).fail(function (xhr) {
+                        pat.showMessage($error, pat.errorText(xhr));
+                    });
+                }
             });
         });
+
+        load();
     });
 }(AJS.$, window));

@@ -1,6 +1,7 @@
 package dev.jirapat.auth;
 
 import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.RequestToken;
 
 import javax.servlet.ServletRequest;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  */
 public final class AuthenticatedToken {
     /** Request attribute holding the {@link AccessToken} of a token-authenticated request. */
-    public static final String ATTRIBUTE = "dev.jirapat.token";
+    public static final String ATTRIBUTE = RequestToken.ATTRIBUTE;
 
     private AuthenticatedToken() {
     }
@@ -21,7 +22,6 @@ public final class AuthenticatedToken {
     }
 
     public static Optional<AccessToken> of(ServletRequest request) {
-        Object value = request.getAttribute(ATTRIBUTE);
-        return value instanceof AccessToken ? Optional.of((AccessToken) value) : Optional.<AccessToken>empty();
+        return Optional.ofNullable(RequestToken.from(request.getAttribute(ATTRIBUTE)));
     }
 }

@@ -136,12 +136,13 @@ public final class BearerAuthenticationFilter implements Filter {
     /**
      * A request on a session that a token request started (only with session invalidation off): it is still that
      * token's request, checked like one on every request, so it keeps the token's scope, allowlist and minting
-     * limits, and the session ends the moment the token is revoked, rotated, expired or its owner deactivated.
+     * limits, and the session ends the moment the token is revoked, rotated, expired, its owner deactivated or
+     * tokens turned off.
      */
     private Attempt continueTokenSession(HttpServletRequest request, String hash) {
         String ip = ClientAddress.normalise(request.getRemoteAddr());
         Instant now = clock.instant();
-        CheckResult result = checker.checkHash(hash, facts(request, ip, null), now);
+        CheckResult result = checker.checkHash(hash, facts(request, ip, null), policies.policy(), now);
         if (!result.isAccepted()) {
             TokenRefusal refusal = result.refusal().get();
             refusals.refused(ip, "session of a token: " + refusal.name(), hint(result));

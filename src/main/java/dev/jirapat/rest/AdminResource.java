@@ -6,7 +6,6 @@ import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Rejection;
 import dev.jirapat.token.PolicySource;
-import dev.jirapat.token.PolicyStore;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenService;
 import dev.jirapat.token.UserAccount;
@@ -44,7 +43,6 @@ public final class AdminResource {
     private final TokenService tokens;
     private final Users users;
     private final PolicySource policySource;
-    private final PolicyStore policyStore;
     private final Callers callers;
     private final Input input;
     private final JsonBody json;
@@ -52,13 +50,12 @@ public final class AdminResource {
     private final TokenBeans beans;
     private final Messages messages;
 
-    public AdminResource(TokenService tokens, Users users, PolicySource policySource, PolicyStore policyStore,
+    public AdminResource(TokenService tokens, Users users, PolicySource policySource,
                          Callers callers, Input input, JsonBody json, Refusals refusals, TokenBeans beans,
                          Messages messages) {
         this.tokens = tokens;
         this.users = users;
         this.policySource = policySource;
-        this.policyStore = policyStore;
         this.callers = callers;
         this.input = input;
         this.json = json;
@@ -135,13 +132,15 @@ public final class AdminResource {
     }
 
     /**
-     * Stores validated changes ({@code set}: key to canonical value; {@code reset}: back to the default) and returns
-     * the policy now in force.
+     * Stores validated changes ({@code set}: key to canonical value; {@code reset}: back to the default) through the
+     * use case, which publishes the change, and returns the policy now in force.
      */
     private TokenPolicy applySettings(Actor actor, Map<String, String> set, Set<String> reset) {
-        // switch to TokenService.changeSettings when it exists
-        policyStore.apply(set, reset);
-        return policySource.policy();
+        Outcome<TokenPolicy> changed = tokens.changeSettings(actor, set, reset);
+        if (changed.isRejected()) {
+            throw refusals.of(changed.rejection(), actor);
+        }
+        return changed.value();
     }
 
     private Set<Long> ids(JsonInput body) {

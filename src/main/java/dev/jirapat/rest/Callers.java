@@ -1,7 +1,7 @@
 package dev.jirapat.rest;
 
-import dev.jirapat.auth.TokenRequests;
 import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.RequestToken;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.CurrentUser;
 import dev.jirapat.token.UserAccount;
@@ -37,7 +37,7 @@ public final class Callers {
             throw new ApiException(401, ApiException.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
         }
         String userKey = user.get().key();
-        Optional<AccessToken> token = TokenRequests.of(request);
+        Optional<AccessToken> token = Optional.ofNullable(RequestToken.from(request.getAttribute(RequestToken.ATTRIBUTE)));
         if (token.isPresent() && !token.get().ownerKey().equals(userKey)) {
             // The host's user and the recorded token disagree: act as neither.
             log.warn("Refusing a REST call: the request is logged in as {} but carries token {} of another user",

@@ -34,11 +34,13 @@ public final class TokenChecker {
 
     /**
      * Checks the token stored under {@code hash}, for a request on a session that a token request started (the
-     * session keeps the hash, never the token): the same rules as {@link #check} from the look-up on, so the
-     * session keeps the token's scope and allowlist and ends with the token. The switch-off is the presenting
-     * request's rule and is not applied here, as the Bearer filter never has.
+     * session keeps the hash, never the token): the same rules as {@link #check} but the format, so the session
+     * keeps the token's scope and allowlist and ends with the token, or when tokens are turned off.
      */
-    public CheckResult checkHash(String hash, RequestFacts request, Instant now) {
+    public CheckResult checkHash(String hash, RequestFacts request, TokenPolicy policy, Instant now) {
+        if (!policy.enabled()) {
+            return CheckResult.refused(TokenRefusal.DISABLED);
+        }
         return checkStored(hash, request, now);
     }
 

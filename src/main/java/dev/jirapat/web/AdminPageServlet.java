@@ -1,13 +1,14 @@
 package dev.jirapat.web;
 
-import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.plugin.PluginAccessor;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
+import dev.jirapat.token.CurrentUser;
 import dev.jirapat.token.PolicySource;
+import dev.jirapat.token.TokenPolicy;
+import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
 
 import javax.servlet.http.HttpServlet;
@@ -18,11 +19,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /plugins/servlet/pat/admin}: every user's tokens and the token policy, for system administrators
  * (web-sudo protected). Anonymous callers are sent to the login page, other users get a permission page.
- * The page itself is a shell; its script works through the admin REST endpoints.
+ * The page itself is a shell; its script works through the admin REST endpoints. The policy it renders into the
+ * page is only for the create form's choices (the server enforces it); token statuses come with each token from
+ * the REST API.
  */
 public final class AdminPageServlet extends HttpServlet {
     /** Jira's own PAT app, which owns /rest/pat too: the admin must disable it while ours is installed. */
@@ -30,7 +34,7 @@ public final class AdminPageServlet extends HttpServlet {
     static final String RESOURCES = "dev.jirapat.jira-pat:admin-resources";
     private static final long serialVersionUID = 1L;
 
-    private final transient JiraAuthenticationContext authContext;
+    private final transient CurrentUser currentUser;
     private final transient Users users;
     private final transient PolicySource settings;
     private final transient LoginUriProvider loginUris;
@@ -39,9 +43,9 @@ public final class AdminPageServlet extends HttpServlet {
     private final transient PageBuilderService pageBuilder;
     private final transient PluginAccessor plugins;
 
-    public AdminPageServlet(JiraAuthenticationContext authContext, Users users, PolicySource settings, LoginUriProvider loginUris,
+    public AdminPageServlet(CurrentUser currentUser, Users users, PolicySource settings, LoginUriProvider loginUris,
                             WebSudoManager webSudo, TemplateRenderer renderer, PageBuilderService pageBuilder, PluginAccessor plugins) {
-        this.authContext = authContext;
+        this.currentUser = currentUser;
         this.users = users;
         this.settings = settings;
         this.loginUris = loginUris;
@@ -53,15 +57,15 @@ public final class AdminPageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ApplicationUser user = authContext.getLoggedInUser();
-        if (user == null) {
+        Optional<UserAccount> user = currentUser.get();
+        if (!user.isPresent()) {
             resp.sendRedirect(loginUris.getLoginUri(returnUri(req)).toASCIIString());
             return;
         }
         resp.setContentType("text/html;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
         Map<String, Object> context = new HashMap<>();
-        if (!users.isSystemAdmin(user.getKey())) {
+        if (!users.isSystemAdmin(user.get().key())) {
             resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
             renderer.render("templates/admin/denied.vm", context, resp.getWriter());
             return;
@@ -72,7 +76,10 @@ public final class AdminPageServlet extends HttpServlet {
         }
         pageBuilder.assembler().resources().requireWebResource(RESOURCES);
         context.put("builtInAppEnabled", plugins.isPluginEnabled(BUILT_IN_PAT_APP));
-        context.put("expiryWarningDays", settings.policy().expiryWarningDays());
+        TokenPolicy policy = settings.policy();
+        context.put("nameMaxLength", policy.nameMaxLength());
+        context.put("maxExpiryDays", policy.maxExpiryDays());
+        context.put("eternalAllowed", policy.eternalAllowed());
         renderer.render("templates/admin/admin.vm", context, resp.getWriter());
     }
 

@@ -149,4 +149,13 @@ public class TokenSessionHttpIT {
         host().users().setActive("alice", false);
         assertInvalidToken(host(), myselfWith(cookie), AuthFailure.INVALID, null);
     }
+
+    @Test
+    public void cookieWhenTokensAreTurnedOffThenRefusedAndTheSessionEnds() {
+        String cookie = cookieOf(mint(host(), ALICE, Scope.WRITE, 30));
+        policy(host(), "invalidateSession", "false", "enabled", "false");
+        assertInvalidToken(host(), myselfWith(cookie), AuthFailure.DISABLED, null);
+        policy(host(), "invalidateSession", "false");
+        assertAnonymousToJira(myselfWith(cookie));
+    }
 }

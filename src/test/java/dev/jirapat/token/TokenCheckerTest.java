@@ -191,13 +191,20 @@ public class TokenCheckerTest {
     public void checkHashWhenASessionPresentsItsTokensHashThenTheSameRulesFromTheLookUpOn() {
         String raw = issue(READ.andThen(TEN_ONLY));
         String hash = TokenHasher.hash(TokenString.parse(raw).get());
-        assertEquals(ACCEPTED, checker.checkHash(hash, get(), NOW).refusal());
-        assertEquals(Optional.of(TokenRefusal.IP_NOT_ALLOWED), checker.checkHash(hash, from("192.0.2.1"), NOW).refusal());
+        assertEquals(ACCEPTED, checker.checkHash(hash, get(), ON, NOW).refusal());
+        assertEquals(Optional.of(TokenRefusal.IP_NOT_ALLOWED), checker.checkHash(hash, from("192.0.2.1"), ON, NOW).refusal());
         assertEquals(Optional.of(TokenRefusal.INSUFFICIENT_SCOPE),
-                checker.checkHash(hash, request("POST", PathKind.REST_API), NOW).refusal());
-        assertEquals(Optional.of(TokenRefusal.EXPIRED), checker.checkHash(hash, get(), NOW.plus(Duration.ofDays(31))).refusal());
+                checker.checkHash(hash, request("POST", PathKind.REST_API), ON, NOW).refusal());
+        assertEquals(Optional.of(TokenRefusal.EXPIRED), checker.checkHash(hash, get(), ON, NOW.plus(Duration.ofDays(31))).refusal());
         assertEquals(Optional.of(TokenRefusal.UNKNOWN),
-                checker.checkHash(TokenHasher.hash(TokenString.parse(MADE_UP).get()), get(), NOW).refusal());
+                checker.checkHash(TokenHasher.hash(TokenString.parse(MADE_UP).get()), get(), ON, NOW).refusal());
+    }
+
+    @Test
+    public void checkHashWhenTokensAreTurnedOffThenDisabled() {
+        String hash = TokenHasher.hash(TokenString.parse(issue(t -> { })).get());
+        assertEquals(ACCEPTED, checker.checkHash(hash, get(), ON, NOW).refusal());
+        assertEquals(Optional.of(TokenRefusal.DISABLED), checker.checkHash(hash, get(), OFF, NOW).refusal());
     }
 
     @Test
@@ -211,8 +218,8 @@ public class TokenCheckerTest {
                 return super.findByHash(h.toLowerCase());
             }
         }, directory);
-        assertEquals(ACCEPTED, sloppy.checkHash(hash, get(), NOW).refusal());
-        assertEquals(Optional.of(TokenRefusal.UNKNOWN), sloppy.checkHash(hash.toUpperCase(), get(), NOW).refusal());
+        assertEquals(ACCEPTED, sloppy.checkHash(hash, get(), ON, NOW).refusal());
+        assertEquals(Optional.of(TokenRefusal.UNKNOWN), sloppy.checkHash(hash.toUpperCase(), get(), ON, NOW).refusal());
     }
 
     @Test

@@ -3,16 +3,21 @@ package dev.jirapat.web;
 import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.PolicyStore;
+import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
 import org.junit.After;
 import org.junit.AfterClass;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,32 +29,32 @@ import static org.junit.Assert.assertTrue;
 
 /** The admin page in headless Chromium against the dev host: what a Jira system administrator does. */
 public class AdminPageBrowserIT {
+    private static final String BOB_KEY = "JIRAUSER10101";
     private static DevHost host;
-    private Browser browser;
+    private static Browser browser;
 
+    /** One host and one Chromium for the class: each test starts with its own login (cookies cleared). */
     @BeforeClass
-    public static void startHost() {
+    public static void start() throws Exception {
         host = DevHost.start(DevHost.Config.forTest().builtInPatApp(true));
+        browser = Browser.open(host);
     }
 
     @AfterClass
-    public static void stopHost() {
+    public static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
         if (host != null) {
             host.close();
         }
     }
 
-    @Before
-    public void openBrowser() throws Exception {
-        browser = Browser.open(host);
-    }
-
     @After
-    public void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        RestFixtures.putSettings(host, "{\"maxTokensPerUser\": 10}");
+    public void cleanUp() {
+        RestFixtures.putSettings(host, "{\"maxTokensPerUser\": 10, \"eternalTokensAllowed\": null}");
+        RestFixtures.revokeAll(host, "alice");
+        RestFixtures.revokeAll(host, "bob");
     }
 
     @Test
@@ -68,6 +73,7 @@ public class AdminPageBrowserIT {
         assertEquals("Active", first.findElement(By.cssSelector(".pat-status")).getAttribute("textContent").trim());
         assertEquals("Never used", first.findElement(By.cssSelector(".pat-lastused")).getText());
         assertEquals("Page 1 of 1", browser.driver.findElement(By.id("pat-page-info")).getText());
+        assertEquals(List.of(), browser.accessibilityProblems());
         browser.screenshot("admin-list");
 
         browser.driver.findElement(By.id("pat-filter-user")).sendKeys("bob");
@@ -82,7 +88,10 @@ public class AdminPageBrowserIT {
             }
         }
         browser.driver.findElement(By.id("pat-bulk-revoke")).click();
-        browser.waitFor(By.id("pat-bulk-confirm")).click();
+        browser.waitFor(By.id("pat-confirm-ok"));
+        assertEquals("the destructive dialog starts on Cancel", "#pat-confirm-cancel", browser.focused());
+        assertEquals(List.of(), browser.accessibilityProblems());
+        browser.driver.findElement(By.id("pat-confirm-ok")).click();
         waitForRowCount(1);
         assertEquals(List.of("bob-three"), names());
         assertEquals(401, myself(b1).status);
@@ -95,10 +104,10 @@ public class AdminPageBrowserIT {
         browser.login("admin");
         browser.go("/plugins/servlet/pat/admin");
         browser.waitFor(By.id("pat-service-create")).click();
-        browser.waitFor(By.id("pat-service-user")).sendKeys("bob");
-        browser.driver.findElement(By.id("pat-service-name")).sendKeys("jenkins");
-        browser.driver.findElement(By.id("pat-service-days")).sendKeys("30");
-        browser.driver.findElement(By.id("pat-service-submit")).click();
+        browser.waitFor(By.id("pat-create-user")).sendKeys("bob");
+        browser.driver.findElement(By.id("pat-name")).sendKeys("jenkins");
+        new Select(browser.driver.findElement(By.id("pat-expiry"))).selectByValue("30");
+        browser.driver.findElement(By.id("pat-create-submit")).click();
         WebElement value = browser.waitFor(By.id("pat-token-value"));
         browser.waitForText(By.id("pat-token-curl"), "Bearer jpat_");
         String token = value.getAttribute("value");
@@ -110,6 +119,109 @@ public class AdminPageBrowserIT {
         assertTrue(me.body, me.body.contains("\"name\":\"bob\""));
         waitForRowCount(1);
         assertEquals(List.of("jenkins"), names());
+    }
+
+    @Test
+    public void adminListWhenTokensAreActiveExpiringSoonExpiredAndEternalThenEachShowsTheStatusTheServerSent() throws Exception {
+        statusFixtures();
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        waitForRowCount(4);
+
+        assertStatus("bob-fresh", "Active", "aui-lozenge-success");
+        assertStatus("bob-soon", "Expires soon", "aui-lozenge-moved");
+        assertStatus("bob-gone", "Expired", "aui-lozenge-removed");
+        assertStatus("bob-forever", "Active", "aui-lozenge-success");
+        assertEquals("Never", cell("bob-forever", ".pat-expires"));
+        assertEquals("Bob Example (bob)", cell("bob-fresh", ".pat-user"));
+        browser.screenshot("admin-statuses");
+    }
+
+    @Test
+    public void adminStatusFilterWhenAStatusIsChosenThenTheServerIsAskedForItAndAnswersWithThoseTokens() throws Exception {
+        statusFixtures();
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        waitForRowCount(4);
+        browser.recordRequests();
+
+        Select status = new Select(browser.driver.findElement(By.id("pat-filter-status")));
+        assertEquals(List.of("", "active", "expiresSoon", "expired"),
+                status.getOptions().stream().map(o -> o.getAttribute("value")).collect(Collectors.toList()));
+        status.selectByValue("expired");
+        browser.driver.findElement(By.id("pat-filter-apply")).click();
+        waitForRowCount(1);
+        assertEquals(List.of("bob-gone"), names());
+        Map<String, Object> sent = lastSearch();
+        assertEquals("expired", sent.get("status"));
+        assertFalse("no expiry range stands in for the status: " + sent, sent.containsKey("tokenExpiryDateFrom")
+                || sent.containsKey("tokenExpiryDateTo"));
+
+        status.selectByValue("expiresSoon");
+        browser.driver.findElement(By.id("pat-filter-apply")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> names().equals(List.of("bob-soon")));
+        assertEquals("expiresSoon", lastSearch().get("status"));
+        browser.screenshot("admin-filter-status");
+
+        browser.driver.findElement(By.id("pat-filter-reset")).click();
+        waitForRowCount(4);
+        assertFalse(lastSearch().containsKey("status"));
+    }
+
+    @Test
+    public void adminCreateFormWhenEveryFieldIsSetThenBobsTokenHasThemAndTheFormIsTheProfilesOne() throws Exception {
+        RestFixtures.putSettings(host, "{\"eternalTokensAllowed\": false}");
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        browser.waitFor(By.id("pat-service-create")).click();
+        browser.waitFor(By.id("pat-create-user"));
+        assertEquals("focus starts on the username", "#pat-create-user", browser.focused());
+        List<String> choices = new Select(browser.driver.findElement(By.id("pat-expiry"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).collect(Collectors.toList());
+        assertEquals("the policy's choices, as on the profile", List.of("30", "60", "90", "365", "custom"), choices);
+        assertEquals(List.of(), browser.accessibilityProblems());
+
+        browser.driver.findElement(By.id("pat-create-user")).sendKeys("bob");
+        browser.driver.findElement(By.id("pat-name")).sendKeys("deploy");
+        new Select(browser.driver.findElement(By.id("pat-expiry"))).selectByValue("custom");
+        browser.waitFor(By.id("pat-expiry-days")).sendKeys("12");
+        browser.driver.findElement(By.cssSelector("label[for=pat-scope-read]")).click();
+        assertTrue(browser.driver.findElement(By.id("pat-scope-read")).isSelected());
+        browser.driver.findElement(By.id("pat-ips")).sendKeys("127.0.0.1\n10.0.0.0/8");
+        browser.screenshot("admin-create-form");
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        WebElement value = browser.waitFor(By.id("pat-token-value"));
+        browser.waitForText(By.id("pat-token-curl"), "Bearer jpat_");
+        String token = value.getAttribute("value");
+        browser.driver.findElement(By.id("pat-token-close")).click();
+        browser.waitUntilGone(By.id("pat-token-dialog"));
+        waitForFocus("#pat-service-create");
+
+        HttpCall.Response me = myself(token);
+        assertEquals(me.toString(), 200, me.status);
+        assertTrue(me.body, me.body.contains("\"name\":\"bob\""));
+        JsonNode created = RestFixtures.tokensOf(host, "bob").get(0);
+        assertEquals("read", created.path("scope").getTextValue());
+        assertEquals("[\"127.0.0.1/32\",\"10.0.0.0/8\"]", created.path("allowedIps").toString());
+        assertEquals("admin", created.path("createdBy").getTextValue());
+        Duration lifetime = Duration.between(Instant.parse(created.path("createdAt").getTextValue().replace("+00:00", "Z")),
+                Instant.parse(created.path("expiringAt").getTextValue().replace("+00:00", "Z")));
+        assertEquals(Duration.ofDays(12), lifetime);
+        waitForRowCount(1);
+        assertEquals("Read only", cell("deploy", ".pat-scope"));
+    }
+
+    @Test
+    public void adminCreateFormWhenTheUsernameIsMissingThenItSaysSoAndCreatesNothing() throws Exception {
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        browser.waitFor(By.id("pat-service-create")).click();
+        browser.waitFor(By.id("pat-name")).sendKeys("nobody");
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        WebElement error = browser.waitFor(By.id("pat-create-error"));
+        assertEquals("Enter the username of the user the token is for.", error.getText());
+        assertEquals("#pat-create-user", browser.focused());
+        assertEquals(0, RestFixtures.tokensOf(host, "bob").size());
     }
 
     @Test
@@ -175,7 +287,7 @@ public class AdminPageBrowserIT {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
-    private String create(String user, String name) {
+    private static String create(String user, String name) {
         return RestFixtures.createToken(host, user, name);
     }
 
@@ -187,6 +299,46 @@ public class AdminPageBrowserIT {
         return new TreeMap<>(new ObjectMapper().readValue(r.body, Map.class));
     }
 
+    /** Bob's tokens in each state: active, expiring in 2 days (warning window 5), expired, never expiring. */
+    private static void statusFixtures() {
+        create("bob", "bob-fresh");
+        create("bob", "bob-soon");
+        create("bob", "bob-gone");
+        RestFixtures.createEternalToken(host, "bob", "bob-forever");
+        RestFixtures.setExpiry(host, BOB_KEY, "bob-soon", Instant.now().plus(Duration.ofDays(2)));
+        RestFixtures.setExpiry(host, BOB_KEY, "bob-gone", Instant.now().minus(Duration.ofDays(2)));
+    }
+
+    /** The body of the page's last POST /tokens/search since recordRequests(). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> lastSearch() throws IOException {
+        List<String> bodies = browser.recordedBodies("POST", "/rest/pat/latest/tokens/search");
+        assertFalse("no search was sent", bodies.isEmpty());
+        return new ObjectMapper().readValue(bodies.get(bodies.size() - 1), Map.class);
+    }
+
+    private WebElement row(String name) {
+        return browser.driver.findElement(By.cssSelector("#pat-admin-tokens tr.pat-token[data-token-name='" + name + "']"));
+    }
+
+    private String cell(String name, String css) {
+        return row(name).findElement(By.cssSelector(css)).getAttribute("textContent").trim();
+    }
+
+    private void assertStatus(String name, String text, String lozenge) {
+        WebElement status = row(name).findElement(By.cssSelector(".pat-status .aui-lozenge"));
+        assertEquals(name, text, status.getAttribute("textContent").trim());
+        assertTrue(name + ": " + status.getAttribute("class"), status.getAttribute("class").contains(lozenge));
+    }
+
+    private void waitForFocus(String expected) {
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> expected.equals(browser.focused()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertEquals("focus", expected, browser.focused());
+        }
+    }
+
     private HttpCall.Response myself(String token) {
         return HttpCall.to(host).get("/rest/api/2/myself").bearer(token).send();
     }
@@ -195,19 +347,17 @@ public class AdminPageBrowserIT {
         return browser.driver.findElements(By.cssSelector("#pat-admin-tokens tr.pat-token"));
     }
 
+    /** The listed names, read in one step so a list being re-rendered is never half read. */
+    @SuppressWarnings("unchecked")
     private List<String> names() {
-        return rows().stream().map(r -> r.findElement(By.cssSelector(".pat-name")).getText()).collect(Collectors.toList());
+        return (List<String>) ((JavascriptExecutor) browser.driver).executeScript(
+                "return Array.from(document.querySelectorAll('#pat-admin-tokens tr.pat-token .pat-name'))"
+                + ".map(function (e) { return e.textContent; });");
     }
 
     private void waitForRowCount(int n) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
                 .until(d -> rows().size() == n);
-    }
-
-    @After
-    public void cleanUpTokens() {
-        RestFixtures.revokeAll(host, "alice");
-        RestFixtures.revokeAll(host, "bob");
     }
 
     private static void resetSettings() {

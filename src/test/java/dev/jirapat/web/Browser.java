@@ -3,6 +3,7 @@ package dev.jirapat.web;
 import dev.jirapat.devhost.DevHost;
 import org.junit.Assume;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -22,7 +23,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
- * Headless Debian Chromium through chromedriver, against a dev host. Without Chromium the browser tier says
+ * Headless Debian Chromium through chromedriver, against a dev host; a test class opens one and shares it between
+ * its tests (each test logs in afresh). Without Chromium the browser tier says
  * so in one line and is skipped; under CI it must run.
  */
 final class Browser implements AutoCloseable {
@@ -86,6 +88,70 @@ final class Browser implements AutoCloseable {
 
     void waitForText(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /**
+     * What has keyboard focus, as "#id" when it has an id, else "tag.class1.class2 in tr[data-token-id=N]" (the
+     * token row it sits in, if any): enough to tell which control of which row.
+     */
+    String focused() {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "var e = document.activeElement; if (!e || e === document.body) { return 'body'; }"
+                + "if (e.id) { return '#' + e.id; }"
+                + "var row = e.closest('tr[data-token-id]');"
+                + "return e.tagName.toLowerCase() + '.' + Array.from(e.classList).join('.')"
+                + " + (row ? ' in tr[data-token-id=' + row.getAttribute('data-token-id') + ']' : '');");
+    }
+
+    /**
+     * Accessibility problems a check by rule can find on what is visible now: a form control or button without
+     * an accessible name (label, aria-label, aria-labelledby or text), an aria-labelledby or aria-describedby
+     * naming no element, a dialog without a labelled title, an id used twice. Empty when there are none.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> accessibilityProblems() {
+        return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript(
+                "var problems = [];"
+                + "function visible(e) { return !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length); }"
+                + "function text(id) { var t = document.getElementById(id); return t ? t.textContent.trim() : null; }"
+                + "function describe(e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''); }"
+                + "var seen = {};"
+                + "document.querySelectorAll('[id]').forEach(function (e) {"
+                + "  if (seen[e.id]) { problems.push('id used twice: ' + e.id); } seen[e.id] = true; });"
+                + "document.querySelectorAll('input, select, textarea, button').forEach(function (e) {"
+                + "  if (!visible(e) || e.type === 'hidden') { return; }"
+                + "  var name = e.getAttribute('aria-label') || '';"
+                + "  if (!name && e.getAttribute('aria-labelledby')) { name = e.getAttribute('aria-labelledby').split(/\\s+/).map(text).join(' '); }"
+                + "  if (!name && e.labels && e.labels.length) { name = Array.from(e.labels).map(function (l) { return l.textContent; }).join(' '); }"
+                + "  if (!name && e.tagName === 'BUTTON') { name = e.textContent; }"
+                + "  if (!name.trim()) { problems.push('no accessible name: ' + describe(e)); } });"
+                + "document.querySelectorAll('[aria-labelledby], [aria-describedby]').forEach(function (e) {"
+                + "  ['aria-labelledby', 'aria-describedby'].forEach(function (a) {"
+                + "    (e.getAttribute(a) || '').split(/\\s+/).filter(Boolean).forEach(function (id) {"
+                + "      if (!document.getElementById(id)) { problems.push(a + ' names no element: ' + describe(e) + ' -> ' + id); } }); }); });"
+                + "document.querySelectorAll('[role=dialog], [role=alertdialog]').forEach(function (d) {"
+                + "  if (!visible(d)) { return; }"
+                + "  var id = d.getAttribute('aria-labelledby');"
+                + "  if (!id || !text(id)) { problems.push('dialog without a title: ' + describe(d)); } });"
+                + "return problems;");
+    }
+
+    /** Starts recording the bodies of the page's XMLHttpRequests (until the next page load). */
+    void recordRequests() {
+        ((JavascriptExecutor) driver).executeScript(
+                "window.__patRequests = [];"
+                + "var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;"
+                + "XMLHttpRequest.prototype.open = function (method, url) { this.__pat = {method: method, url: String(url)}; return open.apply(this, arguments); };"
+                + "XMLHttpRequest.prototype.send = function (body) { if (this.__pat) { this.__pat.body = body == null ? null : String(body); window.__patRequests.push(this.__pat); } return send.apply(this, arguments); };");
+    }
+
+    /** The bodies of the recorded requests whose URL ends with {@code path}, oldest first. */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> recordedBodies(String method, String path) {
+        return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript(
+                "var method = arguments[0], path = arguments[1];"
+                + "return (window.__patRequests || []).filter(function (r) { return r.method === method && r.url.endsWith(path); })"
+                + ".map(function (r) { return r.body; });", method, path);
     }
 
     /** Saves a PNG under target/screenshots/. */

@@ -2,22 +2,21 @@ package dev.jirapat.web;
 
 import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.HttpCall;
-import dev.jirapat.token.AccessToken;
-import dev.jirapat.token.TokenStore;
+import org.codehaus.jackson.JsonNode;
 import org.junit.After;
 import org.junit.AfterClass;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,33 +30,30 @@ import static org.junit.Assert.fail;
 public class ProfilePanelBrowserIT {
     private static final String ALICE_KEY = "JIRAUSER10100";
     private static DevHost host;
-    private Browser browser;
+    private static Browser browser;
 
+    /** One host and one Chromium for the class: each test starts with its own login (cookies cleared). */
     @BeforeClass
-    public static void startHost() {
+    public static void start() throws Exception {
         System.setProperty("dev.jirapat.lastused.flush.seconds", "1");
         host = DevHost.start(DevHost.Config.forTest());
+        browser = Browser.open(host);
     }
 
     @AfterClass
-    public static void stopHost() {
+    public static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
         if (host != null) {
             host.close();
         }
         System.clearProperty("dev.jirapat.lastused.flush.seconds");
     }
 
-    @Before
-    public void openBrowser() throws Exception {
-        browser = Browser.open(host);
-    }
-
     @After
-    public void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        putSettings("{\"eternalTokensAllowed\": true, \"maxTokensPerUser\": 10}");
+    public void cleanUp() {
+        putSettings("{\"eternalTokensAllowed\": true, \"maxTokensPerUser\": 10, \"expiryWarningDays\": null}");
         RestFixtures.revokeAll(host, "alice");
         RestFixtures.revokeAll(host, "bob");
     }
@@ -96,7 +92,7 @@ public class ProfilePanelBrowserIT {
 
         // Revoke (with confirmation): fails on the next request and leaves the list.
         browser.waitFor(By.cssSelector("tr.pat-token .pat-revoke")).click();
-        browser.waitFor(By.id("pat-revoke-confirm")).click();
+        browser.waitFor(By.id("pat-confirm-ok")).click();
         browser.waitFor(By.id("pat-empty"));
         assertEquals(401, bearer(rotated).status);
     }
@@ -120,6 +116,116 @@ public class ProfilePanelBrowserIT {
     }
 
     @Test
+    public void listWhenTokensAreActiveExpiringSoonExpiredAndEternalThenEachShowsTheStatusTheServerSent() throws Exception {
+        RestFixtures.createToken(host, "alice", "fresh");
+        RestFixtures.createToken(host, "alice", "soon");
+        RestFixtures.createToken(host, "alice", "gone");
+        RestFixtures.createEternalToken(host, "alice", "forever");
+        RestFixtures.setExpiry(host, ALICE_KEY, "soon", Instant.now().plus(Duration.ofDays(2)));
+        expire("gone");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+
+        assertStatus("fresh", "Active", "aui-lozenge-success");
+        assertStatus("soon", "Expires soon", "aui-lozenge-moved");
+        assertStatus("gone", "Expired", "aui-lozenge-removed");
+        assertStatus("forever", "Active", "aui-lozenge-success");
+        assertEquals("Never", cell("forever", ".pat-expires"));
+        assertTrue(cell("fresh", ".pat-expires"), cell("fresh", ".pat-expires").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"));
+        assertEquals("Read and write", cell("fresh", ".pat-scope"));
+        browser.screenshot("panel-statuses");
+
+        // The page holds no warning window of its own: with a 1-day window the server calls "soon" active.
+        putSettings("{\"expiryWarningDays\": 1}");
+        browser.driver.navigate().refresh();
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        assertStatus("soon", "Active", "aui-lozenge-success");
+    }
+
+    @Test
+    public void createWhenCustomDaysReadScopeAndRangesAreChosenThenTheTokenHasEachOfThem() throws Exception {
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.id("pat-create")).click();
+        browser.waitFor(By.id("pat-name")).sendKeys("limited");
+        new Select(browser.driver.findElement(By.id("pat-expiry"))).selectByValue("custom");
+        browser.waitFor(By.id("pat-expiry-days")).sendKeys("7");
+        browser.driver.findElement(By.cssSelector("label[for=pat-scope-read]")).click();
+        assertTrue(browser.driver.findElement(By.id("pat-scope-read")).isSelected());
+        browser.driver.findElement(By.id("pat-ips")).sendKeys("10.0.0.0/8, 192.0.2.0/24");
+        assertEquals(List.of(), browser.accessibilityProblems());
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        readShownToken();
+        assertEquals(List.of(), browser.accessibilityProblems());
+        closeTokenDialog();
+
+        JsonNode token = RestFixtures.tokensOf(host, "alice").get(0);
+        assertEquals("limited", token.path("name").getTextValue());
+        assertEquals("read", token.path("scope").getTextValue());
+        assertEquals("[\"10.0.0.0/8\",\"192.0.2.0/24\"]", token.path("allowedIps").toString());
+        Duration lifetime = Duration.between(Instant.parse(token.path("createdAt").getTextValue().replace("+00:00", "Z")),
+                Instant.parse(token.path("expiringAt").getTextValue().replace("+00:00", "Z")));
+        assertEquals(Duration.ofDays(7), lifetime);
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        assertEquals("Read only", cell("limited", ".pat-scope"));
+    }
+
+    @Test
+    public void createWhenSubmitIsClickedTwiceAtOnceThenOneTokenIsCreated() throws Exception {
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.id("pat-create")).click();
+        browser.waitFor(By.id("pat-name")).sendKeys("once");
+        ((JavascriptExecutor) browser.driver).executeScript(
+                "var b = document.getElementById('pat-create-submit'); b.click(); b.click();");
+        readShownToken();
+        closeTokenDialog();
+        assertEquals(1, RestFixtures.tokensOf(host, "alice").size());
+    }
+
+    @Test
+    public void dialogsWhenUsedByKeyboardThenFocusMovesInAndBackAndDestructiveOnesStartOnCancel() throws Exception {
+        RestFixtures.createToken(host, "alice", "keyboard");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        assertEquals(List.of(), browser.accessibilityProblems());
+
+        // Create: focus goes to the name, and back to the button on Escape.
+        browser.driver.findElement(By.id("pat-create")).sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("pat-name"));
+        assertEquals("#pat-name", browser.focused());
+        assertEquals(List.of(), browser.accessibilityProblems());
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitUntilGone(By.id("pat-create-dialog"));
+        waitForFocus("#pat-create");
+
+        // Revoke: the dialog starts on Cancel (the safe action); Escape returns to the row's Revoke.
+        String id = row("keyboard").getAttribute("data-token-id");
+        WebElement revoke = row("keyboard").findElement(By.cssSelector(".pat-revoke"));
+        revoke.sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("pat-confirm-dialog"));
+        assertEquals("#pat-confirm-cancel", browser.focused());
+        assertEquals(List.of(), browser.accessibilityProblems());
+        browser.screenshot("revoke-dialog");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitUntilGone(By.id("pat-confirm-dialog"));
+        waitForFocus("button.aui-button.aui-button-link.pat-revoke in tr[data-token-id=" + id + "]");
+        assertEquals(1, RestFixtures.tokensOf(host, "alice").size());
+
+        // Confirmed from the keyboard, the row goes and focus lands on Create instead of the page's top.
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("pat-confirm-cancel"));
+        browser.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertEquals("#pat-confirm-ok", browser.focused());
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("pat-empty"));
+        waitForFocus("#pat-create");
+        assertEquals(0, RestFixtures.tokensOf(host, "alice").size());
+    }
+
+    @Test
     public void createWhenNameIsMarkupThenItRendersAsTextAndNoScriptRuns() throws Exception {
         browser.login("alice");
         browser.go("/secure/ViewProfile.jspa");
@@ -136,9 +242,9 @@ public class ProfilePanelBrowserIT {
         }
         // The revoke confirmation shows the name as text too.
         browser.driver.findElement(By.cssSelector("tr.pat-token .pat-revoke")).click();
-        browser.waitFor(By.id("pat-revoke-name"));
-        assertEquals(hostile, text("#pat-revoke-name"));
-        assertTrue(browser.driver.findElements(By.cssSelector("#pat-revoke-dialog img")).isEmpty());
+        browser.waitFor(By.id("pat-confirm-name"));
+        assertEquals(hostile, text("#pat-confirm-name"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#pat-confirm-dialog img")).isEmpty());
     }
 
     @Test
@@ -169,6 +275,28 @@ public class ProfilePanelBrowserIT {
         assertFalse(error.getText().isEmpty());
         assertTrue(browser.driver.findElement(By.id("pat-create-dialog")).isDisplayed());
         assertEquals(1, browser.driver.findElements(By.cssSelector("tr.pat-token")).size());
+    }
+
+    @Test
+    public void profileOfAnotherUserWhenAdminThenListsTheirTokensWithRevokeOnly() throws Exception {
+        RestFixtures.createToken(host, "alice", "alice-ci");
+        String other = RestFixtures.createToken(host, "alice", "alice-deploy");
+        browser.login("admin");
+        browser.go("/secure/ViewProfile.jspa?name=alice");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        assertTrue(browser.driver.findElements(By.id("pat-create")).isEmpty());
+        assertEquals(2, browser.driver.findElements(By.cssSelector("tr.pat-token")).size());
+        assertTrue("an admin does not rotate another user's token",
+                browser.driver.findElements(By.cssSelector("#pat-panel .pat-rotate")).isEmpty());
+        assertEquals(List.of(), browser.accessibilityProblems());
+        browser.screenshot("panel-admin-view");
+
+        row("alice-ci").findElement(By.cssSelector(".pat-revoke")).click();
+        browser.waitFor(By.id("pat-confirm-ok")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("tr.pat-token")).size() == 1);
+        assertEquals(1, RestFixtures.tokensOf(host, "alice").size());
+        assertEquals("alice", whoAmI(other));
     }
 
     @Test
@@ -228,14 +356,27 @@ public class ProfilePanelBrowserIT {
         return browser.driver.findElement(By.cssSelector("tr.pat-token[data-token-name='" + name + "']"));
     }
 
-    /** Moves a token's dates two days into the past through the store: the dev host runs on the system clock. */
+    /** Moves a token's expiry two days into the past through the store: the dev host runs on the system clock. */
     private static void expire(String name) {
-        TokenStore store = host.bean(TokenStore.class);
-        Instant past = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
-        store.inTransaction(() -> {
-            AccessToken token = store.findByOwner(ALICE_KEY).stream().filter(t -> t.name().equals(name)).findFirst().get();
-            return store.replace(token.id(), token.toBuilder().createdAt(past.minus(Duration.ofDays(30))).expiresAt(past).build());
-        }).get();
+        RestFixtures.setExpiry(host, ALICE_KEY, name, Instant.now().minus(Duration.ofDays(2)));
+    }
+
+    private void assertStatus(String name, String text, String lozenge) {
+        WebElement status = row(name).findElement(By.cssSelector(".pat-status .aui-lozenge"));
+        assertEquals(name, text, status.getAttribute("textContent").trim());
+        assertTrue(name + ": " + status.getAttribute("class"), status.getAttribute("class").contains(lozenge));
+    }
+
+    private String cell(String name, String css) {
+        return row(name).findElement(By.cssSelector(css)).getAttribute("textContent").trim();
+    }
+
+    private void waitForFocus(String expected) {
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> expected.equals(browser.focused()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertEquals("focus", expected, browser.focused());
+        }
     }
 
     private HttpCall.Response bearer(String token) {
