@@ -278,16 +278,14 @@ public final class DevHost implements AutoCloseable {
         }
 
         /**
-         * A host for a test: a free port on loopback and a fresh H2 database of its own. A test that set
-         * {@value #LAST_USE_FLUSH_PROPERTY} before starting its host still gets that interval; prefer
-         * {@link #lastUseFlushSeconds(int)}.
+         * A host for a test: a free port on loopback and a fresh H2 database of its own; a test that needs another
+         * last-use interval says so with {@link #lastUseFlushSeconds(int)}.
          */
         public static Config forTest() {
             Config c = new Config();
             c.host = "127.0.0.1";
             c.port = 0;
             c.dbUrl = "jdbc:h2:mem:devhost-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-            c.lastUseFlushSeconds = flushSecondsProperty();
             return c;
         }
 

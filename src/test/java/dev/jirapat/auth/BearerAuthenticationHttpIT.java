@@ -1,6 +1,7 @@
 package dev.jirapat.auth;
 
 import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
@@ -10,7 +11,6 @@ import dev.jirapat.token.TokenMint;
 import dev.jirapat.token.TokenService;
 import dev.jirapat.token.TokenStore;
 import org.junit.After;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -49,22 +49,19 @@ import static org.junit.Assert.assertTrue;
  */
 public class BearerAuthenticationHttpIT {
     @ClassRule
+    public static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest().lastUseFlushSeconds(1));
+
+    @ClassRule
     public static final TokenLogScan LOG = new TokenLogScan();
 
     private static DevHost host;
 
     @BeforeClass
     public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest().lastUseFlushSeconds(1));
+        host = HOST.host();
         policy(host);
     }
 
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @After
     public void resetPolicyAndUsers() {

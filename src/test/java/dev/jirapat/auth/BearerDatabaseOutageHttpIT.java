@@ -1,9 +1,9 @@
 package dev.jirapat.auth;
 
 import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.devhost.HttpCall;
 import org.junit.After;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -24,22 +24,19 @@ import static org.junit.Assert.assertNull;
 /** A database that cannot be reached while a token is checked: 503 with Retry-After, never anonymous, never 401. */
 public class BearerDatabaseOutageHttpIT {
     @ClassRule
+    public static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest());
+
+    @ClassRule
     public static final TokenLogScan LOG = new TokenLogScan();
 
     private static DevHost host;
 
     @BeforeClass
     public static void startHost() {
-        host = DevHost.start(DevHost.Config.forTest());
+        host = HOST.host();
         policy(host);
     }
 
-    @AfterClass
-    public static void stopHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @After
     public void databaseBack() {

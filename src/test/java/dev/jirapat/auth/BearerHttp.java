@@ -1,6 +1,7 @@
 package dev.jirapat.auth;
 
 import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevUsers;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
@@ -26,9 +27,9 @@ import static org.junit.Assert.assertTrue;
 
 /** What the Bearer HTTP tests share: minting tokens through the plugin's service, policy switches, assertions. */
 final class BearerHttp {
-    static final String ADMIN = "JIRAUSER10000";
-    static final String ALICE = "JIRAUSER10100";
-    static final String BOB = "JIRAUSER10101";
+    static final String ADMIN = DevUsers.ADMIN_KEY;
+    static final String ALICE = DevUsers.ALICE_KEY;
+    static final String BOB = DevUsers.BOB_KEY;
     static final String NOT_AUTHENTICATED = "You are not authenticated. Authentication required to perform this operation.";
 
     private static final ObjectMapper JSON = new ObjectMapper();

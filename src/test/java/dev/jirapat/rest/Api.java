@@ -1,6 +1,7 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevUsers;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
@@ -40,9 +41,9 @@ import static org.junit.Assert.fail;
  * database.
  */
 final class Api {
-    static final String ADMIN_KEY = "JIRAUSER10000";
-    static final String ALICE_KEY = "JIRAUSER10100";
-    static final String BOB_KEY = "JIRAUSER10101";
+    static final String ADMIN_KEY = DevUsers.ADMIN_KEY;
+    static final String ALICE_KEY = DevUsers.ALICE_KEY;
+    static final String BOB_KEY = DevUsers.BOB_KEY;
     static final String LATEST = "/rest/pat/latest";
     static final String V1 = "/rest/pat/1.0";
     static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+00:00");

@@ -1,6 +1,7 @@
 package dev.jirapat.web;
 
 import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.PolicyStore;
 import org.codehaus.jackson.JsonNode;
@@ -8,6 +9,7 @@ import org.codehaus.jackson.map.ObjectMapper;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,6 +31,9 @@ import static org.junit.Assert.assertTrue;
 
 /** The admin page in headless Chromium against the dev host: what a Jira system administrator does. */
 public class AdminPageBrowserIT {
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest().builtInPatApp(true));
+
     private static final String BOB_KEY = "JIRAUSER10101";
     private static DevHost host;
     private static Browser browser;
@@ -36,7 +41,7 @@ public class AdminPageBrowserIT {
     /** One host and one Chromium for the class: each test starts with its own login (cookies cleared). */
     @BeforeClass
     public static void start() throws Exception {
-        host = DevHost.start(DevHost.Config.forTest().builtInPatApp(true));
+        host = HOST.host();
         browser = Browser.open(host);
     }
 
@@ -44,9 +49,6 @@ public class AdminPageBrowserIT {
     public static void stop() {
         if (browser != null) {
             browser.close();
-        }
-        if (host != null) {
-            host.close();
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.jirapat.web;
 
 import dev.jirapat.devhost.DevHost;
+import dev.jirapat.devhost.DevHostRule;
 import dev.jirapat.devhost.HttpCall;
 import org.codehaus.jackson.JsonNode;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,6 +30,9 @@ import static org.junit.Assert.fail;
 
 /** The profile panel in headless Chromium against the dev host: what a Jira user does with tokens. */
 public class ProfilePanelBrowserIT {
+    @ClassRule
+    public static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest().lastUseFlushSeconds(1));
+
     private static final String ALICE_KEY = "JIRAUSER10100";
     private static DevHost host;
     private static Browser browser;
@@ -35,8 +40,7 @@ public class ProfilePanelBrowserIT {
     /** One host and one Chromium for the class: each test starts with its own login (cookies cleared). */
     @BeforeClass
     public static void start() throws Exception {
-        System.setProperty("dev.jirapat.lastused.flush.seconds", "1");
-        host = DevHost.start(DevHost.Config.forTest());
+        host = HOST.host();
         browser = Browser.open(host);
     }
 
@@ -45,10 +49,6 @@ public class ProfilePanelBrowserIT {
         if (browser != null) {
             browser.close();
         }
-        if (host != null) {
-            host.close();
-        }
-        System.clearProperty("dev.jirapat.lastused.flush.seconds");
     }
 
     @After
