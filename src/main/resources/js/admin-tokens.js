@@ -45,7 +45,7 @@
 
         function selectionChanged() {
             var n = $table.find('.pat-select:checked').length;
-            $('#pat-bulk-revoke').prop('disabled', n === 0).attr('aria-disabled', n === 0 ? 'true' : 'false');
+            $('#pat-bulk-revoke').prop('disabled', n === 0);
         }
 
         /** Where focus goes when the row that had it leaves the page. */
@@ -67,8 +67,8 @@
                 $('#pat-admin-empty').toggleClass('hidden', page.values.length > 0);
                 $('#pat-select-all').prop('checked', false);
                 $('#pat-page-info').text(page.totalPages > 0 ? AJS.I18n.getText('pat.admin.page.info', page.page + 1, page.totalPages) : '');
-                $('#pat-page-prev').prop('disabled', page.page === 0).attr('aria-disabled', String(page.page === 0));
-                $('#pat-page-next').prop('disabled', page.isLastPage).attr('aria-disabled', String(page.isLastPage));
+                $('#pat-page-prev').prop('disabled', page.page === 0);
+                $('#pat-page-next').prop('disabled', page.isLastPage);
                 $table.find('th.pat-sortable').removeAttr('aria-sort');
                 $table.find('th[data-sort="' + state.sortBy + '"]')
                     .attr('aria-sort', state.orderBy === 'asc' ? 'ascending' : 'descending');

@@ -69,6 +69,16 @@
 
     // --- dialogs --------------------------------------------------------------------------------------------
 
+    /**
+     * Gives a dialog's header its close button, named for assistive technology; AUI closes the dialog when it is
+     * clicked or activated with Enter or Space.
+     */
+    function addCloseButton($dialog) {
+        $dialog.find('.aui-dialog2-header').first().append($('<button type="button" class="aui-close-button">')
+            .attr('aria-label', AJS.I18n.getText('pat.dialog.close')));
+        return $dialog;
+    }
+
     function attached(element) {
         return element && element !== document.body && document.documentElement.contains(element) && $(element).is(':visible');
     }
@@ -87,6 +97,8 @@
         if (!$dialog.data('pat-return-bound')) {
             $dialog.data('pat-return-bound', true);
             auiDialog.on('hide', function () {
+                // AUI removes the hidden attribute when it shows a dialog; a closed one is hidden again for all.
+                $dialog.attr('hidden', '');
                 window.setTimeout(function () { returnFocus($dialog); }, 0);
             });
         }
@@ -128,7 +140,7 @@
         if ($dialog.length) {
             return $dialog;
         }
-        $dialog = $('<section id="pat-confirm-dialog" class="aui-dialog2 aui-dialog2-small aui-layer aui-dialog2-warning" role="alertdialog" aria-hidden="true" aria-labelledby="pat-confirm-title" aria-describedby="pat-confirm-text">'
+        $dialog = $('<section id="pat-confirm-dialog" class="aui-dialog2 aui-dialog2-small aui-layer aui-dialog2-warning" role="alertdialog" hidden aria-modal="true" aria-labelledby="pat-confirm-title" aria-describedby="pat-confirm-text">'
             + '<header class="aui-dialog2-header"><h2 class="aui-dialog2-header-main" id="pat-confirm-title"></h2></header>'
             + '<div class="aui-dialog2-content"><p id="pat-confirm-text"><span id="pat-confirm-message"></span> <strong id="pat-confirm-name"></strong></p></div>'
             + '<footer class="aui-dialog2-footer"><div class="aui-dialog2-footer-actions">'
@@ -138,7 +150,7 @@
         $dialog.find('#pat-confirm-cancel').text(AJS.I18n.getText('pat.cancel')).on('click', function () {
             closeDialog($dialog);
         });
-        return $dialog.appendTo(document.body);
+        return addCloseButton($dialog).appendTo(document.body);
     }
 
     /**
@@ -169,7 +181,7 @@
         if ($dialog.length) {
             return $dialog;
         }
-        $dialog = $('<section id="pat-token-dialog" class="aui-dialog2 aui-dialog2-medium aui-layer" role="dialog" aria-hidden="true" data-aui-modal="true" aria-labelledby="pat-token-title">'
+        $dialog = $('<section id="pat-token-dialog" class="aui-dialog2 aui-dialog2-medium aui-layer" role="dialog" hidden aria-modal="true" data-aui-modal="true" aria-labelledby="pat-token-title" aria-describedby="pat-token-warning">'
             + '<header class="aui-dialog2-header"><h2 class="aui-dialog2-header-main" id="pat-token-title"></h2></header>'
             + '<div class="aui-dialog2-content"><div class="aui-message aui-message-warning"><p id="pat-token-warning"></p></div>'
             + '<form class="aui" id="pat-token-form"><div class="field-group"><label for="pat-token-value" id="pat-token-label"></label>'
@@ -209,7 +221,7 @@
                 onHide();
             }
         });
-        return $dialog.appendTo(document.body);
+        return addCloseButton($dialog).appendTo(document.body);
     }
 
     /**
@@ -370,7 +382,7 @@
     }
 
     function createDialog(forUser, userList) {
-        var $dialog = $('<section id="pat-create-dialog" class="aui-dialog2 aui-dialog2-medium aui-layer" role="dialog" aria-hidden="true" aria-labelledby="pat-create-title">'
+        var $dialog = $('<section id="pat-create-dialog" class="aui-dialog2 aui-dialog2-medium aui-layer" role="dialog" hidden aria-modal="true" aria-labelledby="pat-create-title">'
             + '<header class="aui-dialog2-header"><h2 class="aui-dialog2-header-main" id="pat-create-title"></h2></header>'
             + '<div class="aui-dialog2-content"><form class="aui" id="pat-create-form" novalidate>'
             + '<div class="aui-message aui-message-error hidden" id="pat-create-error" role="alert"></div>'
@@ -414,7 +426,7 @@
         $dialog.find('#pat-ips-help').text(AJS.I18n.getText('pat.create.ips.help'));
         $dialog.find('#pat-create-submit').text(AJS.I18n.getText('pat.create.submit'));
         $dialog.find('#pat-create-cancel').text(AJS.I18n.getText('pat.cancel'));
-        return $dialog.appendTo(document.body);
+        return addCloseButton($dialog).appendTo(document.body);
     }
 
     /**
@@ -465,9 +477,26 @@
             $dialog.find('#pat-expiry-help').text(AJS.I18n.getText('pat.create.expiry.help', policy.maxExpiryDays));
         }
 
+        /** Marks a field invalid and described by the error text, until the next submit or opening. */
         function fail(text, $field) {
             showMessage($error, text);
+            $field.attr('aria-invalid', 'true').attr('aria-describedby',
+                $.trim(($field.attr('aria-describedby') || '') + ' pat-create-error'));
             $field.trigger('focus');
+        }
+
+        function clearInvalid() {
+            $form.find('[aria-invalid]').each(function () {
+                var $field = $(this).removeAttr('aria-invalid');
+                var rest = $.grep(($field.attr('aria-describedby') || '').split(/\s+/), function (id) {
+                    return id && id !== 'pat-create-error';
+                });
+                if (rest.length) {
+                    $field.attr('aria-describedby', rest.join(' '));
+                } else {
+                    $field.removeAttr('aria-describedby');
+                }
+            });
         }
 
         $name.on('input', updateCount);
@@ -476,6 +505,7 @@
         $form.on('submit', function (e) {
             e.preventDefault();
             clearMessage($error);
+            clearInvalid();
             var body = {};
             if (options.forUser) {
                 body.username = $.trim($dialog.find('#pat-create-user').val());
@@ -524,6 +554,7 @@
                 expiryChoices();
                 showDays(false);
                 clearMessage($error);
+                clearInvalid();
                 updateCount();
                 openDialog($dialog, {focus: options.forUser ? '#pat-create-user' : '#pat-name', trigger: trigger});
             }

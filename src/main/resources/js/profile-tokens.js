@@ -26,10 +26,12 @@
             var $actions = $();
             if (own && pat.rotatable(token)) {
                 $actions = $actions.add($('<button type="button" class="aui-button aui-button-link pat-rotate">')
-                    .text(AJS.I18n.getText('pat.action.rotate')));
+                    .text(AJS.I18n.getText('pat.action.rotate'))
+                    .attr('aria-label', AJS.I18n.getText('pat.action.rotate.token', token.name)));
             }
             return $actions.add($('<button type="button" class="aui-button aui-button-link pat-revoke">')
-                .text(AJS.I18n.getText('pat.action.revoke')));
+                .text(AJS.I18n.getText('pat.action.revoke'))
+                .attr('aria-label', AJS.I18n.getText('pat.action.revoke.token', token.name)));
         }
 
         function render(tokens) {
@@ -88,16 +90,29 @@
         }
 
         // --- rotate and revoke --------------------------------------------------------------------------------
+        // Rotate asks first: the old secret stops working at once. The new token shows once the question has
+        // closed, so the two dialogs never stack.
         $panel.on('click', '.pat-rotate', function () {
             var button = this;
-            var id = $(button).closest('tr').attr('data-token-id');
+            var $row = $(button).closest('tr');
+            var id = $row.attr('data-token-id');
             pat.clearMessage($error);
-            pat.guard(button, function () {
-                return pat.api('POST', '/tokens/' + encodeURIComponent(id) + '/rotate').done(function (rotated) {
-                    pat.showToken(rotated.rawToken, load, {trigger: button, fallback: focusFallback});
-                }).fail(function (xhr) {
-                    pat.showMessage($error, pat.errorText(xhr));
-                });
+            pat.confirm({
+                title: AJS.I18n.getText('pat.rotate.title'),
+                text: AJS.I18n.getText('pat.rotate.confirm'),
+                name: $row.attr('data-token-name'),
+                action: AJS.I18n.getText('pat.action.rotate'),
+                trigger: button,
+                fallback: focusFallback,
+                run: function () {
+                    return pat.api('POST', '/tokens/' + encodeURIComponent(id) + '/rotate').done(function (rotated) {
+                        window.setTimeout(function () {
+                            pat.showToken(rotated.rawToken, load, {trigger: button, fallback: focusFallback});
+                        }, 0);
+                    }).fail(function (xhr) {
+                        pat.showMessage($error, pat.errorText(xhr));
+                    });
+                }
             });
         });
 

@@ -289,6 +289,67 @@ public class AdminPageBrowserIT {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
+    @Test
+    public void axeWhenBothTabsAndEveryDialogAreCheckedThenNoViolationsAndDialogsAreLabelledModals() throws Exception {
+        create("bob", "bob-one");
+        create("bob", "bob-two");
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        browser.waitFor(By.cssSelector("#pat-admin-tokens tr.pat-token"));
+        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        found.put("tokens tab", browser.axeViolations());
+
+        browser.driver.findElement(By.id("pat-service-create")).click();
+        browser.waitFor(By.id("pat-create-user"));
+        assertEquals(List.of(), browser.openDialogProblems("pat-create-dialog", false));
+        assertEquals("#pat-create-user", browser.focused());
+        found.put("create-for-a-user dialog", browser.axeViolations());
+        browser.driver.findElement(By.id("pat-create-cancel")).click();
+        browser.waitUntilGone(By.id("pat-create-dialog"));
+        assertTrue(browser.closedDialogHidden("pat-create-dialog"));
+        waitForFocus("#pat-service-create");
+
+        row("bob-one").findElement(By.cssSelector(".pat-select")).click();
+        browser.driver.findElement(By.id("pat-bulk-revoke")).click();
+        browser.waitFor(By.id("pat-confirm-cancel"));
+        assertEquals(List.of(), browser.openDialogProblems("pat-confirm-dialog", true));
+        assertEquals("#pat-confirm-cancel", browser.focused());
+        found.put("bulk-revoke dialog", browser.axeViolations());
+        browser.driver.findElement(By.id("pat-confirm-cancel")).click();
+        browser.waitUntilGone(By.id("pat-confirm-dialog"));
+        assertTrue(browser.closedDialogHidden("pat-confirm-dialog"));
+        waitForFocus("#pat-bulk-revoke");
+
+        browser.driver.findElement(By.id("pat-tab-settings-link")).click();
+        browser.waitFor(By.id("pat-settings-save"));
+        found.put("settings tab", browser.axeViolations());
+
+        int total = found.values().stream().mapToInt(List::size).sum();
+        System.out.println("[axe] admin page: " + total + " violation(s) " + found);
+        found.forEach((state, violations) -> assertEquals(state, List.of(), violations));
+    }
+
+    @Test
+    public void filtersAndPagingWhenRenderedThenDateInputsAreNamedByTheirGroupAndPagingUsesNativeDisabled() throws Exception {
+        create("bob", "bob-one");
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        browser.waitFor(By.cssSelector("#pat-admin-tokens tr.pat-token"));
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("pat-filter-created-from", "Created from");
+        expected.put("pat-filter-created-to", "Created to");
+        expected.put("pat-filter-expires-from", "Expires from");
+        expected.put("pat-filter-expires-to", "Expires to");
+        expected.put("pat-filter-used-from", "Last used from");
+        expected.put("pat-filter-used-to", "Last used to");
+        expected.forEach((id, name) -> assertEquals(id, name, browser.driver.findElement(By.id(id)).getAccessibleName()));
+        for (String id : List.of("pat-page-prev", "pat-page-next", "pat-bulk-revoke")) {
+            WebElement button = browser.driver.findElement(By.id(id));
+            assertEquals(id, null, button.getAttribute("aria-disabled"));
+            assertFalse(id, button.isEnabled());
+        }
+    }
+
     private static String create(String user, String name) {
         return RestFixtures.createToken(host, user, name);
     }

@@ -136,6 +136,60 @@ final class Browser implements AutoCloseable {
                 + "return problems;");
     }
 
+    private static final Path AXE = Paths.get("target", "devhost-web", "node_modules", "axe-core", "axe.min.js");
+
+    /**
+     * Runs axe-core (installed for the tests only, from src/devhost/web/package-lock.json; never served by the
+     * plugin) on the page as it is now, with the WCAG 2.0 and 2.1 A and AA rules. Returns one line per violation
+     * (id, impact, the targets of its nodes); empty when there is none.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> axeViolations() throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+            js.executeScript(new String(Files.readAllBytes(AXE), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object result = js.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(function (r) { done(r.violations.map(function (v) {"
+                + "  return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return JSON.stringify(n.target); }).join(', ');"
+                + "})); }, function (e) { done(['axe failed: ' + e]); });");
+        return (java.util.List<String>) result;
+    }
+
+    /**
+     * The ARIA state of an open dialog, checked directly (axe skips what aria-hidden hides): problems, empty when
+     * the dialog is open, not aria-hidden, modal, labelled by a non-empty title, described when describedBy is
+     * given, with a named close button, and focus inside it.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> openDialogProblems(String id, boolean described) {
+        return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript(
+                "var d = document.getElementById(arguments[0]), described = arguments[1], p = [];"
+                + "if (!d) { return ['no dialog ' + arguments[0]]; }"
+                + "function text(ids) { return (ids || '').split(/\\s+/).filter(Boolean).map(function (i) {"
+                + "  var t = document.getElementById(i); return t ? t.textContent.trim() : ''; }).join(' ').trim(); }"
+                + "if (!d.hasAttribute('open')) { p.push('not open'); }"
+                + "if (d.hasAttribute('hidden')) { p.push('hidden while open'); }"
+                + "for (var e = d; e; e = e.parentElement) { if (e.getAttribute('aria-hidden') === 'true') { p.push('aria-hidden on ' + (e.id || e.tagName)); } }"
+                + "if (d.getAttribute('aria-modal') !== 'true') { p.push('aria-modal is ' + d.getAttribute('aria-modal')); }"
+                + "if (!/^(dialog|alertdialog)$/.test(d.getAttribute('role') || '')) { p.push('role is ' + d.getAttribute('role')); }"
+                + "if (!text(d.getAttribute('aria-labelledby'))) { p.push('not labelled'); }"
+                + "if (described && !text(d.getAttribute('aria-describedby'))) { p.push('not described'); }"
+                + "var close = d.querySelector('.aui-close-button');"
+                + "if (!close || !(close.getAttribute('aria-label') || close.textContent).trim()) { p.push('no named close button'); }"
+                + "if (!d.contains(document.activeElement)) { p.push('focus outside'); }"
+                + "return p;", id, described);
+    }
+
+    /** Problems of a closed dialog: empty when it is hidden with the hidden attribute (or not on the page). */
+    boolean closedDialogHidden(String id) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "var d = document.getElementById(arguments[0]); return !d || (d.hasAttribute('hidden') && !d.hasAttribute('open'));", id));
+    }
+
     /** Starts recording the bodies of the page's XMLHttpRequests (until the next page load). */
     void recordRequests() {
         ((JavascriptExecutor) driver).executeScript(

@@ -84,6 +84,7 @@ public class ProfilePanelBrowserIT {
 
         // Rotate: the old token stops working, the new one works.
         browser.driver.findElement(By.cssSelector("tr.pat-token .pat-rotate")).click();
+        browser.waitFor(By.id("pat-confirm-ok")).click();
         String rotated = readShownToken();
         assertNotEquals(token, rotated);
         closeTokenDialog();
@@ -307,6 +308,209 @@ public class ProfilePanelBrowserIT {
         browser.waitFor(By.id("up-d-username"));
         assertTrue(browser.driver.findElements(By.id("pat-panel")).isEmpty());
         assertFalse(pageSource().contains("alice-secret"));
+    }
+
+    @Test
+    public void dialogsWhenOpenThenExposedAsLabelledModalsAndHiddenWhenClosed() throws Exception {
+        RestFixtures.createToken(host, "alice", "ci-deploy");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+
+        browser.driver.findElement(By.id("pat-create")).click();
+        browser.waitFor(By.id("pat-name"));
+        assertEquals(List.of(), browser.openDialogProblems("pat-create-dialog", false));
+        assertEquals("#pat-name", browser.focused());
+        browser.driver.findElement(By.cssSelector("#pat-create-dialog .aui-close-button")).click();
+        browser.waitUntilGone(By.id("pat-create-dialog"));
+        assertTrue(browser.closedDialogHidden("pat-create-dialog"));
+        waitForFocus("#pat-create");
+
+        row("ci-deploy").findElement(By.cssSelector(".pat-revoke")).click();
+        browser.waitFor(By.id("pat-confirm-cancel"));
+        assertEquals(List.of(), browser.openDialogProblems("pat-confirm-dialog", true));
+        assertEquals("#pat-confirm-cancel", browser.focused());
+        browser.driver.findElement(By.id("pat-confirm-cancel")).click();
+        browser.waitUntilGone(By.id("pat-confirm-dialog"));
+        assertTrue(browser.closedDialogHidden("pat-confirm-dialog"));
+
+        row("ci-deploy").findElement(By.cssSelector(".pat-rotate")).click();
+        browser.waitFor(By.id("pat-confirm-ok")).click();
+        readShownToken();
+        assertEquals(List.of(), browser.openDialogProblems("pat-token-dialog", true));
+        closeTokenDialog();
+        assertTrue(browser.closedDialogHidden("pat-token-dialog"));
+    }
+
+    @Test
+    public void rotateWhenClickedThenAsksFirstStartingOnCancel() throws Exception {
+        String old = RestFixtures.createToken(host, "alice", "ci-deploy");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        row("ci-deploy").findElement(By.cssSelector(".pat-rotate")).click();
+        browser.waitFor(By.id("pat-confirm-dialog"));
+        assertEquals("#pat-confirm-cancel", browser.focused());
+        assertTrue(text("#pat-confirm-text"), text("#pat-confirm-text").contains("stops working at once"));
+        assertEquals("ci-deploy", text("#pat-confirm-name"));
+        browser.screenshot("rotate-dialog");
+        browser.driver.findElement(By.id("pat-confirm-cancel")).click();
+        browser.waitUntilGone(By.id("pat-confirm-dialog"));
+        assertEquals("cancelled: the old token still works", "alice", whoAmI(old));
+
+        row("ci-deploy").findElement(By.cssSelector(".pat-rotate")).click();
+        browser.waitFor(By.id("pat-confirm-ok")).click();
+        String rotated = readShownToken();
+        closeTokenDialog();
+        assertEquals(401, bearer(old).status);
+        assertEquals("alice", whoAmI(rotated));
+    }
+
+    @Test
+    public void rowActionsWhenRenderedThenNameTheirToken() throws Exception {
+        RestFixtures.createToken(host, "alice", "ci-deploy");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        assertEquals("Rotate token ci-deploy", row("ci-deploy").findElement(By.cssSelector(".pat-rotate")).getAttribute("aria-label"));
+        assertEquals("Revoke token ci-deploy", row("ci-deploy").findElement(By.cssSelector(".pat-revoke")).getAttribute("aria-label"));
+    }
+
+    @Test
+    public void createWhenTheNameIsMissingThenTheFieldIsInvalidAndDescribedByTheError() throws Exception {
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.id("pat-create")).click();
+        WebElement name = browser.waitFor(By.id("pat-name"));
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        browser.waitFor(By.id("pat-create-error"));
+        assertEquals("true", name.getAttribute("aria-invalid"));
+        assertTrue(name.getAttribute("aria-describedby"), name.getAttribute("aria-describedby").contains("pat-create-error"));
+        assertEquals(List.of(), browser.axeViolations());
+        name.sendKeys("fixed");
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        readShownToken();
+        assertEquals(null, browser.driver.findElement(By.id("pat-name")).getAttribute("aria-invalid"));
+        assertFalse(String.valueOf(browser.driver.findElement(By.id("pat-name")).getAttribute("aria-describedby")).contains("pat-create-error"));
+        closeTokenDialog();
+    }
+
+    @Test
+    public void axeWhenEachStateOfThePanelIsCheckedThenNoViolations() throws Exception {
+        RestFixtures.createToken(host, "alice", "ci-deploy");
+        RestFixtures.createToken(host, "alice", "long-gone");
+        expire("long-gone");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        found.put("panel", browser.axeViolations());
+
+        browser.driver.findElement(By.id("pat-create")).click();
+        browser.waitFor(By.id("pat-name"));
+        found.put("create dialog", browser.axeViolations());
+        browser.driver.findElement(By.id("pat-create-cancel")).click();
+        browser.waitUntilGone(By.id("pat-create-dialog"));
+
+        row("ci-deploy").findElement(By.cssSelector(".pat-revoke")).click();
+        browser.waitFor(By.id("pat-confirm-cancel"));
+        found.put("revoke dialog", browser.axeViolations());
+        browser.driver.findElement(By.id("pat-confirm-cancel")).click();
+        browser.waitUntilGone(By.id("pat-confirm-dialog"));
+
+        row("ci-deploy").findElement(By.cssSelector(".pat-rotate")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+                By.cssSelector("#pat-confirm-dialog[open], #pat-token-dialog[open]")).isEmpty());
+        if (!browser.driver.findElements(By.cssSelector("#pat-confirm-dialog[open]")).isEmpty()) {
+            found.put("rotate dialog", browser.axeViolations());
+            browser.driver.findElement(By.id("pat-confirm-ok")).click();
+        }
+        readShownToken();
+        found.put("token dialog", browser.axeViolations());
+        closeTokenDialog();
+
+        int total = found.values().stream().mapToInt(List::size).sum();
+        System.out.println("[axe] profile panel: " + total + " violation(s) " + found);
+        found.forEach((state, violations) -> assertEquals(state, List.of(), violations));
+    }
+
+    @Test
+    public void keyboardOnlyJourneyWhenCreatingCopyingRevokingAndRotatingThenEveryStepWorks() throws Exception {
+        RestFixtures.createToken(host, "alice", "to-revoke");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.cssSelector("tr.pat-token"));
+        ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('pat-create').focus();");
+
+        // Create: Enter opens, type the name, Enter submits.
+        keys(Keys.ENTER);
+        browser.waitFor(By.id("pat-name"));
+        assertEquals("#pat-name", browser.focused());
+        keys("keyboard-made");
+        keys(Keys.ENTER);
+        String created = readShownToken();
+        assertEquals("alice", whoAmI(created));
+
+        // Copy with Tab then Space, then Tab to Done and Enter (the token dialog ignores Escape, so a stray key
+        // does not lose the token); focus goes back to Create.
+        assertEquals("#pat-token-value", browser.focused());
+        keys(Keys.TAB);
+        assertEquals("#pat-token-copy", browser.focused());
+        keys(Keys.SPACE);
+        browser.waitFor(By.id("pat-token-copied"));
+        tabTo("#pat-token-close");
+        keys(Keys.ENTER);
+        browser.waitUntilGone(By.id("pat-token-dialog"));
+        waitForFocus("#pat-create");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("tr.pat-token")).size() == 2);
+
+        // Revoke "to-revoke": Tab to its Revoke, Enter, Shift+Tab from Cancel to the confirm button, Enter.
+        String revokeId = row("to-revoke").getAttribute("data-token-id");
+        String revokeButton = "button.aui-button.aui-button-link.pat-revoke in tr[data-token-id=" + revokeId + "]";
+        tabTo(revokeButton);
+        keys(Keys.ENTER);
+        browser.waitFor(By.id("pat-confirm-cancel"));
+        keys(Keys.ESCAPE); // first thoughts: Escape cancels and focus returns to the row's Revoke
+        browser.waitUntilGone(By.id("pat-confirm-dialog"));
+        waitForFocus(revokeButton);
+        assertEquals(2, RestFixtures.tokensOf(host, "alice").size());
+        keys(Keys.ENTER);
+        browser.waitFor(By.id("pat-confirm-cancel"));
+        assertEquals("#pat-confirm-cancel", browser.focused());
+        keys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertEquals("#pat-confirm-ok", browser.focused());
+        keys(Keys.ENTER);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("tr.pat-token")).size() == 1);
+
+        // Rotate "keyboard-made" with confirmation, then Done with Enter.
+        String rotateId = row("keyboard-made").getAttribute("data-token-id");
+        ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('pat-create').focus();");
+        tabTo("button.aui-button.aui-button-link.pat-rotate in tr[data-token-id=" + rotateId + "]");
+        keys(Keys.SPACE);
+        browser.waitFor(By.id("pat-confirm-cancel"));
+        keys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        keys(Keys.ENTER);
+        String rotated = readShownToken();
+        tabTo("#pat-token-close");
+        keys(Keys.ENTER);
+        browser.waitUntilGone(By.id("pat-token-dialog"));
+        assertEquals(401, bearer(created).status);
+        assertEquals("alice", whoAmI(rotated));
+        assertEquals(1, RestFixtures.tokensOf(host, "alice").size());
+    }
+
+    private void keys(CharSequence... keys) {
+        browser.driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    /** Presses Tab until focus is on expected (at most 30 times). */
+    private void tabTo(String expected) {
+        for (int i = 0; i < 30 && !expected.equals(browser.focused()); i++) {
+            keys(Keys.TAB);
+        }
+        assertEquals(expected, browser.focused());
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
