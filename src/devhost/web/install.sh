@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs the dev host's front-end libraries (AUI, jQuery), pinned in package-lock.json beside this script, with
+# Installs the dev host's front-end libraries (AUI, jQuery) and the browser tests' axe-core, pinned in package-lock.json beside this script, with
 # npm ci into DEST/node_modules (DEST: the first argument). Skips npm when DEST holds an install from the same
 # lock file; npm is needed only when it does not.
 set -eu
