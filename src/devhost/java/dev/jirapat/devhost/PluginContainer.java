@@ -2,6 +2,7 @@ package dev.jirapat.devhost;
 
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.io.Resource;
@@ -10,9 +11,12 @@ import org.springframework.core.io.Resource;
  * The plugin's Spring context, built from its own {@code META-INF/spring/plugin-context.xml} as Gemini
  * Blueprint builds it in Jira, with the host's services behind the {@code <osgi:reference>}s. Module classes
  * (filters, servlets, REST resources, context providers) are created by it with constructor autowiring.
+ *
+ * <p>As in Atlassian's container, autowiring goes by type only: parameter names are never read, so two beans of
+ * a type a constructor takes fail the module, whatever the parameter is called.
  */
 final class PluginContainer implements AutoCloseable {
-    private final GenericApplicationContext context = new GenericApplicationContext();
+    private final GenericApplicationContext context = new GenericApplicationContext(typeOnlyBeanFactory());
 
     /** @param adjustments changes the host makes to the plugin's bean definitions before any bean is created */
     PluginContainer(Resource springXml, HostServices services, BeanFactoryPostProcessor... adjustments) {
@@ -21,7 +25,7 @@ final class PluginContainer implements AutoCloseable {
             context.addBeanFactoryPostProcessor(adjustment);
         }
         XmlBeanDefinitionReader reader = new XmlBeanDefinitionReader(context);
-        // Gemini's context does not validate either; validation would fetch XSDs over the network.
+        // Atlassian's context creator reads the XML without schema validation too (Gemini's own would validate).
         reader.setValidationMode(XmlBeanDefinitionReader.VALIDATION_NONE);
         reader.setNamespaceAware(true);
         try {
@@ -31,6 +35,13 @@ final class PluginContainer implements AutoCloseable {
             throw new DevHostException("The plugin's Spring context (" + springXml.getDescription() + ") failed: "
                     + rootMessage(e), e);
         }
+    }
+
+    /** Constructor autowiring by type alone: no parameter-name discovery to break a tie between two beans. */
+    private static DefaultListableBeanFactory typeOnlyBeanFactory() {
+        DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+        beanFactory.setParameterNameDiscoverer(null);
+        return beanFactory;
     }
 
     GenericApplicationContext context() {

@@ -35,7 +35,8 @@ import static org.junit.Assert.fail;
 
 /**
  * The built jar in a real OSGi framework (Apache Felix, as in Jira), next to a stand-in for Jira: a bundle that
- * exports the packages the plugin imports. Resolving is enough: starting would need Jira's Spring extender.
+ * exports the packages the plugin imports. Resolving only; SpringExtenderIT starts the bundle under the Spring
+ * extender.
  */
 public class BundleResolvesIT {
 

@@ -1,7 +1,9 @@
 package dev.jirapat.packaging;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +101,22 @@ final class PluginJar {
 
     Path path() {
         return path;
+    }
+
+    /** A copy of this jar in {@code target}, with the entry {@code name} replaced by {@code text}. */
+    File withEntry(String name, String text, File target) throws IOException {
+        assertTrue(name + " is not in " + path, entries.containsKey(name));
+        try (OutputStream out = Files.newOutputStream(target.toPath());
+             JarOutputStream copy = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                if (entry.getKey().equals(JarFile.MANIFEST_NAME)) {
+                    continue;
+                }
+                copy.putNextEntry(new JarEntry(entry.getKey()));
+                copy.write(entry.getKey().equals(name) ? text.getBytes(StandardCharsets.UTF_8) : entry.getValue());
+            }
+        }
+        return target;
     }
 
     Set<String> entryNames() {

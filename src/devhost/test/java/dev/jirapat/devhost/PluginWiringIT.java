@@ -62,6 +62,16 @@ public class PluginWiringIT {
     }
 
     @Test
+    public void startWhenTwoBeansShareAModuleParameterTypeThenFailsNamingIt() throws IOException {
+        // The Bearer filter's parameter is named clock: only a container that read parameter names would pick the
+        // bean "clock"; Atlassian's, like the host's, autowires by type alone.
+        String clock = "<beans:bean id=\"clock\" class=\"java.time.Clock\" factory-method=\"systemUTC\"/>";
+        Path broken = copyReplacing(SPRING_XML, clock,
+                clock + "\n<beans:bean id=\"otherClock\" class=\"java.time.Clock\" factory-method=\"systemUTC\"/>");
+        assertStartFails(config().springXml(broken), "java.time.Clock");
+    }
+
+    @Test
     public void startWhenSpringXmlIsNotXmlThenFailsNamingTheFile() throws IOException {
         Path broken = temp.newFile("plugin-context.xml").toPath();
         Files.write(broken, "<beans:beans this is not xml".getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,271 @@
+package dev.jirapat.packaging;
+
+import org.junit.After;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.ws.rs.Path;
+import javax.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/**
+ * The built jar under the real Spring extender: Apache Felix with Spring 5.3 as bundles and Eclipse Gemini
+ * Blueprint 3.0.0.M01 (the extender Atlassian's plugin system ships), configured as Atlassian's is (no XML
+ * validation, no parameter names in constructor autowiring), and the host's services as stubs. The plugin's
+ * context must start, be published, hold every bean, create every module by constructor autowiring with one
+ * candidate per parameter, and run its destroy methods when the bundle stops.
+ *
+ * <p>Spring and Gemini live inside the framework, not on this test's class path: the test reaches them by
+ * reflection ({@link OsgiSpringFramework}).
+ */
+public class SpringExtenderIT {
+
+    private static final String CONTEXT_XML = "META-INF/spring/plugin-context.xml";
+    private static final String CACHE_MANAGER = "com.atlassian.cache.CacheManager";
+    /** Constructor autowiring, {@code AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR}. */
+    private static final int AUTOWIRE_CONSTRUCTOR = 3;
+
+    private static PluginJar jar;
+
+    @Rule
+    public final TemporaryFolder tmp = new TemporaryFolder();
+
+    private OsgiSpringFramework osgi;
+
+    @BeforeClass
+    public static void openBuiltJar() throws Exception {
+        jar = PluginJar.built();
+    }
+
+    @After
+    public void stopFramework() throws Exception {
+        if (osgi != null) {
+            osgi.stop();
+        }
+    }
+
+    @Test
+    public void pluginContextStartsWithEveryBeanAndCreatesEveryModule() throws Exception {
+        osgi = OsgiSpringFramework.start(tmp.newFolder(), jar, referencedServices(jar.text(CONTEXT_XML)));
+        Bundle plugin = osgi.install(jar.path().toFile());
+        plugin.start();
+
+        Object context = osgi.awaitContext(plugin);
+
+        ServiceReference<?> published = osgi.publishedContext(plugin);
+        assertNotNull("the plugin's application context is not published as an OSGi service "
+                + "(org.springframework.context.ApplicationContext, service name " + plugin.getSymbolicName() + ")",
+                published);
+        Set<String> defined = new TreeSet<>(Arrays.asList((String[]) call(context, "getBeanDefinitionNames")));
+        for (String id : beanIds(jar.text(CONTEXT_XML))) {
+            assertTrue("bean " + id + " is not defined; the context defines " + defined, defined.contains(id));
+            assertNotNull("bean " + id, call(context, "getBean", id));
+        }
+
+        List<String> failures = new ArrayList<>();
+        List<String> modules = moduleClasses(plugin);
+        for (String className : modules) {
+            Class<?> type = plugin.loadClass(className);
+            failures.addAll(ambiguousOrMissing(context, type));
+            try {
+                Object module = createModule(context, type);
+                assertTrue(className + " created as " + module.getClass(), type.isInstance(module));
+            } catch (Exception e) {
+                failures.add(className + ": " + rootCause(e));
+            }
+        }
+        assertEquals("modules that the plugin's context cannot create by constructor autowiring (" + modules
+                + ")", Collections.emptyList(), failures);
+
+        Object recorder = call(context, "getBean", "lastUsedRecorder");
+        assertNotNull("LastUsedRecorder.start (init-method) did not run: no timer", timer(recorder));
+        plugin.stop();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (timer(recorder) != null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertNull("stopping the bundle did not run LastUsedRecorder.stop (destroy-method)", timer(recorder));
+        assertNull("the context is still published after the bundle stopped", osgi.publishedContext(plugin));
+    }
+
+    /** Negative control: with a second Clock bean, a module constructor that takes a Clock has two candidates. */
+    @Test
+    public void moduleWhenTwoBeansShareItsParameterTypeThenCannotBeCreated() throws Exception {
+        String xml = jar.text(CONTEXT_XML);
+        String clock = "<beans:bean id=\"clock\" class=\"java.time.Clock\" factory-method=\"systemUTC\"/>";
+        assertTrue("precondition: " + CONTEXT_XML + " declares " + clock, xml.contains(clock));
+        String twoClocks = xml.replace(clock,
+                clock + "\n<beans:bean id=\"otherClock\" class=\"java.time.Clock\" factory-method=\"systemUTC\"/>");
+        osgi = OsgiSpringFramework.start(tmp.newFolder(), jar, referencedServices(xml));
+        Bundle plugin = osgi.install(jar.withEntry(CONTEXT_XML, twoClocks, tmp.newFile("two-clocks.jar")));
+        plugin.start();
+        Object context = osgi.awaitContext(plugin);
+
+        Class<?> filter = plugin.loadClass("dev.jirapat.auth.BearerAuthenticationFilter");
+        assertEquals(Collections.singletonList(filter.getName() + ": 2 beans of type java.time.Clock [clock, "
+                + "otherClock]"), ambiguousOrMissing(context, filter));
+        try {
+            createModule(context, filter);
+            fail("the filter was created although two Clock beans match its constructor (its parameter is named "
+                    + "clock: only parameter-name matching could pick one, and Atlassian's container does not)");
+        } catch (InvocationTargetException e) {
+            String cause = rootCause(e);
+            assertTrue(cause, cause.contains("NoUniqueBeanDefinitionException") && cause.contains("java.time.Clock"));
+        }
+    }
+
+    /** Negative control: without a host service the context fails, when the extender's wait runs out. */
+    @Test
+    public void contextWhenHostServiceIsMissingThenFails() throws Exception {
+        Set<String> services = referencedServices(jar.text(CONTEXT_XML));
+        assertTrue("precondition: the plugin references " + CACHE_MANAGER, services.remove(CACHE_MANAGER));
+        osgi = OsgiSpringFramework.start(tmp.newFolder(), jar, services);
+        Bundle plugin = osgi.install(jar.path().toFile());
+        plugin.start();
+
+        Throwable failure = osgi.awaitFailure(plugin);
+
+        assertTrue("the failure should name the missing service, but was: " + failure,
+                String.valueOf(failure).contains(CACHE_MANAGER));
+        assertNull("a context was published without " + CACHE_MANAGER, osgi.publishedContext(plugin));
+    }
+
+    /** The interface of every {@code <osgi:reference>}: the host services the plugin waits for. */
+    static Set<String> referencedServices(String contextXml) throws Exception {
+        Set<String> names = new TreeSet<>();
+        NodeList references = parse(contextXml).getElementsByTagNameNS(
+                "http://www.eclipse.org/gemini/blueprint/schema/blueprint", "reference");
+        for (int i = 0; i < references.getLength(); i++) {
+            NodeList values = ((Element) references.item(i)).getElementsByTagNameNS(
+                    "http://www.springframework.org/schema/beans", "value");
+            assertEquals("one interface per osgi:reference", 1, values.getLength());
+            names.add(values.item(0).getTextContent().trim());
+        }
+        assertFalse("no osgi:reference in " + CONTEXT_XML, names.isEmpty());
+        return names;
+    }
+
+    /** The id of every top-level bean and reference. */
+    private static List<String> beanIds(String contextXml) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (org.w3c.dom.Node n = parse(contextXml).getDocumentElement().getFirstChild(); n != null;
+                n = n.getNextSibling()) {
+            if (n instanceof Element && ((Element) n).hasAttribute("id")) {
+                ids.add(((Element) n).getAttribute("id"));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The classes the plugin system creates from the context: every {@code class} attribute in
+     * atlassian-plugin.xml (filter, servlet, context providers) and the REST package's resources and providers.
+     */
+    private static List<String> moduleClasses(Bundle plugin) throws Exception {
+        Set<String> classes = new LinkedHashSet<>();
+        NodeList all = parse(jar.text("atlassian-plugin.xml")).getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.hasAttribute("class")) {
+                classes.add(e.getAttribute("class"));
+            }
+        }
+        Enumeration<URL> rest = plugin.findEntries("dev/jirapat/rest", "*.class", false);
+        assertNotNull("no classes in dev/jirapat/rest", rest);
+        int restModules = 0;
+        while (rest.hasMoreElements()) {
+            String path = rest.nextElement().getPath();
+            String name = path.substring(1, path.length() - ".class".length()).replace('/', '.');
+            Class<?> type = plugin.loadClass(name);
+            if (type.isAnnotationPresent(Path.class) || type.isAnnotationPresent(Provider.class)) {
+                classes.add(name);
+                restModules++;
+            }
+        }
+        assertTrue("no @Path or @Provider classes found in dev.jirapat.rest", restModules > 0);
+        return new ArrayList<>(classes);
+    }
+
+    /** Each parameter of the constructor autowiring would pick that has not exactly one bean of its type. */
+    private static List<String> ambiguousOrMissing(Object context, Class<?> type) throws Exception {
+        Constructor<?>[] constructors = type.getConstructors();
+        assertEquals(type + " public constructors", 1, constructors.length);
+        List<String> problems = new ArrayList<>();
+        for (Class<?> parameter : constructors[0].getParameterTypes()) {
+            String[] names = (String[]) call(context, "getBeanNamesForType", parameter);
+            if (names.length != 1) {
+                problems.add(type.getName() + ": " + names.length + " beans of type " + parameter.getName() + " "
+                        + Arrays.toString(names));
+            }
+        }
+        return problems;
+    }
+
+    private static Object createModule(Object context, Class<?> type) throws Exception {
+        Object factory = call(context, "getAutowireCapableBeanFactory");
+        Method createBean = factory.getClass().getMethod("createBean", Class.class, int.class, boolean.class);
+        return createBean.invoke(factory, type, AUTOWIRE_CONSTRUCTOR, false);
+    }
+
+    /** A public method of a Spring object, by name and argument count (they live in the framework's bundles). */
+    static Object call(Object target, String name, Object... args) throws Exception {
+        for (Method m : target.getClass().getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == args.length
+                    && (args.length == 0 || m.getParameterTypes()[0].isInstance(args[0]))) {
+                return m.invoke(target, args);
+            }
+        }
+        throw new NoSuchMethodException(target.getClass().getName() + "." + name + " with " + args.length + " args");
+    }
+
+    private static Object timer(Object recorder) throws Exception {
+        Field timer = recorder.getClass().getDeclaredField("timer");
+        timer.setAccessible(true);
+        synchronized (recorder) {
+            return timer.get(recorder);
+        }
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getName() + ": " + t.getMessage();
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+}
