@@ -2,6 +2,7 @@ package dev.jirapat.devhost;
 
 import org.codehaus.jackson.JsonNode;
 
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -34,11 +35,11 @@ final class JiraRestServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         String[] parts = path.split("/", -1);
         boolean emulated;
-        if ("GET".equals(req.getMethod())) {
+        if ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) { // HEAD: GET without the body
             emulated = path.equals("/serverInfo") || path.equals("/myself")
                     || (parts.length == 3 && parts[1].equals("issue") && !parts[2].isEmpty());
         } else if ("POST".equals(req.getMethod())) {
@@ -49,10 +50,8 @@ final class JiraRestServlet extends HttpServlet {
         if (!emulated) {
             Json.write(resp, 404, Json.object("errorMessages", Collections.singletonList("Not emulated by the dev host: "
                     + req.getMethod() + " " + req.getServletPath() + path), "errors", Collections.emptyMap()));
-        } else if ("GET".equals(req.getMethod())) {
-            doGet(req, resp);
         } else {
-            doPost(req, resp);
+            super.service(req, resp);
         }
     }
 

@@ -64,6 +64,13 @@ public class JiraRestSliceIT {
     }
 
     @Test
+    public void headWhenEmulatedGetThen200ElseNotEmulated404() {
+        assertEquals(200, HttpCall.to(HOST.host()).method("HEAD", "/rest/api/2/myself").basic("bob", "bob").send().status);
+        assertEquals(200, HttpCall.to(HOST.host()).method("HEAD", "/rest/api/2/issue/DEMO-1").basic("bob", "bob").send().status);
+        assertEquals(404, HttpCall.to(HOST.host()).method("HEAD", "/rest/api/2/search").basic("bob", "bob").send().status);
+    }
+
+    @Test
     public void pathWhenNotEmulatedAndAnonymousThenStillNamedNotEmulated() throws IOException {
         HttpCall.Response r = HttpCall.to(HOST.host()).get("/rest/api/2/search").send();
         assertEquals(r.toString(), 404, r.status);
