@@ -28,7 +28,6 @@ import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The development host: runs the plugin's real modules outside Jira, the way {@code atlas-run} runs them inside
@@ -48,6 +46,7 @@ import java.util.stream.Stream;
 public final class DevHost implements AutoCloseable {
     private final Server server;
     private final DevDatabase database;
+    private final FileDatabase file; // null for a database given by URL
     private final PluginContainer container;
     private final DevUsers users;
     private final OutageActiveObjects activeObjects;
@@ -59,9 +58,21 @@ public final class DevHost implements AutoCloseable {
         try (InputStream in = config.descriptor.getInputStream()) {
             descriptor = PluginDescriptor.parse(in, config.descriptor.getDescription());
         }
-        database = new DevDatabase(config.dbUrl(), config.dbUser, config.dbPassword,
-                descriptor.aoNamespace == null || descriptor.aoNamespace.isEmpty() ? descriptor.key : descriptor.aoNamespace,
-                DevDatabase.entities(descriptor));
+        file = config.dbUrl == null ? FileDatabase.claim(config.dataDir, config.fresh) : null;
+        String url = file != null ? file.url() : config.dbUrl;
+        try {
+            database = new DevDatabase(url, config.dbUser, config.dbPassword,
+                    descriptor.aoNamespace == null || descriptor.aoNamespace.isEmpty() ? descriptor.key : descriptor.aoNamespace,
+                    DevDatabase.entities(descriptor));
+        } catch (RuntimeException e) {
+            if (file != null) {
+                file.release();
+            }
+            if (FileDatabase.isLockError(e)) {
+                throw file != null ? file.inUse(e) : FileDatabase.inUse(url, e);
+            }
+            throw e;
+        }
         activeObjects = new OutageActiveObjects(database.activeObjects());
         DevApplicationProperties applicationProperties = new DevApplicationProperties();
         DevI18n i18n = new DevI18n(descriptor.i18nBundles);
@@ -102,11 +113,17 @@ public final class DevHost implements AutoCloseable {
             baseUri = URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
                     + connector.getLocalPort() + config.contextPath);
             applicationProperties.setBaseUrl(baseUri.toString());
+            if (file != null) {
+                file.ownedBy(connector.getLocalPort(), baseUri.toString());
+            }
         } catch (Exception | Error e) {
             if (pluginContainer != null) {
                 pluginContainer.close();
             }
             database.close();
+            if (file != null) {
+                file.release();
+            }
             throw e;
         }
     }
@@ -237,6 +254,9 @@ public final class DevHost implements AutoCloseable {
         }
         container.close();
         database.close();
+        if (file != null) {
+            file.release();
+        }
     }
 
     /** How to start a host. Defaults are those of {@code mvn -Prun}. */
@@ -323,6 +343,19 @@ public final class DevHost implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The H2 file database {@code mvn -Prun} uses, in {@code dir} instead of {@code target/devhost}: kept between
+         * hosts, held by one host at a time; {@code fresh} empties it first.
+         */
+        public Config fileDatabase(Path dir, boolean fresh) {
+            this.dataDir = dir;
+            this.fresh = fresh;
+            this.dbUrl = null;
+            this.dbUser = "sa";
+            this.dbPassword = "";
+            return this;
+        }
+
         public Config database(String url, String user, String password) {
             this.dbUrl = url;
             this.dbUser = user;
@@ -359,19 +392,6 @@ public final class DevHost implements AutoCloseable {
                 }
                 beans.getBeanDefinition(LAST_USED_RECORDER).getConstructorArgumentValues().addIndexedArgumentValue(1, seconds);
             }};
-        }
-
-        String dbUrl() throws IOException {
-            if (dbUrl != null) {
-                return dbUrl;
-            }
-            if (fresh && Files.exists(dataDir)) {
-                try (Stream<Path> files = Files.walk(dataDir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Files.createDirectories(dataDir);
-            return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("jira-pat") + ";MVCC=TRUE";
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.jirapat.devhost;
 
 /** The dev host could not start the plugin: a descriptor, wiring or environment mistake, said plainly. */
-public final class DevHostException extends RuntimeException {
+public class DevHostException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public DevHostException(String message) {

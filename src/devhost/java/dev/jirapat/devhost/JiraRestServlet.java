@@ -2,6 +2,7 @@ package dev.jirapat.devhost;
 
 import org.codehaus.jackson.JsonNode;
 
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A slice of Jira's REST API v2 so real clients and scripts work against the host: {@code myself},
  * {@code serverInfo} (anonymous allowed, as on a private Jira), {@code issue/{key}} and posting a comment on
- * the in-memory issues DEMO-1 … DEMO-3.
+ * the in-memory issues DEMO-1 … DEMO-3. Any other path or method answers 404 "Not emulated by the dev host: GET
+ * /rest/api/2/search", so a client is not told "Issue Does Not Exist" (Jira's answer for a missing issue, which
+ * the host keeps for {@code issue/{key}} and its comments) for an API the host simply does not have.
  */
 final class JiraRestServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -28,6 +31,27 @@ final class JiraRestServlet extends HttpServlet {
     JiraRestServlet() {
         for (String key : Arrays.asList("DEMO-1", "DEMO-2", "DEMO-3")) {
             comments.put(key, Collections.synchronizedList(new ArrayList<>()));
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        String[] parts = path.split("/", -1);
+        boolean emulated;
+        if ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) { // HEAD: GET without the body
+            emulated = path.equals("/serverInfo") || path.equals("/myself")
+                    || (parts.length == 3 && parts[1].equals("issue") && !parts[2].isEmpty());
+        } else if ("POST".equals(req.getMethod())) {
+            emulated = parts.length == 4 && parts[1].equals("issue") && !parts[2].isEmpty() && parts[3].equals("comment");
+        } else {
+            emulated = false;
+        }
+        if (!emulated) {
+            Json.write(resp, 404, Json.object("errorMessages", Collections.singletonList("Not emulated by the dev host: "
+                    + req.getMethod() + " " + req.getServletPath() + path), "errors", Collections.emptyMap()));
+        } else {
+            super.service(req, resp);
         }
     }
 
@@ -58,7 +82,7 @@ final class JiraRestServlet extends HttpServlet {
                     "fields", Json.object("summary", "Demo issue " + key, "comment",
                             Json.object("comments", list, "total", list.size()))));
         } else {
-            notFound(resp);
+            issueDoesNotExist(resp);
         }
     }
 
@@ -72,7 +96,7 @@ final class JiraRestServlet extends HttpServlet {
         }
         String[] parts = path.split("/");
         if (parts.length != 4 || !parts[1].equals("issue") || !parts[3].equals("comment") || !comments.containsKey(parts[2])) {
-            notFound(resp);
+            issueDoesNotExist(resp);
             return;
         }
         JsonNode body;
@@ -109,7 +133,7 @@ final class JiraRestServlet extends HttpServlet {
                 "errors", Collections.emptyMap()));
     }
 
-    private static void notFound(HttpServletResponse resp) throws IOException {
+    private static void issueDoesNotExist(HttpServletResponse resp) throws IOException {
         Json.write(resp, 404, Json.object("errorMessages", Collections.singletonList("Issue Does Not Exist"),
                 "errors", Collections.emptyMap()));
     }

@@ -27,10 +27,55 @@ public class JiraRestSliceIT {
     }
 
     @Test
-    public void issueWhenUnknownThen404() throws IOException {
-        HttpCall.Response r = HttpCall.to(HOST.host()).get("/rest/api/2/issue/DEMO-99").basic("bob", "bob").send();
+    public void issueWhenUnknownThen404IssueDoesNotExistAsInJira() throws IOException {
+        for (String path : new String[] {"/rest/api/2/issue/DEMO-99", "/rest/api/2/issue/NOPE-1"}) {
+            HttpCall.Response r = HttpCall.to(HOST.host()).get(path).basic("bob", "bob").send();
+            assertEquals(r.toString(), 404, r.status);
+            assertEquals(r.body, "{\"errorMessages\":[\"Issue Does Not Exist\"],\"errors\":{}}", json(r).toString());
+        }
+        HttpCall.Response comment = HttpCall.to(HOST.host()).post("/rest/api/2/issue/NOPE-1/comment").basic("bob", "bob")
+                .json("{\"body\":\"x\"}").send();
+        assertEquals(comment.toString(), 404, comment.status);
+        assertEquals(comment.body, "Issue Does Not Exist", json(comment).path("errorMessages").path(0).getTextValue());
+    }
+
+    @Test
+    public void pathWhenNotEmulatedThen404NamingTheMethodAndPath() throws IOException {
+        String[][] calls = {
+            {"GET", "/rest/api/2/search"},
+            {"GET", "/rest/api/2/search?jql=project%3DDEMO"},
+            {"GET", "/rest/api/2/project"},
+            {"GET", "/rest/api/2/issue/DEMO-1/comment"},
+            {"GET", "/rest/api/2/issue/"},
+            {"GET", "/rest/api/2"},
+            {"POST", "/rest/api/2/issue"},
+            {"POST", "/rest/api/2/issue/DEMO-1/transitions"},
+            {"PUT", "/rest/api/2/issue/DEMO-1"},
+            {"DELETE", "/rest/api/2/issue/DEMO-1"},
+        };
+        for (String[] call : calls) {
+            String path = call[1].contains("?") ? call[1].substring(0, call[1].indexOf('?')) : call[1];
+            HttpCall request = HttpCall.to(HOST.host()).method(call[0], call[1]).basic("bob", "bob");
+            HttpCall.Response r = (call[0].equals("POST") || call[0].equals("PUT") ? request.json("{}") : request).send();
+            assertEquals(call[0] + " " + call[1] + ": " + r, 404, r.status);
+            assertEquals(r.body, "{\"errorMessages\":[\"Not emulated by the dev host: " + call[0] + " " + path
+                    + "\"],\"errors\":{}}", json(r).toString());
+        }
+    }
+
+    @Test
+    public void headWhenEmulatedGetThen200ElseNotEmulated404() {
+        assertEquals(200, HttpCall.to(HOST.host()).method("HEAD", "/rest/api/2/myself").basic("bob", "bob").send().status);
+        assertEquals(200, HttpCall.to(HOST.host()).method("HEAD", "/rest/api/2/issue/DEMO-1").basic("bob", "bob").send().status);
+        assertEquals(404, HttpCall.to(HOST.host()).method("HEAD", "/rest/api/2/search").basic("bob", "bob").send().status);
+    }
+
+    @Test
+    public void pathWhenNotEmulatedAndAnonymousThenStillNamedNotEmulated() throws IOException {
+        HttpCall.Response r = HttpCall.to(HOST.host()).get("/rest/api/2/search").send();
         assertEquals(r.toString(), 404, r.status);
-        assertTrue(r.body, json(r).path("errorMessages").isArray());
+        assertEquals(r.body, "Not emulated by the dev host: GET /rest/api/2/search",
+                json(r).path("errorMessages").path(0).getTextValue());
     }
 
     @Test

@@ -1,0 +1,112 @@
+package dev.jirapat.devhost;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What {@code mvn -Prun} runs inside Maven's JVM ({@code exec:java}): it starts the dev host in a JVM of its own
+ * and hands it every {@code -D} property given to Maven whose name starts with {@code atlassian.pats.},
+ * {@code dev.jirapat.} or {@code pat.} (so {@code mvn -Prun -Datlassian.pats.max.tokens.per.user=3} reaches the
+ * host as a JVM flag, as an admin sets it on a real Jira), with the classpath Maven gave this class. Ctrl-C stops
+ * both; a host that exits with an error ends Maven with its exit code.
+ *
+ * <p>Arguments: the host JVM's options, then its main class, e.g.
+ * {@code --add-opens java.base/java.lang=ALL-UNNAMED dev.jirapat.devhost.DevHost}.
+ */
+public final class DevHostLauncher {
+    /** Names of the properties the host JVM receives from Maven's: those starting with one of these. */
+    public static final List<String> FORWARDED_PREFIXES =
+            Collections.unmodifiableList(Arrays.asList("atlassian.pats.", "dev.jirapat.", "pat."));
+
+    private DevHostLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            throw new DevHostException("DevHostLauncher needs the host's main class as its last argument");
+        }
+        List<String> command = command(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                classpath(Thread.currentThread().getContextClassLoader()), System.getProperties(), Arrays.asList(args));
+        Process host = new ProcessBuilder(command).inheritIO().start();
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            host.destroy(); // SIGTERM: the host runs its own shutdown hook and closes its database
+            try {
+                if (!host.waitFor(30, TimeUnit.SECONDS)) {
+                    host.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "devhost-launcher-stop"));
+        int code = host.waitFor();
+        if (code != 0 && !stopping.get()) {
+            System.exit(code); // the host has said why in one line; no Maven stack trace after it
+        }
+    }
+
+    /**
+     * The host JVM's command line: {@code java}, the given JVM options, one {@code -Dname=value} for each property
+     * to forward (sorted by name), {@code -classpath}, the main class (the last element of {@code optionsAndMainClass}).
+     * Each element is one argument: values with spaces, quotes or {@code =} need no quoting.
+     */
+    public static List<String> command(String java, String classpath, Properties properties, List<String> optionsAndMainClass) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(optionsAndMainClass.subList(0, optionsAndMainClass.size() - 1));
+        for (Map.Entry<String, String> p : forwarded(properties).entrySet()) {
+            command.add("-D" + p.getKey() + "=" + p.getValue());
+        }
+        command.add("-classpath");
+        command.add(classpath);
+        command.add(optionsAndMainClass.get(optionsAndMainClass.size() - 1));
+        return command;
+    }
+
+    /** The properties whose names start with one of {@link #FORWARDED_PREFIXES}, sorted by name. */
+    public static Map<String, String> forwarded(Properties properties) {
+        Map<String, String> out = new TreeMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            for (String prefix : FORWARDED_PREFIXES) {
+                if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                    out.put(name, properties.getProperty(name));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The classpath of this class loader and its parents up to the system class loader ({@code exec:java} runs this
+     * class in a {@link URLClassLoader} with the project's test classpath), else {@code java.class.path}.
+     */
+    static String classpath(ClassLoader loader) {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader l = loader; l != null && l != ClassLoader.getSystemClassLoader(); l = l.getParent()) {
+            if (l instanceof URLClassLoader) {
+                for (URL url : ((URLClassLoader) l).getURLs()) {
+                    try {
+                        entries.add(new File(url.toURI()).getPath());
+                    } catch (URISyntaxException | IllegalArgumentException e) {
+                        throw new DevHostException("Cannot put " + url + " on the dev host's classpath", e);
+                    }
+                }
+            }
+        }
+        return entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries);
+    }
+}
