@@ -50,7 +50,7 @@ import static org.junit.Assert.assertTrue;
  * often it looks things up, and failures of the store and of the user adapter.
  */
 public class BearerAuthenticationFilterTest {
-    private static final String ALICE = "JIRAUSER10100";
+    private static final String ALICE = DevUsers.ALICE_KEY;
 
     private final DevUsers directory = DevUsers.fixture();
     private final AtomicInteger lookups = new AtomicInteger();

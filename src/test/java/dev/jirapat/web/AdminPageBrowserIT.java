@@ -2,6 +2,7 @@ package dev.jirapat.web;
 
 import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.DevUsers;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.PolicyStore;
 import org.codehaus.jackson.JsonNode;
@@ -34,7 +35,7 @@ public class AdminPageBrowserIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest().builtInPatApp(true));
 
-    private static final String BOB_KEY = "JIRAUSER10101";
+    private static final String BOB_KEY = DevUsers.BOB_KEY;
     private static DevHost host;
     private static Browser browser;
 

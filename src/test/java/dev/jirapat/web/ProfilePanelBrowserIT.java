@@ -2,6 +2,7 @@ package dev.jirapat.web;
 
 import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.DevHostRule;
+import dev.jirapat.devhost.DevUsers;
 import dev.jirapat.devhost.HttpCall;
 import org.codehaus.jackson.JsonNode;
 import org.junit.After;
@@ -33,7 +34,7 @@ public class ProfilePanelBrowserIT {
     @ClassRule
     public static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest().lastUseFlushSeconds(1));
 
-    private static final String ALICE_KEY = "JIRAUSER10100";
+    private static final String ALICE_KEY = DevUsers.ALICE_KEY;
     private static DevHost host;
     private static Browser browser;
 
