@@ -326,11 +326,6 @@ public final class TokenService {
         return Outcome.of(after);
     }
 
-    /** The status a person sees, under the policy in force. */
-    public TokenStatus status(AccessToken token) {
-        return token.status(now(), settings.policy().expiryWarningDays());
-    }
-
     /**
      * The one rule for whose tokens an actor may see and revoke: their own, or anyone's for a system administrator
      * and for the system. Use cases that ask more (minting, rotating, the policy) say so where they apply it.
