@@ -5,6 +5,7 @@ import com.atlassian.sal.api.auth.AuthenticationListener;
 import com.atlassian.sal.api.message.I18nResolver;
 import dev.jirapat.devhost.DevUsers;
 import dev.jirapat.jira.JiraUsers;
+import dev.jirapat.testing.ForwardingUsers;
 import dev.jirapat.testing.InMemoryTokenStore;
 import dev.jirapat.testing.MutableClock;
 import dev.jirapat.token.AccessToken;
@@ -33,7 +34,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,7 +67,16 @@ public class BearerAuthenticationFilterTest {
             return super.findByHash(hash);
         }
     };
-    private final Users users = new CountingUsers(new JiraUsers(directory, directory));
+    /** Counts owner look-ups; can also drop the host's user object, as a broken user adapter would. */
+    private final Users users = new ForwardingUsers(new JiraUsers(directory, directory)) {
+        @Override
+        public Optional<UserAccount> byKey(String key) {
+            ownerLookups.incrementAndGet();
+            Optional<UserAccount> found = super.byKey(key);
+            return ownersWithoutHostUser ? found.map(u -> new UserAccount(u.key(), u.username(), u.displayName(),
+                    u.email(), u.active())) : found;
+        }
+    };
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
     private final Map<String, String> overrides = new HashMap<>();
     private final InMemoryPolicy policy = new InMemoryPolicy(overrides);
@@ -306,37 +315,5 @@ public class BearerAuthenticationFilterTest {
             assertEquals(401, refused.getStatus());
         }
         assertEquals(200, lookups.get());
-    }
-
-    /** Counts owner look-ups; can also drop the host's user object, as a broken user adapter would. */
-    private final class CountingUsers implements Users {
-        private final Users delegate;
-
-        CountingUsers(Users delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<UserAccount> byKey(String key) {
-            ownerLookups.incrementAndGet();
-            Optional<UserAccount> found = delegate.byKey(key);
-            return ownersWithoutHostUser ? found.map(u -> new UserAccount(u.key(), u.username(), u.displayName(),
-                    u.email(), u.active())) : found;
-        }
-
-        @Override
-        public Optional<UserAccount> byName(String username) {
-            return delegate.byName(username);
-        }
-
-        @Override
-        public boolean isSystemAdmin(String key) {
-            return delegate.isSystemAdmin(key);
-        }
-
-        @Override
-        public List<UserAccount> search(String contains, int limit) {
-            return delegate.search(contains, limit);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jirapat.token;
 
 import dev.jirapat.testing.FakeUsers;
+import dev.jirapat.testing.ForwardingUsers;
 import dev.jirapat.testing.InMemoryTokenStore;
 import org.junit.Test;
 
@@ -41,7 +42,13 @@ public class TokenCheckerTest {
         }
     };
     private final FakeUsers directory = FakeUsers.fixture(); // alice, bob, admin active; carol inactive
-    private final TokenChecker checker = new TokenChecker(store, new CountingUsers(directory));
+    private final TokenChecker checker = new TokenChecker(store, new ForwardingUsers(directory) {
+        @Override
+        public Optional<UserAccount> byKey(String key) {
+            ownerLookups.incrementAndGet();
+            return super.byKey(key);
+        }
+    });
     private final TokenMint mint = new TokenMint(new SecureRandom());
 
     /** A stored token of alice's: write scope, any address, 30 days left, unless {@code shape} changes that. */
@@ -227,36 +234,6 @@ public class TokenCheckerTest {
         for (TokenRefusal refusal : TokenRefusal.values()) {
             assertEquals(refusal.name(), refusal == TokenRefusal.INSUFFICIENT_SCOPE || refusal == TokenRefusal.AMBIGUOUS_PATH,
                     refusal.isBeyondScope());
-        }
-    }
-
-    /** Counts owner look-ups; everything else is the fixture's. */
-    private final class CountingUsers implements Users {
-        private final Users delegate;
-
-        CountingUsers(Users delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<UserAccount> byKey(String key) {
-            ownerLookups.incrementAndGet();
-            return delegate.byKey(key);
-        }
-
-        @Override
-        public Optional<UserAccount> byName(String username) {
-            return delegate.byName(username);
-        }
-
-        @Override
-        public boolean isSystemAdmin(String key) {
-            return delegate.isSystemAdmin(key);
-        }
-
-        @Override
-        public List<UserAccount> search(String contains, int limit) {
-            return delegate.search(contains, limit);
         }
     }
 }

@@ -8,10 +8,10 @@ import dev.jirapat.token.PolicyStore;
 import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
 import org.junit.After;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
+import org.junit.rules.RuleChain;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -32,8 +32,10 @@ import static org.junit.Assert.assertTrue;
 
 /** The admin page in headless Chromium against the dev host: what a Jira system administrator does. */
 public class AdminPageBrowserIT {
+    private static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest().builtInPatApp(true));
+    private static final BrowserRule BROWSER = new BrowserRule(HOST);
     @ClassRule
-    public static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest().builtInPatApp(true));
+    public static final RuleChain HOST_THEN_BROWSER = RuleChain.outerRule(HOST).around(BROWSER);
 
     private static final String BOB_KEY = DevUsers.BOB_KEY;
     private static DevHost host;
@@ -41,16 +43,9 @@ public class AdminPageBrowserIT {
 
     /** One host and one Chromium for the class: each test starts with its own login (cookies cleared). */
     @BeforeClass
-    public static void start() throws Exception {
+    public static void start() {
         host = HOST.host();
-        browser = Browser.open(host);
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = BROWSER.browser();
     }
 
     @After

@@ -6,10 +6,10 @@ import dev.jirapat.devhost.DevUsers;
 import dev.jirapat.devhost.HttpCall;
 import org.codehaus.jackson.JsonNode;
 import org.junit.After;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
+import org.junit.rules.RuleChain;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -31,8 +31,10 @@ import static org.junit.Assert.fail;
 
 /** The profile panel in headless Chromium against the dev host: what a Jira user does with tokens. */
 public class ProfilePanelBrowserIT {
+    private static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest().lastUseFlushSeconds(1));
+    private static final BrowserRule BROWSER = new BrowserRule(HOST);
     @ClassRule
-    public static final DevHostRule HOST = new DevHostRule(() -> DevHost.Config.forTest().lastUseFlushSeconds(1));
+    public static final RuleChain HOST_THEN_BROWSER = RuleChain.outerRule(HOST).around(BROWSER);
 
     private static final String ALICE_KEY = DevUsers.ALICE_KEY;
     private static DevHost host;
@@ -40,16 +42,9 @@ public class ProfilePanelBrowserIT {
 
     /** One host and one Chromium for the class: each test starts with its own login (cookies cleared). */
     @BeforeClass
-    public static void start() throws Exception {
+    public static void start() {
         host = HOST.host();
-        browser = Browser.open(host);
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = BROWSER.browser();
     }
 
     @After
