@@ -164,6 +164,37 @@ public abstract class TokenEvent {
         }
     }
 
+    /** An expired token was deleted by the pruning job, {@code pruningDelayDays} after it expired. */
+    public static final class Pruned extends OfToken {
+        private final Instant expiredAt;
+
+        Pruned(Instant at, AccessToken token) {
+            super(at, Actor.system(), token);
+            this.expiredAt = token.expiresAt().orElseThrow(() -> new IllegalArgumentException("a token that never expires is never pruned"));
+        }
+
+        public Instant expiredAt() {
+            return expiredAt;
+        }
+
+        @Override
+        public String toString() {
+            return "TokenPruned[" + token() + ", expired=" + expiredAt + ", " + by() + "]";
+        }
+    }
+
+    /** A token was deleted because its owner no longer exists in Jira. */
+    public static final class RemovedWithOwner extends OfToken {
+        RemovedWithOwner(Instant at, AccessToken token) {
+            super(at, Actor.system(), token);
+        }
+
+        @Override
+        public String toString() {
+            return "TokenRemovedWithOwner[" + token() + ", " + by() + "]";
+        }
+    }
+
     /** Several tokens were revoked at once (an admin's selection, or every token of one user). */
     public static final class BulkRevoked extends TokenEvent {
         private final List<Long> tokenIds;
