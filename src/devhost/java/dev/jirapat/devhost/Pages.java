@@ -21,7 +21,8 @@ final class Pages {
                 // Jira defines AJS.contextPath() before AUI loads (AUI takes it from an existing window.AJS).
                 + "<script>window.AJS = {contextPath: function () { return " + jsString(ctx) + "; }};</script>"
                 + "<script src=\"" + ctx + "/static/@atlassian/aui/dist/aui/aui-prototyping.js\"></script>"
-                + "<style>.devhost-user { position: relative; } .devhost-user-options { position: absolute; right: 0; top: 100%;"
+                + "<style>.devhost-user { position: relative; } .devhost-user-button { color: #fff; background: transparent; border: 0;"
+                + " font: inherit; line-height: 40px; padding: 0 10px; cursor: pointer; } .devhost-user-options { position: absolute; right: 0; top: 100%;"
                 + " z-index: 100; min-width: 220px; margin: 0; padding: 4px 0; list-style: none; background: #fff;"
                 + " border: 1px solid #dfe1e6; border-radius: 3px; } .devhost-user-options[hidden] { display: none; }"
                 + " .aui-header .devhost-user-options a { display: block; padding: 6px 12px; color: #172b4d; background: #fff; }</style>"
@@ -31,7 +32,7 @@ final class Pages {
                 + "<div class=\"aui-header-primary\"><span class=\"aui-header-logo\"><strong>Jira</strong> (PAT dev host &mdash; not Jira)</span></div>"
                 + "<div class=\"aui-header-secondary\"><ul class=\"aui-nav\">"
                 + (user == null ? "<li><a href=\"" + ctx + "/login.jsp\">Log in</a></li>"
-                : "<li class=\"devhost-user\"><button type=\"button\" class=\"aui-button aui-button-subtle\" id=\"header-user-menu\""
+                : "<li class=\"devhost-user\"><button type=\"button\" class=\"devhost-user-button\" id=\"header-user-menu\""
                 + " aria-expanded=\"false\" aria-controls=\"header-user-options\">" + html(user.getDisplayName()) + "</button>"
                 + "<ul class=\"devhost-user-options\" id=\"header-user-options\" hidden>"
                 + "<li><a id=\"header-profile\" href=\"" + ctx + "/secure/ViewProfile.jspa\">Profile</a></li>"
