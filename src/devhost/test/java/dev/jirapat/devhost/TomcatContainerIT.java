@@ -1,5 +1,6 @@
 package dev.jirapat.devhost;
 
+import org.junit.Assume;
 import org.junit.ClassRule;
 import org.junit.Test;
 
@@ -7,21 +8,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 /**
  * What the dev host's container, embedded Tomcat 9, does on its own: its error pages tell nothing about it,
  * the plugin's JSON errors reach the client as the plugin wrote them, connections are kept alive, AUI is served
- * from {@code /static} with its media types, and nothing outside the {@code /jira} context is served.
+ * from {@code /static} with its media types, nothing outside the {@code /jira} context is served, and only
+ * loopback listens.
  */
 public class TomcatContainerIT {
     @ClassRule
@@ -97,6 +107,35 @@ public class TomcatContainerIT {
         HttpCall.Response r = HttpCall.to(HOST.host().baseUri().resolve("/")).get("secure/ViewProfile.jspa").send();
         assertEquals(r.toString(), 404, r.status);
         assertNoServerDetails("outside the context", r);
+    }
+
+    @Test
+    public void listenerWhenStartedThenOnLoopbackOnly() throws IOException {
+        assertEquals("mvn -Prun's address", "127.0.0.1", DevHost.Config.fromSystemProperties().host);
+        InetAddress outside = nonLoopbackAddress();
+        if (outside == null) {
+            System.out.println("[devhost] no non-loopback IPv4 address on this machine: loopback-only not checked");
+        }
+        Assume.assumeNotNull(outside);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(outside, HOST.host().baseUri().getPort()), 2_000);
+            fail("the dev host answers on " + outside.getHostAddress() + ", not only on loopback");
+        } catch (ConnectException | SocketTimeoutException refused) {
+            // only 127.0.0.1 listens
+        }
+    }
+
+    private static InetAddress nonLoopbackAddress() throws IOException {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address) {
+                        return address;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static void assertNoServerDetails(String what, HttpCall.Response r) {
