@@ -9,42 +9,63 @@ import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.auth.AuthenticationListener;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.DefaultServlet;
-import org.eclipse.jetty.servlet.FilterHolder;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.WebResourceRoot;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.servlets.DefaultServlet;
+import org.apache.catalina.session.StandardManager;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.catalina.webresources.DirResourceSet;
+import org.apache.catalina.webresources.StandardRoot;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
-import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
+import javax.servlet.GenericServlet;
+import javax.servlet.ServletConfig;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The development host: runs the plugin's real modules outside Jira, the way {@code atlas-run} runs them inside
- * it. Jetty 9.4 (servlet 3.1) at {@code http://localhost:2990/jira}; Active Objects on H2 (or any JDBC URL);
+ * it. Embedded Apache Tomcat 9, Jira's container, at {@code http://localhost:2990/jira}; Active Objects on H2 (or any JDBC URL);
  * the plugin's Spring context from its own {@code plugin-context.xml}; modules mounted from its own
  * {@code atlassian-plugin.xml}; a Seraph-like security filter; a slice of Jira's REST API. It is a test
  * harness, not Jira.
  */
 public final class DevHost implements AutoCloseable {
-    private final Server server;
+    /** Tomcat logs through java.util.logging; its start-up INFO lines are noise here (held: JUL keeps loggers weakly). */
+    private static final Logger TOMCAT_LOG = quiet("org.apache");
+
+    private final Tomcat server;
+    private final Path serverDir;
+    private Context context; // the /jira context while it is being set up
+    private final List<DevHostException> servletFailures = new ArrayList<>();
     private final DevDatabase database;
     private final FileDatabase file; // null for a database given by URL
     private final PluginContainer container;
@@ -94,22 +115,52 @@ public final class DevHost implements AutoCloseable {
                 .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new DevPageBuilder())
                 .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled));
         PluginContainer pluginContainer = null;
+        Tomcat tomcat = null;
+        Path dir = null;
         try {
             pluginContainer = new PluginContainer(config.springXml, services, config.lastUseFlush());
             container = pluginContainer;
-            ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-            context.setContextPath(config.contextPath);
-            context.addFilter(new FilterHolder(new BodySwallow()), "/*", EnumSet.of(DispatcherType.REQUEST));
-            mountFilters(context, descriptor);
-            mountServlets(context, descriptor, config);
-            server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost(config.host);
+            dir = Files.createTempDirectory("devhost-tomcat");
+            tomcat = new Tomcat();
+            tomcat.setBaseDir(dir.toString());
+            Connector connector = new Connector("HTTP/1.1"); // keep-alive on, as Tomcat's default
             connector.setPort(config.port);
-            server.addConnector(connector);
-            server.setHandler(context);
-            server.setStopAtShutdown(false);
-            server.start();
+            connector.setProperty("address", config.host);
+            tomcat.getService().addConnector(connector);
+            tomcat.setConnector(connector);
+            // Error pages without Tomcat's report (message, stack trace) or its name and version.
+            ErrorReportValve errors = new ErrorReportValve();
+            errors.setShowReport(false);
+            errors.setShowServerInfo(false);
+            ((StandardHost) tomcat.getHost()).setErrorReportValveClass(ErrorReportValve.class.getName());
+            tomcat.getHost().getPipeline().addValve(errors);
+            context = tomcat.addContext(config.contextPath, null);
+            // The host is never redeployed: no class-loader leak hunting at stop (it needs JDK internals opened).
+            ((StandardContext) context).setClearReferencesObjectStreamClassCaches(false);
+            ((StandardContext) context).setClearReferencesRmiTargets(false);
+            StandardManager sessions = new StandardManager();
+            sessions.setPathname(null); // no sessions written to disk at stop, read back at start
+            context.setManager(sessions);
+            Tomcat.addDefaultMimeTypeMappings(context);
+            if (Files.isDirectory(config.webModules)) {
+                WebResourceRoot resources = new StandardRoot(context);
+                resources.addPreResources(new DirResourceSet(resources, "/static",
+                        config.webModules.toAbsolutePath().toString(), "/"));
+                context.setResources(resources);
+            }
+            mountFilters(descriptor);
+            mountServlets(descriptor);
+            tomcat.start();
+            if (!servletFailures.isEmpty()) {
+                throw servletFailures.get(0);
+            }
+            if (!context.getState().isAvailable() || connector.getLocalPort() <= 0) {
+                throw new DevHostException("Tomcat did not start the " + config.contextPath + " context on "
+                        + config.host + ":" + config.port + " (see the log above)");
+            }
+            context = null;
+            server = tomcat;
+            serverDir = dir;
             String host = "0.0.0.0".equals(config.host) ? "localhost" : config.host;
             baseUri = URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
                     + connector.getLocalPort() + config.contextPath);
@@ -118,6 +169,7 @@ public final class DevHost implements AutoCloseable {
                 file.ownedBy(connector.getLocalPort(), baseUri.toString());
             }
         } catch (Exception | Error e) {
+            stop(tomcat, dir);
             if (pluginContainer != null) {
                 pluginContainer.close();
             }
@@ -139,70 +191,57 @@ public final class DevHost implements AutoCloseable {
         }
     }
 
-    private void mountFilters(ServletContextHandler context, PluginDescriptor descriptor) {
+    private void mountFilters(PluginDescriptor descriptor) {
         List<PluginDescriptor.FilterModule> filters = new ArrayList<>(descriptor.filters);
         filters.sort(Comparator.comparing((PluginDescriptor.FilterModule f) -> f.location).thenComparingInt(f -> f.weight));
         // Jira's order: after-encoding, before-login, [login/security], before-decoration, before-dispatch.
+        // Tomcat runs the URL-pattern filters in the order their mappings were added.
         boolean securityMounted = false;
         for (PluginDescriptor.FilterModule f : filters) {
             if (!securityMounted && f.location.compareTo(PluginDescriptor.FilterModule.Location.BEFORE_DECORATION) >= 0) {
-                mountSecurity(context);
+                mountSecurity();
                 securityMounted = true;
             }
             String where = "<servlet-filter key=\"" + f.key + "\">";
             Filter filter = container.createModule(f.className, Filter.class, where);
-            EnumSet<DispatcherType> dispatch = EnumSet.noneOf(DispatcherType.class);
+            List<String> dispatchers = new ArrayList<>();
             for (String d : f.dispatchers) {
-                dispatch.add(DispatcherType.valueOf(d.toUpperCase(Locale.ROOT)));
+                dispatchers.add(d.toUpperCase(Locale.ROOT));
             }
-            FilterHolder holder = new FilterHolder(filter);
-            holder.setName(f.key);
-            for (String pattern : f.urlPatterns) {
-                context.addFilter(holder, pattern, dispatch);
-            }
+            filter(f.key, filter, dispatchers, f.urlPatterns.toArray(new String[0]));
         }
         if (!securityMounted) {
-            mountSecurity(context);
+            mountSecurity();
         }
     }
 
-    private void mountSecurity(ServletContextHandler context) {
-        context.addFilter(new FilterHolder(new SecurityFilter(users)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new XsrfFilter()), "/rest/*", EnumSet.of(DispatcherType.REQUEST));
+    private void mountSecurity() {
+        filter("devhost-security", new SecurityFilter(users), List.of("REQUEST"), "/*");
+        filter("devhost-xsrf", new XsrfFilter(), List.of("REQUEST"), "/rest/*");
     }
 
-    private void mountServlets(ServletContextHandler context, PluginDescriptor descriptor, Config config) {
+    private void mountServlets(PluginDescriptor descriptor) {
         for (PluginDescriptor.RestModule rest : descriptor.rests) {
-            ServletHolder holder = new ServletHolder(rest.key, JerseyMount.servlet(rest, container));
-            context.addServlet(holder, "/rest" + rest.path + "/" + rest.version + "/*");
-            context.addServlet(holder, "/rest" + rest.path + "/latest/*");
+            servlet(rest.key, JerseyMount.servlet(rest, container),
+                    "/rest" + rest.path + "/" + rest.version + "/*", "/rest" + rest.path + "/latest/*");
         }
         for (PluginDescriptor.ServletModule s : descriptor.servlets) {
             HttpServlet servlet = container.createModule(s.className, HttpServlet.class, "<servlet key=\"" + s.key + "\">");
-            ServletHolder holder = new ServletHolder(s.key, servlet);
-            for (String pattern : s.urlPatterns) {
-                context.addServlet(holder, "/plugins/servlet" + pattern);
-            }
+            String[] patterns = s.urlPatterns.stream().map(p -> "/plugins/servlet" + p).toArray(String[]::new);
+            servlet(s.key, servlet, patterns);
         }
         WebResources resources = new WebResources(descriptor);
         // Sitemesh's place: plugin servlets' pages get the host frame and their required resources.
-        FilterHolder decorator = new FilterHolder(new Decorator(resources));
-        context.addFilter(decorator, "/plugins/servlet/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(decorator, "/secure/*", EnumSet.of(DispatcherType.REQUEST));
+        filter("devhost-decorator", new Decorator(resources), List.of("REQUEST"), "/plugins/servlet/*", "/secure/*");
         WebPanels panels = new WebPanels(descriptor, container, new VelocityViews());
-        context.addServlet(new ServletHolder(new JiraRestServlet()), "/rest/api/2/*");
-        LoginServlet login = new LoginServlet(users);
-        context.addServlet(new ServletHolder(login), "/login.jsp");
-        context.addServlet(new ServletHolder(login), "/logout");
-        context.addServlet(new ServletHolder(new ProfilePage(users, panels, resources)), "/secure/ViewProfile.jspa");
-        context.addServlet(new ServletHolder(new AdminArea(descriptor, users)), "/secure/admin/*");
-        context.addServlet(new ServletHolder(resources), "/download/resources/*");
-        ServletHolder statics = new ServletHolder("static", DefaultServlet.class);
-        statics.setInitParameter("resourceBase", config.webModules.toAbsolutePath().toString());
-        statics.setInitParameter("pathInfoOnly", "true");
-        statics.setInitParameter("dirAllowed", "false");
-        context.addServlet(statics, "/static/*");
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        servlet("devhost-jira-rest", new JiraRestServlet(), "/rest/api/2/*");
+        servlet("devhost-login", new LoginServlet(users), "/login.jsp", "/logout");
+        servlet("devhost-profile", new ProfilePage(users, panels, resources), "/secure/ViewProfile.jspa");
+        servlet("devhost-admin", new AdminArea(descriptor, users), "/secure/admin/*");
+        servlet("devhost-web-resources", resources, "/download/resources/*");
+        // AUI from npm: /static/x is node_modules/x (mounted as the context's /static resources), no listings.
+        servlet("devhost-static", new DefaultServlet(), "/static/*");
+        servlet("devhost-root", new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -213,7 +252,61 @@ public final class DevHost implements AutoCloseable {
                     resp.sendError(404);
                 }
             }
-        }), "/");
+        }, "/");
+    }
+
+    /**
+     * One servlet under a unique name, at each of {@code patterns} (paths inside the context), initialised when the
+     * host starts: a servlet that cannot start (a REST resource the plugin's container cannot create) fails the start.
+     */
+    private void servlet(String name, HttpServlet servlet, String... patterns) {
+        Tomcat.addServlet(context, name, new StartedServlet(name, servlet, servletFailures)).setLoadOnStartup(1);
+        for (String pattern : patterns) {
+            context.addServletMappingDecoded(pattern, name);
+        }
+    }
+
+    /** One filter under a unique name, for the dispatcher types given (REQUEST, FORWARD, ...), after those added before. */
+    private void filter(String name, Filter filter, List<String> dispatchers, String... patterns) {
+        FilterDef def = new FilterDef();
+        def.setFilterName(name);
+        def.setFilter(filter);
+        context.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName(name);
+        for (String pattern : patterns) {
+            map.addURLPatternDecoded(pattern);
+        }
+        for (String dispatcher : dispatchers) {
+            map.setDispatcher(dispatcher);
+        }
+        context.addFilterMap(map);
+    }
+
+    private static void stop(Tomcat tomcat, Path dir) {
+        if (tomcat != null) {
+            try {
+                tomcat.stop();
+                tomcat.destroy();
+            } catch (LifecycleException e) {
+                // stopping is best effort; the JVM is usually going away
+            }
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind
+            }
+        }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        if (logger.getLevel() == null) {
+            logger.setLevel(Level.WARNING);
+        }
+        return logger;
     }
 
     public URI baseUri() {
@@ -248,15 +341,50 @@ public final class DevHost implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            // stopping is best effort; the JVM is usually going away
-        }
+        stop(server, serverDir);
         container.close();
         database.close();
         if (file != null) {
             file.release();
+        }
+    }
+
+    /**
+     * A servlet as Tomcat sees it: the real one, whose failure to initialise is kept for the start to report (Tomcat
+     * itself only logs it and serves the context without that servlet).
+     */
+    private static final class StartedServlet extends GenericServlet {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+        private final transient HttpServlet servlet;
+        private final transient List<DevHostException> failures;
+
+        StartedServlet(String name, HttpServlet servlet, List<DevHostException> failures) {
+            this.name = name;
+            this.servlet = servlet;
+            this.failures = failures;
+        }
+
+        @Override
+        public void init(ServletConfig config) throws ServletException {
+            super.init(config);
+            try {
+                servlet.init(config);
+            } catch (ServletException | RuntimeException | Error e) {
+                failures.add(e instanceof DevHostException ? (DevHostException) e
+                        : new DevHostException("Servlet " + name + " failed to start: " + PluginContainer.rootMessage(e), e));
+                throw e;
+            }
+        }
+
+        @Override
+        public void service(ServletRequest req, ServletResponse resp) throws ServletException, IOException {
+            servlet.service(req, resp);
+        }
+
+        @Override
+        public void destroy() {
+            servlet.destroy();
         }
     }
 
@@ -415,6 +543,6 @@ public final class DevHost implements AutoCloseable {
         System.out.println("[devhost] " + host.baseUri() + "   (database: " + (config.dbUrl != null ? config.dbUrl : config.dataDir.toAbsolutePath()) + ")");
         System.out.println("[devhost] users: admin/admin (system admin), alice/alice, bob/bob, carol/carol (inactive)");
         System.out.println("[devhost] Ctrl-C stops it");
-        host.server.join();
+        host.server.getServer().await();
     }
 }

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,13 +145,15 @@ public final class HttpCall {
 
     /**
      * Sends the path and query byte for byte over a plain socket, as a client that checks nothing would:
-     * {@code java.net.http} refuses a target such as {@code ?a=%zz} before it leaves the machine. HTTP/1.0, so the
-     * answer is never chunked; cookies are not kept. A {@code Content-Length} set with {@link #header} is sent
+     * {@code java.net.http} refuses a target such as {@code ?a=%zz} before it leaves the machine. HTTP/1.1 with
+     * {@code Connection: close}; the answer is read to its Content-Length or its last chunk, not to the end of the
+     * stream, since Tomcat goes on reading (up to its maxSwallowSize) a body that was declared and not sent, after
+     * its answer; cookies are not kept. A {@code Content-Length} set with {@link #header} is sent
      * instead of the body's own, so a test can declare more than it sends.
      */
     public Response sendVerbatim() {
         StringBuilder head = new StringBuilder().append(method).append(' ').append(base.getRawPath()).append(path)
-                .append(" HTTP/1.0\r\nHost: ").append(base.getRawAuthority()).append("\r\nConnection: close\r\n");
+                .append(" HTTP/1.1\r\nHost: ").append(base.getRawAuthority()).append("\r\nConnection: close\r\n");
         boolean declared = false;
         for (int i = 0; i < headers.size(); i += 2) {
             head.append(headers.get(i)).append(": ").append(headers.get(i + 1)).append("\r\n");
@@ -169,7 +172,10 @@ public final class HttpCall {
             out.flush();
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
-            in.transferTo(received);
+            byte[] buffer = new byte[8192];
+            for (int n; body(received) == null && (n = in.read(buffer)) >= 0; ) {
+                received.write(buffer, 0, n);
+            }
             String reply = received.toString(StandardCharsets.ISO_8859_1);
             int end = reply.indexOf("\r\n\r\n");
             String[] lines = reply.substring(0, end < 0 ? reply.length() : end).split("\r\n");
@@ -181,11 +187,54 @@ public final class HttpCall {
                             .add(lines[i].substring(colon + 1).trim());
                 }
             }
-            String body = end < 0 ? "" : new String(received.toByteArray(), end + 4, received.size() - end - 4, StandardCharsets.UTF_8);
+            byte[] complete = body(received);
+            String body = complete != null ? new String(complete, StandardCharsets.UTF_8)
+                    : end < 0 ? "" : new String(received.toByteArray(), end + 4, received.size() - end - 4, StandardCharsets.UTF_8);
             return new Response(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(fields, (name, value) -> true), body);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         }
+    }
+
+    /** A verbatim answer's body once it is all there (per its Content-Length or chunks), else null. */
+    private static byte[] body(ByteArrayOutputStream received) {
+        byte[] bytes = received.toByteArray();
+        String reply = new String(bytes, StandardCharsets.ISO_8859_1);
+        int end = reply.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return null;
+        }
+        int start = end + 4;
+        for (String line : reply.substring(0, end).split("\r\n")) {
+            int colon = line.indexOf(':');
+            String name = colon > 0 ? line.substring(0, colon).trim() : "";
+            String value = colon > 0 ? line.substring(colon + 1).trim() : "";
+            if (name.equalsIgnoreCase("Content-Length")) {
+                long length = Long.parseLong(value);
+                return bytes.length - start >= length ? Arrays.copyOfRange(bytes, start, start + (int) length) : null;
+            }
+            if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                int at = start;
+                while (true) {
+                    int lineEnd = reply.indexOf("\r\n", at);
+                    if (lineEnd < 0) {
+                        return null;
+                    }
+                    int size = Integer.parseInt(reply.substring(at, lineEnd).split(";")[0].trim(), 16);
+                    if (size == 0) {
+                        return reply.indexOf("\r\n\r\n", lineEnd) >= 0 || reply.startsWith("\r\n", lineEnd + 2)
+                                ? body.toByteArray() : null;
+                    }
+                    if (bytes.length < lineEnd + 2 + size + 2) {
+                        return null;
+                    }
+                    body.write(bytes, lineEnd + 2, size);
+                    at = lineEnd + 2 + size + 2;
+                }
+            }
+        }
+        return null;
     }
 
     public Response send() {

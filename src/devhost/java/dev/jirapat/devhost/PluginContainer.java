@@ -75,7 +75,7 @@ final class PluginContainer implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
             if (t instanceof DevHostException) {
-                // The host's own words name the culprit; Spring's and Jetty's wrappers around them do not.
+                // The host's own words name the culprit; Spring's and the container's wrappers around them do not.
                 return t.getMessage();
             }
         }

@@ -12,7 +12,11 @@ import java.util.EnumSet;
 
 import static org.junit.Assert.assertTrue;
 
-/** The read-scope path rule against Jetty 9.4's own routing (the dev host's container). */
+/**
+ * The read-scope path rule against a second container's routing, Jetty 9.4's: Jira runs on Tomcat, but the rule
+ * must hold on the path as any servlet container routes it, not on one container's normalisation (Jetty and Tomcat
+ * route several of these escapes differently). Jetty is a test dependency of this class alone.
+ */
 public class JettyRoutingIT {
     @Test
     public void routedPathWhenJettyRoutesThenRestApiOnlyForTheRestServlet() throws Exception {

@@ -50,15 +50,22 @@ public class ReadTokenPathHttpIT {
     @Test
     public void readTokenWhenPathWalksOutOfTheRestApiThenRefusedByTheFilterNeverThePage() {
         for (String path : ESCAPES) {
-            HttpCall.Response r = get(path, read);
-            assertFalse(path + " served a page: " + r, r.body.contains("<html"));
-            if (r.header("WWW-Authenticate") == null) {
-                // Jetty refuses some spellings itself (e.g. "..;"), before any filter: refused all the same.
-                assertEquals(path + ": " + r, 400, r.status);
-                continue;
-            }
-            assertRefused(host(), r, 400, "invalid_request", AuthFailure.AMBIGUOUS_PATH, "", read.rawToken());
+            assertRefusedAsAmbiguous(path, get(path, read));
         }
+    }
+
+    /**
+     * Refused by the filter, or before it by Tomcat itself (an encoded slash: its default encodedSolidusHandling
+     * is reject) with its bare 400 page: never served.
+     */
+    private static void assertRefusedAsAmbiguous(String path, HttpCall.Response r) {
+        if (r.header("WWW-Authenticate") == null) {
+            assertEquals(path + ": " + r, 400, r.status);
+            assertTrue(path + " is not Tomcat's own 400 page: " + r, r.body.contains("<h1>HTTP Status 400 – Bad Request</h1>"));
+            return;
+        }
+        assertFalse(path + " served a page: " + r, r.body.contains("<html"));
+        assertRefused(host(), r, 400, "invalid_request", AuthFailure.AMBIGUOUS_PATH, "", read.rawToken());
     }
 
     @Test
@@ -94,8 +101,7 @@ public class ReadTokenPathHttpIT {
     public void readTokenWhenRestPathCarriesAParameterOrAnEncodedSlashThenRefused() {
         for (String path : new String[] {"/rest/api/2/myself;jsessionid=x", "/rest/api/2%2fmyself", "/rest/./api/2/myself",
                 "/rest/api/2/./myself", "/rest//api/2/myself"}) {
-            HttpCall.Response r = get(path, read);
-            assertRefused(host(), r, 400, "invalid_request", AuthFailure.AMBIGUOUS_PATH, "", read.rawToken());
+            assertRefusedAsAmbiguous(path, get(path, read));
         }
     }
 }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The read-scope path rule against Apache Tomcat 9's own routing, the container Jira 8.20 to 10 runs on. Runs in
- * a surefire execution of its own, with Tomcat's Servlet 4.0 API instead of the dev host's Jetty and Servlet 3.1.
+ * The read-scope path rule against Apache Tomcat 9's own routing (Jira's container, and the dev host's), in a bare
+ * context of Jira's shape, with a generator's raw paths beyond those the dev host's tests send.
  */
 public class TomcatRoutingIT {
     @Test

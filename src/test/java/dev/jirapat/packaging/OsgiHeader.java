@@ -87,7 +87,7 @@ final class OsgiHeader {
         return path.equals(pkg);
     }
 
-    private static List<String> splitOutsideQuotes(String text, char separator) {
+    static List<String> splitOutsideQuotes(String text, char separator) {
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;

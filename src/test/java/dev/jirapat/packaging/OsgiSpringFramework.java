@@ -84,6 +84,7 @@ final class OsgiSpringFramework {
         OsgiSpringFramework osgi = new OsgiSpringFramework(felix);
         try {
             osgi.startSpringAndExtender();
+            osgi.assertBracket();
             for (String service : services) {
                 osgi.registerStub(service);
             }
@@ -148,6 +149,27 @@ final class OsgiSpringFramework {
         extender.getBundleContext().registerService(LISTENER,
                 Proxy.newProxyInstance(listener.getClassLoader(), new Class<?>[] {listener}, recorder), null);
     }
+
+    /**
+     * The framework and bundles are those the build names for this JVM (failsafe's pat.osgi.* properties per
+     * execution), so a class path or copy mistake cannot run one bracket twice.
+     */
+    private void assertBracket() {
+        String felix = framework.getVersion().toString();
+        String spring = bundle("org.apache.servicemix.bundles.spring-core").getVersion().toString();
+        String gemini = bundle(EXTENDER).getVersion().toString();
+        assertEquals("Felix version", System.getProperty("pat.osgi.felix"), felix);
+        // ServiceMix's Maven version 5.3.39_1 is bundle version 5.3.39.1; 4.3.30.RELEASE_1 stays as it is.
+        assertEquals("Spring bundles' version", String.valueOf(System.getProperty("pat.osgi.spring")).replace('_', '.'),
+                spring.replace('_', '.'));
+        assertEquals("Gemini Blueprint version", System.getProperty("pat.osgi.gemini"), gemini);
+        if (!bracketShown) {
+            bracketShown = true;
+            System.out.println("[osgi] Felix " + felix + ", Spring " + spring + ", Gemini Blueprint " + gemini);
+        }
+    }
+
+    private static boolean bracketShown;
 
     /**
      * A fragment of the extender bundle with Atlassian's settings: {@code AtlassianLikeContextCreator}, compiled

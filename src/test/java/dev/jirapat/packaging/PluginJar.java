@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -106,14 +109,37 @@ final class PluginJar {
     /** A copy of this jar in {@code target}, with the entry {@code name} replaced by {@code text}. */
     File withEntry(String name, String text, File target) throws IOException {
         assertTrue(name + " is not in " + path, entries.containsKey(name));
+        return copy(manifest, name, text.getBytes(StandardCharsets.UTF_8), target);
+    }
+
+    /**
+     * A copy whose Import-Package no longer names {@code pkg}: its classes still use the package, its manifest no
+     * longer says so (a package forgotten in the build's import list).
+     */
+    File withoutImport(String pkg, File target) throws IOException {
+        String header = manifest.getMainAttributes().getValue("Import-Package");
+        List<String> clauses = OsgiHeader.splitOutsideQuotes(header, ',');
+        List<String> kept = new ArrayList<>();
+        for (String clause : clauses) {
+            if (!OsgiHeader.parse(clause).paths().equals(List.of(pkg))) {
+                kept.add(clause);
+            }
+        }
+        assertEquals("clauses of Import-Package naming only " + pkg + " in " + header, clauses.size() - 1, kept.size());
+        Manifest changed = new Manifest(manifest);
+        changed.getMainAttributes().putValue("Import-Package", String.join(",", kept));
+        return copy(changed, null, null, target);
+    }
+
+    private File copy(Manifest withManifest, String replaced, byte[] replacement, File target) throws IOException {
         try (OutputStream out = Files.newOutputStream(target.toPath());
-             JarOutputStream copy = new JarOutputStream(out, manifest)) {
+             JarOutputStream copy = new JarOutputStream(out, withManifest)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 if (entry.getKey().equals(JarFile.MANIFEST_NAME)) {
                     continue;
                 }
                 copy.putNextEntry(new JarEntry(entry.getKey()));
-                copy.write(entry.getKey().equals(name) ? text.getBytes(StandardCharsets.UTF_8) : entry.getValue());
+                copy.write(entry.getKey().equals(replaced) ? replacement : entry.getValue());
             }
         }
         return target;

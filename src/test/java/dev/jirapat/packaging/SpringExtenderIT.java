@@ -38,8 +38,10 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 /**
- * The built jar under the real Spring extender: Apache Felix with Spring 5.3 as bundles and Eclipse Gemini
- * Blueprint 3.0.0.M01 (the extender Atlassian's plugin system ships), configured as Atlassian's is (no XML
+ * The built jar under the real Spring extender: Apache Felix with Spring as bundles and the Eclipse Gemini
+ * Blueprint extender Atlassian's plugin system ships, in two brackets, each in a failsafe execution (a JVM) of its
+ * own: Felix 7.0.5, Spring 5.3, Gemini 3.0.0.M01 (Jira 9 and later) and Felix 5.6, Spring 4.3, Gemini 2.1 (the
+ * Jira 8.20 era). The extender is configured as Atlassian's is (no XML
  * validation, no parameter names in constructor autowiring), and the host's services as stubs. The plugin's
  * context must start, be published, hold every bean, create every module by constructor autowiring with one
  * candidate per parameter, and run its destroy methods when the bundle stops.
@@ -91,20 +93,9 @@ public class SpringExtenderIT {
             assertNotNull("bean " + id, call(context, "getBean", id));
         }
 
-        List<String> failures = new ArrayList<>();
         List<String> modules = moduleClasses(plugin);
-        for (String className : modules) {
-            Class<?> type = plugin.loadClass(className);
-            failures.addAll(ambiguousOrMissing(context, type));
-            try {
-                Object module = createModule(context, type);
-                assertTrue(className + " created as " + module.getClass(), type.isInstance(module));
-            } catch (Exception e) {
-                failures.add(className + ": " + rootCause(e));
-            }
-        }
         assertEquals("modules that the plugin's context cannot create by constructor autowiring (" + modules
-                + ")", Collections.emptyList(), failures);
+                + ")", Collections.emptyList(), moduleFailures(plugin, context, modules));
 
         Object recorder = call(context, "getBean", "lastUsedRecorder");
         assertNotNull("LastUsedRecorder.start (init-method) did not run: no timer", timer(recorder));
@@ -157,6 +148,47 @@ public class SpringExtenderIT {
         assertTrue("the failure should name the missing service, but was: " + failure,
                 String.valueOf(failure).contains(CACHE_MANAGER));
         assertNull("a context was published without " + CACHE_MANAGER, osgi.publishedContext(plugin));
+    }
+
+    /**
+     * Negative control: a module class uses a package the manifest does not import (the host exports it). On a flat
+     * class path, as in the dev host, it would load; in OSGi its class cannot be defined, and the check says which.
+     */
+    @Test
+    public void moduleWhenItsPackageIsNotImportedThenCannotBeLoaded() throws Exception {
+        String provider = "dev.jirapat.web.ProfileTokensContextProvider";
+        String missing = "com.atlassian.plugin.web";
+        osgi = OsgiSpringFramework.start(tmp.newFolder(), jar, referencedServices(jar.text(CONTEXT_XML)));
+        Bundle plugin = osgi.install(jar.withoutImport(missing, tmp.newFile("no-plugin-web-import.jar")));
+        plugin.start();
+        Object context = osgi.awaitContext(plugin); // no bean needs the package: the context still starts
+
+        List<String> modules = moduleClasses(plugin);
+        assertTrue("precondition: " + provider + " is a module of the plugin", modules.contains(provider));
+        List<String> failures = moduleFailures(plugin, context, modules);
+        assertEquals("only the module that uses " + missing + " fails: " + failures, 1, failures.size());
+        String failure = failures.get(0);
+        assertTrue(failure, failure.startsWith(provider + ": ")
+                && (failure.contains(missing + ".") || failure.contains(missing.replace('.', '/') + "/")));
+    }
+
+    /**
+     * What keeps each module from being created: a parameter type without exactly one bean, a class that cannot be
+     * loaded from the bundle, a constructor that fails.
+     */
+    private static List<String> moduleFailures(Bundle plugin, Object context, List<String> modules) throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (String className : modules) {
+            try {
+                Class<?> type = plugin.loadClass(className);
+                failures.addAll(ambiguousOrMissing(context, type));
+                Object module = createModule(context, type);
+                assertTrue(className + " created as " + module.getClass(), type.isInstance(module));
+            } catch (Exception | LinkageError e) {
+                failures.add(className + ": " + rootCause(e));
+            }
+        }
+        return failures;
     }
 
     /** The interface of every {@code <osgi:reference>}: the host services the plugin waits for. */

@@ -188,8 +188,8 @@ final class Api {
     }
 
     /**
-     * {@code application/json;charset=UTF-8}. The plugin writes it so; Jetty (the dev host) lower-cases the charset
-     * on the way out, and charset names are case-insensitive (RFC 7231, section 3.1.1.1).
+     * {@code application/json;charset=UTF-8}. The plugin writes it so; a container may change the charset's case
+     * on the way out (Jetty lower-cases it), and charset names are case-insensitive (RFC 7231, section 3.1.1.1).
      */
     static void assertJsonUtf8(HttpCall.Response r) {
         String type = r.header("Content-Type");

@@ -198,8 +198,8 @@ public class RestJsonBodyIT {
     @Test
     public void bodyWhenDeclaredLargerThan64KiBThen413BeforeItIsSent() {
         List<String> before = api.state();
-        // Only the head and 1 KiB go out: the answer must come without the rest. (Beyond 2 MiB, so that the dev host,
-        // like Tomcat, does not wait to swallow the rest; a declared 65,537 bytes all sent is in the chunked test below.)
+        // Only the head and 1 KiB go out: the answer must come without the rest. (Beyond Tomcat's maxSwallowSize of
+        // 2 MiB, after which it gives up reading the rest; a declared 65,537 bytes all sent is in the chunked test below.)
         for (long length : new long[] {3_000_000, 100_000_000, Long.MAX_VALUE}) {
             HttpCall.Response r = headOnly("POST", "/tokens", "alice", length);
             assertEquals("The request body is larger than 65536 bytes, the most this API accepts. Send less per request.",
@@ -269,7 +269,6 @@ public class RestJsonBodyIT {
 
     /** A request whose head declares {@code length} bytes of JSON, of which only 1 KiB is sent (HTTP/1.0, read to the end). */
     private HttpCall.Response headOnly(String method, String path, String user, long length) {
-        // Jetty dispatches once some body is there
         return api.call(method, path, user).body(JSON, JsonBodyTest.padded("{", 1024))
                 .header("Content-Length", Long.toString(length)).sendVerbatim();
     }
