@@ -51,6 +51,8 @@ public final class DevHost implements AutoCloseable {
     private final DevUsers users;
     private final OutageActiveObjects activeObjects;
     private final URI baseUri;
+    private final DevMail mail = new DevMail();
+    private final DevAudit audit;
 
     private DevHost(Config config) throws Exception {
         users = DevUsers.fixture();
@@ -76,6 +78,8 @@ public final class DevHost implements AutoCloseable {
         activeObjects = new OutageActiveObjects(database.activeObjects());
         DevApplicationProperties applicationProperties = new DevApplicationProperties();
         DevI18n i18n = new DevI18n(descriptor.i18nBundles);
+        audit = new DevAudit(i18n);
+        com.atlassian.mail.MailFactory.setServerManager(mail);
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, activeObjects)
                 .add(UserManager.class, users)
@@ -91,7 +95,11 @@ public final class DevHost implements AutoCloseable {
                 .add(com.atlassian.templaterenderer.TemplateRenderer.class,
                         DevHostServices.templates(new VelocityViews(), i18n))
                 .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new DevPageBuilder())
-                .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled));
+                .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled))
+                .add(com.atlassian.mail.queue.MailQueue.class, mail)
+                .add(com.atlassian.audit.api.AuditService.class, audit)
+                .add(com.atlassian.sal.api.message.LocaleResolver.class, user -> Locale.ENGLISH)
+                .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, user -> java.util.TimeZone.getTimeZone("UTC"));
         PluginContainer pluginContainer = null;
         try {
             pluginContainer = new PluginContainer(config.springXml, services, config.lastUseFlush());
@@ -120,6 +128,7 @@ public final class DevHost implements AutoCloseable {
             if (pluginContainer != null) {
                 pluginContainer.close();
             }
+            mail.close();
             database.close();
             if (file != null) {
                 file.release();
@@ -190,6 +199,8 @@ public final class DevHost implements AutoCloseable {
         context.addFilter(decorator, "/secure/*", EnumSet.of(DispatcherType.REQUEST));
         WebPanels panels = new WebPanels(descriptor, container, new VelocityViews());
         context.addServlet(new ServletHolder(new JiraRestServlet()), "/rest/api/2/*");
+        context.addServlet(new ServletHolder(new DevMailServlet(mail)), "/devhost/mail");
+        context.addServlet(new ServletHolder(new DevAuditServlet(audit)), "/devhost/audit");
         LoginServlet login = new LoginServlet(users);
         context.addServlet(new ServletHolder(login), "/login.jsp");
         context.addServlet(new ServletHolder(login), "/logout");
@@ -253,10 +264,16 @@ public final class DevHost implements AutoCloseable {
             // stopping is best effort; the JVM is usually going away
         }
         container.close();
+        mail.close();
         database.close();
         if (file != null) {
             file.release();
         }
+    }
+
+    /** The host's outgoing mail (GreenMail behind Jira's mail queue), for tests. */
+    public DevMail mail() {
+        return mail;
     }
 
     /** How to start a host. Defaults are those of {@code mvn -Prun}. */

@@ -1,0 +1,28 @@
+package dev.jirapat.jira;
+
+import com.atlassian.mail.MailFactory;
+import com.atlassian.mail.server.MailServerManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Whether Jira sends mail at all: a default SMTP server is configured and sending is not disabled (the check
+ * Atlassian's own PAT app makes; docs/host-api.md, "MailFactory"). Any failure to tell counts as "no": a notice
+ * not sent is better than an exception in the request that caused it.
+ */
+public final class JiraOutgoingMail implements BooleanSupplier {
+    private static final Logger log = LoggerFactory.getLogger(JiraOutgoingMail.class);
+
+    @Override
+    public boolean getAsBoolean() {
+        try {
+            MailServerManager servers = MailFactory.getServerManager();
+            return servers != null && servers.isDefaultSMTPMailServerDefined() && !MailFactory.isSendingDisabled();
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("Cannot tell whether Jira sends mail ({}); owner notices are not sent", e.toString());
+            return false;
+        }
+    }
+}
