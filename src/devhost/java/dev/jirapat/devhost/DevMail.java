@@ -39,6 +39,7 @@ public final class DevMail implements MailQueue, MailServerManager, AutoCloseabl
     private final GreenMail greenMail;
     private final Session session;
     private volatile boolean serverDefined = true;
+    private volatile boolean failing;
 
     DevMail() {
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -54,6 +55,11 @@ public final class DevMail implements MailQueue, MailServerManager, AutoCloseabl
         this.serverDefined = defined;
     }
 
+    /** For tests: every queued mail fails, as when Jira's queue is full or broken. */
+    public void setFailing(boolean failing) {
+        this.failing = failing;
+    }
+
     @Override
     public boolean isDefaultSMTPMailServerDefined() {
         return serverDefined;
@@ -63,6 +69,9 @@ public final class DevMail implements MailQueue, MailServerManager, AutoCloseabl
     public void addItem(MailQueueItem item) {
         if (!(item instanceof SingleMailQueueItem)) {
             throw new DevHostException("the dev host's mail queue takes SingleMailQueueItems, not " + item.getClass());
+        }
+        if (failing) {
+            throw new IllegalStateException("the dev host's mail queue was told to fail");
         }
         Email email = ((SingleMailQueueItem) item).getEmail();
         try {

@@ -136,6 +136,23 @@ public class OwnerMailHttpIT {
     }
 
     @Test
+    public void createWhenTheMailQueueFailsThenTheTokenIsStillCreatedAndReturned() {
+        int before = devhost("mail").size();
+        HOST.host().mail().setFailing(true);
+        HttpCall.Response r;
+        try {
+            r = api.post("/tokens", "alice", "{\"name\":\"queue-down\"}");
+        } finally {
+            HOST.host().mail().setFailing(false);
+        }
+
+        assertEquals(r.toString(), 201, r.status);
+        assertTrue(Api.json(r).path("rawToken").getTextValue().startsWith("jpat_"));
+        assertEquals(before, devhost("mail").size());
+        assertEquals("pat.audit.action.created", devhost("audit").get(0).path("actionKey").getTextValue());
+    }
+
+    @Test
     public void mailPageWhenBrowserAsksThenHtmlWithNamesEscaped() {
         api.create("alice", "{\"name\":\"<img src=x onerror=alert(1)>\"}");
 
