@@ -12,6 +12,7 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.ExpiryNotices;
+import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.TokenEvent;
 import dev.jirapat.token.TokenEvents;
 import dev.jirapat.token.UserAccount;
@@ -45,7 +46,7 @@ import java.util.function.BooleanSupplier;
  * Mails a token's owner about their tokens, through Jira's mail queue: created (by them or for them), rotated,
  * revoked by someone else (one mail per owner for a bulk revocation), pruned, about to expire and expired. Nothing
  * when a token is removed with its owner (nobody to tell), when the owner revoked it themself, has no address or is
- * inactive, or when Jira sends no mail.
+ * inactive, when Jira sends no mail, or when the policy's {@code mailNotificationsEnabled} is off.
  *
  * <p>Each mail is HTML (template {@value #TEMPLATE}) with a plain-text alternative, in the owner's language and
  * time zone (SAL's LocaleResolver and TimeZoneManager; UTC when the zone cannot be had), and links to the owner's
@@ -68,9 +69,11 @@ public final class OwnerMail implements TokenEvents, ExpiryNotices {
     private final TimeZoneManager zones;
     private final ApplicationProperties application;
     private final BooleanSupplier outgoingMail;
+    private final PolicySource policy;
 
     public OwnerMail(Users users, MailQueue queue, TemplateRenderer renderer, I18nResolver i18n, LocaleResolver locales,
-                     TimeZoneManager zones, ApplicationProperties application, BooleanSupplier outgoingMail) {
+                     TimeZoneManager zones, ApplicationProperties application, BooleanSupplier outgoingMail,
+                     PolicySource policy) {
         this.users = users;
         this.queue = queue;
         this.renderer = renderer;
@@ -79,6 +82,7 @@ public final class OwnerMail implements TokenEvents, ExpiryNotices {
         this.zones = zones;
         this.application = application;
         this.outgoingMail = outgoingMail;
+        this.policy = policy;
     }
 
     @Override
@@ -160,6 +164,10 @@ public final class OwnerMail implements TokenEvents, ExpiryNotices {
 
     private void send(OwnerNotice notice) {
         try {
+            if (!policy.policy().mailNotificationsEnabled()) {
+                log.debug("{} not sent: owner e-mails are turned off", notice);
+                return;
+            }
             if (!outgoingMail.getAsBoolean()) {
                 log.debug("{} not sent: Jira sends no mail", notice);
                 return;

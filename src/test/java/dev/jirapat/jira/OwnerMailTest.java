@@ -7,6 +7,7 @@ import com.atlassian.sal.api.timezone.TimeZoneManager;
 import dev.jirapat.jira.MailFixtures.MapUsers;
 import dev.jirapat.jira.MailFixtures.Sent;
 import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.InMemoryPolicy;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.SampleTokenEvents;
 import org.junit.Test;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,9 +42,10 @@ public class OwnerMailTest {
     private Locale locale = Locale.ENGLISH;
     private TimeZone zone = TimeZone.getTimeZone("UTC");
     private final AtomicBoolean mailOn = new AtomicBoolean(true);
+    private final Map<String, String> settings = new ConcurrentHashMap<>();
     private final OwnerMail mail = new OwnerMail(users, queued::add, MailFixtures.velocity(), new MailFixtures.BundleI18n(),
             (LocaleResolver) user -> locale, (TimeZoneManager) user -> zone,
-            mode -> mode == UrlMode.CANONICAL ? BASE + "/" : "http://wrong.invalid", mailOn::get);
+            mode -> mode == UrlMode.CANONICAL ? BASE + "/" : "http://wrong.invalid", mailOn::get, new InMemoryPolicy(settings));
 
     private List<Sent> sent() throws Exception {
         return Sent.of(queued);
@@ -183,10 +187,22 @@ public class OwnerMailTest {
     }
 
     @Test
+    public void mailWhenAdminTurnedOwnerMailsOffThenNoneAndWhenBackOnThenAgain() {
+        settings.put("mailNotificationsEnabled", "false");
+        mail.publish(SampleTokenEvents.created(ALICE, token(1, "alice", "x")));
+        mail.expired(token(1, "alice", "x"));
+        assertEquals(0, queued.size());
+
+        settings.remove("mailNotificationsEnabled");
+        mail.expired(token(1, "alice", "x"));
+        assertEquals(1, queued.size());
+    }
+
+    @Test
     public void mailWhenQueueFailsThenNothingReachesTheCaller() {
         OwnerMail failing = new OwnerMail(users, item -> {
             throw new IllegalStateException("queue full");
-        }, MailFixtures.velocity(), new MailFixtures.BundleI18n(), user -> locale, user -> zone, mode -> BASE, () -> true);
+        }, MailFixtures.velocity(), new MailFixtures.BundleI18n(), user -> locale, user -> zone, mode -> BASE, () -> true, new InMemoryPolicy());
 
         failing.publish(SampleTokenEvents.created(ALICE, token(1, "alice", "x"))); // must not throw
         failing.expired(token(1, "alice", "x"));
@@ -211,7 +227,7 @@ public class OwnerMailTest {
                     throw new IllegalStateException("no locale");
                 }, user -> {
                     throw new AbstractMethodError("older SAL");
-                }, mode -> BASE, () -> true);
+                }, mode -> BASE, () -> true, new InMemoryPolicy());
         fallback.publish(SampleTokenEvents.created(ALICE, token(1, "alice", "deploy")));
 
         Sent m = sent().get(0);

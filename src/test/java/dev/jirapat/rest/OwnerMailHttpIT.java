@@ -116,7 +116,7 @@ public class OwnerMailHttpIT {
     }
 
     @Test
-    public void createWhenOwnerHasNoAddressOrJiraSendsNoMailThenTokenIsCreatedAndNoMailSent() {
+    public void createWhenOwnerHasNoAddressOrJiraSendsNoMailOrAdminTurnedMailsOffThenTokenIsCreatedAndNoMailSent() {
         int before = devhost("mail").size();
         HOST.host().users().setEmail(DevUsers.ALICE, "");
         try {
@@ -131,8 +131,12 @@ public class OwnerMailHttpIT {
             HOST.host().mail().setServerDefined(true);
         }
 
+        assertEquals(200, api.put("/admin/settings", "admin", "{\"mailNotificationsEnabled\":false}").status);
+        api.create("alice", "{\"name\":\"switched-off\"}");
+
         assertEquals(before, devhost("mail").size());
-        assertEquals("both creations are audited", "pat.audit.action.created", devhost("audit").get(1).path("actionKey").getTextValue());
+        assertEquals("the creations are audited", "pat.audit.action.created", devhost("audit").get(0).path("actionKey").getTextValue());
+        assertEquals("pat.audit.action.created", devhost("audit").get(2).path("actionKey").getTextValue());
     }
 
     @Test
