@@ -52,6 +52,10 @@ import java.util.function.BooleanSupplier;
  * time zone (SAL's LocaleResolver and TimeZoneManager; UTC when the zone cannot be had), and links to the owner's
  * profile page under Jira's base URL. Names typed by users are neutralised ({@link MailText}) and HTML-escaped in
  * the HTML part. A mail never contains a token or its hash: events and stored tokens carry only names and hints.
+ * The plain text is assembled here rather than by a second template: a host renderer that HTML-escapes what a
+ * template inserts (Jira's convention for names not ending in {@code Html}) would garble a text part. The HTML
+ * template receives every value escaped already, under names ending in {@code Html}, which is right whether the
+ * renderer escapes the others or not.
  *
  * <p>Events arrive after their change committed; the mail is only queued here (Jira sends it later). Nothing here
  * throws into the caller: a failure is logged, with the token's id, never its secret.
