@@ -72,6 +72,8 @@ public final class DevHost implements AutoCloseable {
     private final DevUsers users;
     private final OutageActiveObjects activeObjects;
     private final URI baseUri;
+    private final DevMail mail = new DevMail();
+    private final DevAudit audit;
 
     private DevHost(Config config) throws Exception {
         users = DevUsers.fixture();
@@ -97,6 +99,8 @@ public final class DevHost implements AutoCloseable {
         activeObjects = new OutageActiveObjects(database.activeObjects());
         DevApplicationProperties applicationProperties = new DevApplicationProperties();
         DevI18n i18n = new DevI18n(descriptor.i18nBundles);
+        audit = new DevAudit(i18n);
+        com.atlassian.mail.MailFactory.setServerManager(mail);
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, activeObjects)
                 .add(UserManager.class, users)
@@ -113,7 +117,11 @@ public final class DevHost implements AutoCloseable {
                 .add(com.atlassian.templaterenderer.TemplateRenderer.class,
                         DevHostServices.templates(new VelocityViews(), i18n))
                 .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new DevPageBuilder())
-                .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled));
+                .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled))
+                .add(com.atlassian.mail.queue.MailQueue.class, mail)
+                .add(com.atlassian.audit.api.AuditService.class, audit)
+                .add(com.atlassian.sal.api.message.LocaleResolver.class, user -> Locale.ENGLISH)
+                .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, user -> java.util.TimeZone.getTimeZone("UTC"));
         PluginContainer pluginContainer = null;
         Tomcat tomcat = null;
         Path dir = null;
@@ -173,6 +181,7 @@ public final class DevHost implements AutoCloseable {
             if (pluginContainer != null) {
                 pluginContainer.close();
             }
+            mail.close();
             database.close();
             if (file != null) {
                 file.release();
@@ -235,6 +244,8 @@ public final class DevHost implements AutoCloseable {
         filter("devhost-decorator", new Decorator(resources), List.of("REQUEST"), "/plugins/servlet/*", "/secure/*");
         WebPanels panels = new WebPanels(descriptor, container, new VelocityViews());
         servlet("devhost-jira-rest", new JiraRestServlet(), "/rest/api/2/*");
+        servlet("devhost-mail", new DevMailServlet(mail), "/devhost/mail");
+        servlet("devhost-audit", new DevAuditServlet(audit), "/devhost/audit");
         servlet("devhost-login", new LoginServlet(users), "/login.jsp", "/logout");
         servlet("devhost-profile", new ProfilePage(users, panels, resources), "/secure/ViewProfile.jspa");
         servlet("devhost-admin", new AdminArea(descriptor, users), "/secure/admin/*");
@@ -343,10 +354,16 @@ public final class DevHost implements AutoCloseable {
     public void close() {
         stop(server, serverDir);
         container.close();
+        mail.close();
         database.close();
         if (file != null) {
             file.release();
         }
+    }
+
+    /** The host's outgoing mail (GreenMail behind Jira's mail queue), for tests. */
+    public DevMail mail() {
+        return mail;
     }
 
     /**

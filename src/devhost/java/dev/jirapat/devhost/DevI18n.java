@@ -19,8 +19,10 @@ import java.util.ResourceBundle;
  */
 public final class DevI18n implements I18nResolver {
     private final List<ResourceBundle> bundles = new ArrayList<>();
+    private final List<String> locations;
 
     DevI18n(List<String> locations) {
+        this.locations = new ArrayList<>(locations);
         for (String location : locations) {
             try {
                 bundles.add(ResourceBundle.getBundle(location, Locale.ROOT, DevI18n.class.getClassLoader()));
@@ -33,6 +35,19 @@ public final class DevI18n implements I18nResolver {
     @Override
     public String getText(String key, Serializable... arguments) {
         return new MessageFormat(getRaw(key), Locale.ROOT).format(arguments);
+    }
+
+    /** In a locale: the bundles' files for it where the plugin has them, else the base files (as Jira falls back). */
+    @Override
+    public String getText(Locale locale, String key, Serializable... arguments) {
+        for (String location : locations) {
+            ResourceBundle bundle = ResourceBundle.getBundle(location, locale, DevI18n.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+            if (bundle.containsKey(key)) {
+                return new MessageFormat(bundle.getString(key), locale).format(arguments);
+            }
+        }
+        return getText(key, arguments);
     }
 
     /** {@code $i18n.getText("key")} in a view. */

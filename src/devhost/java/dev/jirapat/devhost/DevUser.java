@@ -10,6 +10,7 @@ final class DevUser implements ApplicationUser {
     private final boolean sysAdmin;
     private final String passwordHash;
     private volatile boolean active;
+    private volatile String email;
 
     DevUser(String key, String name, String displayName, boolean active, boolean sysAdmin, String passwordHash) {
         this.key = key;
@@ -18,6 +19,11 @@ final class DevUser implements ApplicationUser {
         this.active = active;
         this.sysAdmin = sysAdmin;
         this.passwordHash = passwordHash;
+        this.email = name + "@example.com";
+    }
+
+    void setEmail(String email) {
+        this.email = email;
     }
 
     @Override
@@ -46,7 +52,7 @@ final class DevUser implements ApplicationUser {
 
     @Override
     public String getEmailAddress() {
-        return name + "@example.com";
+        return email;
     }
 
     @Override

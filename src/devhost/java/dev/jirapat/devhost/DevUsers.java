@@ -58,6 +58,11 @@ public final class DevUsers implements UserManager, UserSearchService, GlobalPer
         byName.get(name).setActive(active);
     }
 
+    /** For tests: a fixture user's e-mail address ({@code name@example.com} by default; "" for none). */
+    public void setEmail(String name, String email) {
+        byName.get(name).setEmail(email);
+    }
+
     Collection<DevUser> all() {
         return byName.values();
     }

@@ -4,6 +4,7 @@ import com.atlassian.annotations.security.UnrestrictedAccess;
 import dev.jirapat.auth.BearerTokenExtractor.Extraction;
 import dev.jirapat.auth.BearerTokenExtractor.Kind;
 import dev.jirapat.token.AccessToken;
+import dev.jirapat.token.ClientAddress;
 import dev.jirapat.token.CheckResult;
 import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.RequestFacts;

@@ -16,7 +16,7 @@ import java.util.Optional;
  * Who is calling, as the use cases' {@link Actor}: the host's logged-in user (Basic, session, or the Bearer filter's
  * login) and, for a token-authenticated request, the token the Bearer filter recorded on the request, so that a
  * token cannot mint one that can do more. Every endpoint needs a login (401); admin endpoints need a system
- * administrator (403).
+ * administrator (403). The actor carries the request's client address for the events it causes.
  */
 public final class Callers {
     private static final Logger log = LoggerFactory.getLogger(Callers.class);
@@ -44,7 +44,8 @@ public final class Callers {
                     userKey, token.get().hint());
             throw new ApiException(401, ApiException.AUTHORISATION, messages.get(Messages.NOT_AUTHENTICATED));
         }
-        return token.isPresent() ? Actor.viaToken(token.get()) : Actor.user(userKey);
+        // The client address as the Bearer filter sees it, so owner mails and the audit log can name it.
+        return (token.isPresent() ? Actor.viaToken(token.get()) : Actor.user(userKey)).from(request.getRemoteAddr());
     }
 
     Actor requireAdmin(HttpServletRequest request) {

@@ -14,24 +14,43 @@ import java.util.Optional;
  * rotate one (a rotation hands the new secret to its caller), and may not change the policy (an
  * administrator's decision). It has no user key, so it never passes for a user, not even one whose key is
  * "system", and a permission check that asks for a user key fails instead of guessing.
+ *
+ * <p>A user actor may carry the client address its request came from ({@link #from(String)}), so the events of
+ * what it did can name it (owner mails, audit); it plays no part in any permission.
  */
 public final class Actor {
-    private static final Actor SYSTEM = new Actor(null, null);
+    private static final Actor SYSTEM = new Actor(null, null, null);
 
     private final String userKey;
     private final AccessToken viaToken;
+    private final String clientAddress;
 
-    private Actor(String userKey, AccessToken viaToken) {
+    private Actor(String userKey, AccessToken viaToken, String clientAddress) {
         this.userKey = userKey;
         this.viaToken = viaToken;
+        this.clientAddress = clientAddress;
     }
 
     public static Actor user(String userKey) {
-        return new Actor(Objects.requireNonNull(userKey, "userKey"), null);
+        return new Actor(Objects.requireNonNull(userKey, "userKey"), null, null);
     }
 
     public static Actor viaToken(AccessToken token) {
-        return new Actor(token.ownerKey(), token);
+        return new Actor(token.ownerKey(), token, null);
+    }
+
+    /**
+     * The same actor, calling from this client address (normalised by {@link ClientAddress}); a blank address
+     * leaves it without one. The system calls from nowhere: it stays itself.
+     */
+    public Actor from(String remoteAddr) {
+        String address = ClientAddress.normalise(remoteAddr);
+        return isSystem() ? this : new Actor(userKey, viaToken, address.isEmpty() ? null : address);
+    }
+
+    /** The client address of the request the actor acted through, when known. */
+    public Optional<String> clientAddress() {
+        return Optional.ofNullable(clientAddress);
     }
 
     /** Work no user started, such as a scheduled job. */

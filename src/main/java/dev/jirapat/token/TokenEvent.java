@@ -18,11 +18,13 @@ public abstract class TokenEvent {
     private final Instant at;
     private final String actorKey;
     private final Long viaTokenId;
+    private final String clientAddress;
 
     TokenEvent(Instant at, Actor actor) {
         this.at = Objects.requireNonNull(at);
         this.actorKey = actor.isSystem() ? null : actor.userKey();
         this.viaTokenId = actor.viaToken().map(AccessToken::id).orElse(null);
+        this.clientAddress = actor.clientAddress().orElse(null);
     }
 
     public Instant at() {
@@ -39,9 +41,14 @@ public abstract class TokenEvent {
         return Optional.ofNullable(viaTokenId);
     }
 
+    /** The client address of the request that made the change, when a user's request did and it was known. */
+    public Optional<String> clientAddress() {
+        return Optional.ofNullable(clientAddress);
+    }
+
     String by() {
         return "by=" + (actorKey == null ? "system" : actorKey + (viaTokenId == null ? "" : " via token " + viaTokenId))
-                + ", at=" + at;
+                + (clientAddress == null ? "" : " from " + clientAddress) + ", at=" + at;
     }
 
     /** A name as typed by a user, quoted, with anything that could break a log line escaped. */
@@ -198,18 +205,27 @@ public abstract class TokenEvent {
     /** Several tokens were revoked at once (an admin's selection, or every token of one user). */
     public static final class BulkRevoked extends TokenEvent {
         private final List<Long> tokenIds;
+        private final List<Revoked> revocations;
 
         BulkRevoked(Instant at, Actor actor, List<AccessToken> revoked) {
             super(at, actor);
             List<Long> ids = new ArrayList<>();
+            List<Revoked> each = new ArrayList<>();
             for (AccessToken token : revoked) {
                 ids.add(token.id());
+                each.add(new Revoked(at, actor, token));
             }
             this.tokenIds = Collections.unmodifiableList(ids);
+            this.revocations = Collections.unmodifiableList(each);
         }
 
         public List<Long> tokenIds() {
             return tokenIds;
+        }
+
+        /** Each revoked token as its own revocation (same actor and time), for consumers that tell each owner. */
+        public List<Revoked> revocations() {
+            return revocations;
         }
 
         @Override

@@ -24,6 +24,8 @@ public final class TokenPolicy {
         PRUNING_DELAY_DAYS("pruningDelayDays", "atlassian.pats.pruning.delay.days", "30", 0, 3650),
         INVALIDATE_SESSION("invalidateSession", "atlassian.pats.invalidate.session.enabled", "true", 0, 1),
         ALLOW_BASIC_AUTH("allowBasicAuth", "dev.jirapat.basic.auth.enabled", "false", 0, 1),
+        // E-mails to owners about their tokens (created, rotated, revoked by others, pruned, expiring, expired)
+        MAIL_NOTIFICATIONS("mailNotificationsEnabled", "atlassian.pats.mail.notifications.enabled", "true", 0, 1),
         // Failed token checks one client address (an IPv6 /64) may cause per minute before it is answered 429
         // without a database look-up; 0 turns the limit off.
         FAILED_CHECKS_PER_MINUTE("failedChecksPerMinute", "dev.jirapat.failed.checks.per.minute", "60", 0, 100000);
@@ -185,6 +187,10 @@ public final class TokenPolicy {
 
     public boolean allowBasicAuth() {
         return flag(Setting.ALLOW_BASIC_AUTH);
+    }
+
+    public boolean mailNotificationsEnabled() {
+        return flag(Setting.MAIL_NOTIFICATIONS);
     }
 
     public int failedChecksPerMinute() {

@@ -56,6 +56,17 @@ public class PluginJarIT {
                 + atlassian, atlassian.isEmpty());
     }
 
+    /** The dev host's endpoints (/devhost/mail, /devhost/audit, ...) and its GreenMail exist only outside Jira. */
+    @Test
+    public void jarWhenBuiltThenHasNoDevHostCodeOrEndpoint() throws Exception {
+        List<String> devhost = entriesStartingWith("dev/jirapat/devhost/");
+        devhost.addAll(entriesStartingWith("com/icegreen/"));
+        assertTrue("dev host classes in the plugin: " + devhost, devhost.isEmpty());
+        for (String text : new String[] {"atlassian-plugin.xml", "META-INF/spring/plugin-context.xml"}) {
+            assertFalse(text + " mounts a dev host endpoint", jar.text(text).contains("/devhost"));
+        }
+    }
+
     @Test
     public void jarWhenBuiltThenEmbedsNoJars() {
         List<String> jars = jar.entryNames().stream().filter(n -> n.endsWith(".jar")).collect(Collectors.toList());

@@ -191,6 +191,45 @@ public class SpringExtenderIT {
         return failures;
     }
 
+    /**
+     * The audit service is optional: without it the context starts, and a call on Gemini's proxy of the absent
+     * service fails at once (timeout 1 ms) rather than blocking a request for the default 30 s; the audit consumer
+     * catches that and logs the entry.
+     */
+    @Test
+    public void contextWhenAuditServiceIsAbsentThenStartsAndItsProxyFailsFast() throws Exception {
+        Set<String> services = referencedServices(jar.text(CONTEXT_XML));
+        assertTrue("precondition: the plugin references " + AUDIT_SERVICE, services.remove(AUDIT_SERVICE));
+        osgi = OsgiSpringFramework.start(tmp.newFolder(), jar, services);
+        Bundle plugin = osgi.install(jar.path().toFile());
+        plugin.start();
+
+        Object context = osgi.awaitContext(plugin);
+
+        assertNotNull(call(context, "getBean", "tokenEvents"));
+        Object proxy = call(context, "getBean", "auditService");
+        java.lang.reflect.Method audit = null;
+        for (Class<?> type : proxy.getClass().getInterfaces()) {
+            for (java.lang.reflect.Method m : type.getMethods()) {
+                if (type.getName().equals(AUDIT_SERVICE) && m.getName().equals("audit")) {
+                    audit = m;
+                }
+            }
+        }
+        assertNotNull("the proxy implements AuditService.audit", audit);
+        long start = System.nanoTime();
+        try {
+            audit.invoke(proxy, new Object[] {null});
+            fail("a call on the absent audit service returned");
+        } catch (InvocationTargetException e) {
+            assertTrue("an unchecked failure JiraAuditLog catches: " + e.getCause(), e.getCause() instanceof RuntimeException);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue("the call waited " + millis + " ms for the absent service", millis < 2_000);
+    }
+
+    private static final String AUDIT_SERVICE = "com.atlassian.audit.api.AuditService";
+
     /** The interface of every {@code <osgi:reference>}: the host services the plugin waits for. */
     static Set<String> referencedServices(String contextXml) throws Exception {
         Set<String> names = new TreeSet<>();

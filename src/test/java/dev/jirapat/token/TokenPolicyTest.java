@@ -31,6 +31,7 @@ public class TokenPolicyTest {
         m.put(Setting.PRUNING_DELAY_DAYS, p.pruningDelayDays());
         m.put(Setting.INVALIDATE_SESSION, p.invalidateSession());
         m.put(Setting.ALLOW_BASIC_AUTH, p.allowBasicAuth());
+        m.put(Setting.MAIL_NOTIFICATIONS, p.mailNotificationsEnabled());
         m.put(Setting.FAILED_CHECKS_PER_MINUTE, p.failedChecksPerMinute());
         return m;
     }
@@ -46,6 +47,7 @@ public class TokenPolicyTest {
         m.put(Setting.PRUNING_DELAY_DAYS, 30);
         m.put(Setting.INVALIDATE_SESSION, true);
         m.put(Setting.ALLOW_BASIC_AUTH, false);
+        m.put(Setting.MAIL_NOTIFICATIONS, true);
         m.put(Setting.FAILED_CHECKS_PER_MINUTE, 60);
         return m;
     }
@@ -61,6 +63,7 @@ public class TokenPolicyTest {
         {Setting.PRUNING_DELAY_DAYS, "0", 0},
         {Setting.INVALIDATE_SESSION, "false", false},
         {Setting.ALLOW_BASIC_AUTH, "true", true},
+        {Setting.MAIL_NOTIFICATIONS, "false", false},
         {Setting.FAILED_CHECKS_PER_MINUTE, "0", 0},
     };
 
@@ -89,6 +92,7 @@ public class TokenPolicyTest {
             {Setting.PRUNING_DELAY_DAYS, "atlassian.pats.pruning.delay.days", "pruningDelayDays"},
             {Setting.INVALIDATE_SESSION, "atlassian.pats.invalidate.session.enabled", "invalidateSession"},
             {Setting.ALLOW_BASIC_AUTH, "dev.jirapat.basic.auth.enabled", "allowBasicAuth"},
+            {Setting.MAIL_NOTIFICATIONS, "atlassian.pats.mail.notifications.enabled", "mailNotificationsEnabled"},
             {Setting.FAILED_CHECKS_PER_MINUTE, "dev.jirapat.failed.checks.per.minute", "failedChecksPerMinute"},
         };
         assertEquals(Setting.values().length, table.length);
@@ -212,7 +216,7 @@ public class TokenPolicyTest {
     @Test
     public void fromPropertiesWhenOnlyUnrelatedPropertiesThenDefaults() {
         List<String> warnings = new ArrayList<>();
-        TokenPolicy p = TokenPolicy.fromProperties(props(Map.of("atlassian.pats.mail.notifications.enabled", "false",
+        TokenPolicy p = TokenPolicy.fromProperties(props(Map.of("atlassian.pats.expiry.check.schedule.cron", "0 0 * * * ?",
                 "maxExpiryDays", "7", "atlassian.pats.max.tokens.expiry.days.max", "7")), warnings::add);
         assertEquals(TokenPolicy.defaults(), p);
         assertEquals(Collections.emptyList(), warnings);
@@ -365,7 +369,7 @@ public class TokenPolicyTest {
     @Test
     public void isBooleanWhenSettingIsAFlagThenTrue() {
         EnumSet<Setting> flags = EnumSet.of(Setting.ENABLED, Setting.ETERNAL_ALLOWED, Setting.INVALIDATE_SESSION,
-                Setting.ALLOW_BASIC_AUTH);
+                Setting.ALLOW_BASIC_AUTH, Setting.MAIL_NOTIFICATIONS);
         for (Setting s : Setting.values()) {
             assertEquals(s.name(), flags.contains(s), s.isBoolean());
         }

@@ -1,15 +1,15 @@
-package dev.jirapat.auth;
+package dev.jirapat.token;
 
 /**
  * The client's IP literal as the token rules and the last-use record want it. Containers differ: Jetty 9.4
  * reports an IPv6 client in brackets ({@code [0:0:0:0:0:0:0:1]}), Tomcat (Jira) without, and either may append
  * a zone id ({@code fe80::1%eth0}). Behind a proxy this is the proxy's address, as Jira itself sees it.
  */
-final class ClientAddress {
+public final class ClientAddress {
     private ClientAddress() {
     }
 
-    static String normalise(String remoteAddr) {
+    public static String normalise(String remoteAddr) {
         if (remoteAddr == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package dev.jirapat.auth;
+package dev.jirapat.token;
 
 import org.junit.Test;
 
