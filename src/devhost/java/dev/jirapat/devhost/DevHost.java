@@ -52,7 +52,10 @@ public final class DevHost implements AutoCloseable {
     private final OutageActiveObjects activeObjects;
     private final URI baseUri;
 
+    private final Config config;
+
     private DevHost(Config config) throws Exception {
+        this.config = config;
         users = DevUsers.fixture();
         PluginDescriptor descriptor;
         try (InputStream in = config.descriptor.getInputStream()) {
@@ -91,10 +94,11 @@ public final class DevHost implements AutoCloseable {
                 .add(com.atlassian.templaterenderer.TemplateRenderer.class,
                         DevHostServices.templates(new VelocityViews(), i18n))
                 .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new DevPageBuilder())
-                .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled));
+                .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled))
+                .add(com.atlassian.scheduler.SchedulerService.class, config.scheduler);
         PluginContainer pluginContainer = null;
         try {
-            pluginContainer = new PluginContainer(config.springXml, services, config.lastUseFlush());
+            pluginContainer = new PluginContainer(config.springXml, services, config.adjustments());
             container = pluginContainer;
             ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
             context.setContextPath(config.contextPath);
@@ -190,6 +194,8 @@ public final class DevHost implements AutoCloseable {
         context.addFilter(decorator, "/secure/*", EnumSet.of(DispatcherType.REQUEST));
         WebPanels panels = new WebPanels(descriptor, container, new VelocityViews());
         context.addServlet(new ServletHolder(new JiraRestServlet()), "/rest/api/2/*");
+        context.addServlet(new ServletHolder(new DevClockServlet(config.clock)), "/devhost/clock");
+        context.addServlet(new ServletHolder(new DevJobsServlet(config.scheduler)), "/devhost/jobs/run");
         LoginServlet login = new LoginServlet(users);
         context.addServlet(new ServletHolder(login), "/login.jsp");
         context.addServlet(new ServletHolder(login), "/logout");
@@ -217,6 +223,16 @@ public final class DevHost implements AutoCloseable {
 
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The clock the host shares with the plugin; tests move it forward. */
+    public DevClock clock() {
+        return config.clock;
+    }
+
+    /** The host's atlassian-scheduler: the plugin's jobs, run by {@link DevScheduler#runDue()}. */
+    public DevScheduler scheduler() {
+        return config.scheduler;
     }
 
     public DevUsers users() {
@@ -275,6 +291,8 @@ public final class DevHost implements AutoCloseable {
         boolean builtInPatAppEnabled = Boolean.getBoolean("pat.devhost.builtinPatEnabled");
         boolean webSudoGranted = true;
         Integer lastUseFlushSeconds; // null: the plugin's own value (plugin-context.xml)
+        final DevClock clock = new DevClock();
+        final DevScheduler scheduler = new DevScheduler(clock);
 
         /** Simulate an admin session without web-sudo: protected pages redirect to the web-sudo prompt. */
         public Config withoutWebSudo() {
@@ -377,6 +395,15 @@ public final class DevHost implements AutoCloseable {
                 throw new DevHostException("-D" + LAST_USE_FLUSH_PROPERTY + "=" + text + " is not a number of seconds");
             }
         }
+
+        /** The host's changes to the plugin's bean definitions: its clock, and its last-use interval if set. */
+        BeanFactoryPostProcessor[] adjustments() {
+            List<BeanFactoryPostProcessor> all = new ArrayList<>(java.util.Arrays.asList(lastUseFlush()));
+            all.add(DevClock.replacing(CLOCK, clock));
+            return all.toArray(new BeanFactoryPostProcessor[0]);
+        }
+
+        static final String CLOCK = "clock";
 
         /** The plugin's Spring context with this host's last-use interval, if one is set. */
         BeanFactoryPostProcessor[] lastUseFlush() {

@@ -41,6 +41,7 @@ public final class Messages {
     static final String SETTING_UNKNOWN = "pat.rest.error.setting.unknown";
     static final String SETTING_BOOLEAN = "pat.rest.error.setting.boolean";
     static final String SETTING_NUMBER = "pat.rest.error.setting.number";
+    static final String SETTING_DAYS = "pat.rest.error.setting.days";
     static final String NOT_TOKEN_AUTHENTICATED = "pat.rest.error.not.token.authenticated";
     static final String NOT_FOUND = "pat.rest.error.not.found";
     static final String METHOD_NOT_ALLOWED = "pat.rest.error.method.not.allowed";

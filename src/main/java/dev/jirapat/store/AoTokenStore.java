@@ -3,6 +3,7 @@ package dev.jirapat.store;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.IpRange;
+import dev.jirapat.token.NoticeStage;
 import dev.jirapat.token.Scope;
 import dev.jirapat.token.SortField;
 import dev.jirapat.token.StoreConflictException;
@@ -25,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /** {@link TokenStore} on Active Objects. Entities are converted to {@link AccessToken} before they leave. */
@@ -91,6 +94,7 @@ public final class AoTokenStore implements TokenStore {
         row.setHash(replacement.hash());
         row.setHashAlg(replacement.hashAlgorithm());
         row.setHint(replacement.hint());
+        row.setNoticeStage(replacement.noticeSent().map(NoticeStage::days).orElse(null));
         try {
             row.save();
         } catch (RuntimeException e) {
@@ -232,6 +236,101 @@ public final class AoTokenStore implements TokenStore {
         return new TokenPage(values, search.page(), search.limit(), total);
     }
 
+    @Override
+    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, long afterId, int limit) {
+        return batch(Query.select().where(TokenEntity.EXPIRES + " <= ? AND " + TokenEntity.ID + " > ? AND ("
+                + TokenEntity.NOTICE_STAGE + " IS NULL OR " + TokenEntity.NOTICE_STAGE + " > 0)",
+                Date.from(expiresUntil), idParam(afterId)), limit);
+    }
+
+    @Override
+    public List<AccessToken> findExpired(Instant expiredBy, long afterId, int limit) {
+        // A never-expiring token is stored with NEVER, after every cut-off.
+        return batch(Query.select().where(TokenEntity.EXPIRES + " <= ? AND " + TokenEntity.ID + " > ?",
+                Date.from(expiredBy), idParam(afterId)), limit);
+    }
+
+    @Override
+    public SortedMap<Long, String> findOwners(long afterId, int limit) {
+        SortedMap<Long, String> out = new TreeMap<>();
+        // Two columns only: this scan reads every row once a day.
+        for (TokenEntity row : ao.find(TokenEntity.class, Query.select(TokenEntity.ID + ", " + TokenEntity.OWNER_KEY)
+                .where(TokenEntity.ID + " > ?", idParam(afterId)).order(TokenEntity.ID + " ASC").limit(limit))) {
+            out.put((long) row.getID(), row.getOwnerKey());
+        }
+        return out;
+    }
+
+    @Override
+    public boolean claimNotice(long id, Instant expiresAt, NoticeStage stage) {
+        // Read again inside the claim's transaction: a stale candidate list (another run claimed it, a rotation
+        // changed the expiry, a revocation removed the row) claims nothing. Two claims overlapping in time are
+        // decided by the claim row's unique key: one insert wins, the other is a conflict and rolls back.
+        Optional<TokenEntity> found = entity(id);
+        if (!found.isPresent() || !found.get().getExpires().toInstant().equals(expiresAt)) {
+            return false;
+        }
+        TokenEntity row = found.get();
+        Integer sent = row.getNoticeStage();
+        if (sent != null && sent >= 0 && !stage.isAfter(NoticeStage.of(sent))) {
+            return false;
+        }
+        Map<String, Object> claim = new HashMap<>();
+        claim.put(NoticeClaimEntity.CLAIM, id + ":" + expiresAt.toEpochMilli() + ":" + stage.days());
+        claim.put(NoticeClaimEntity.TOKEN_ID, (int) id);
+        claim.put(NoticeClaimEntity.CLAIMED, new Date());
+        try {
+            ao.create(NoticeClaimEntity.class, claim);
+            row.setNoticeStage(stage.days());
+            row.save();
+        } catch (RuntimeException e) {
+            if (isConflict(e)) {
+                throw new StoreConflictException("another run claimed the same notice", e);
+            }
+            throw e;
+        }
+        return true;
+    }
+
+    @Override
+    public int deleteNoticeClaims(Instant claimedBefore, int limit) {
+        NoticeClaimEntity[] rows = ao.find(NoticeClaimEntity.class, Query.select()
+                .where(NoticeClaimEntity.CLAIMED + " < ?", Date.from(claimedBefore)).order(NoticeClaimEntity.ID + " ASC").limit(limit));
+        ao.delete(rows);
+        return rows.length;
+    }
+
+    @Override
+    public void deleteAll(List<AccessToken> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        StringBuilder in = new StringBuilder(TokenEntity.ID).append(" IN (");
+        List<Object> ids = new ArrayList<>();
+        for (AccessToken token : tokens) {
+            if (token.id() > 0 && token.id() <= Integer.MAX_VALUE) {
+                in.append(ids.isEmpty() ? "?" : ", ?");
+                ids.add((int) token.id());
+            }
+        }
+        if (!ids.isEmpty()) {
+            ao.delete(ao.find(TokenEntity.class, Query.select().where(in.append(')').toString(), ids.toArray())));
+        }
+    }
+
+    private List<AccessToken> batch(Query query, int limit) {
+        List<AccessToken> out = new ArrayList<>();
+        for (TokenEntity row : ao.find(TokenEntity.class, query.order(TokenEntity.ID + " ASC").limit(limit))) {
+            out.add(toDomain(row));
+        }
+        return out;
+    }
+
+    /** Ids are INTEGER columns; a keyset position beyond them matches nothing. */
+    private static int idParam(long afterId) {
+        return (int) Math.max(0, Math.min(afterId, Integer.MAX_VALUE));
+    }
+
     private static String column(SortField field) {
         switch (field) {
             case CREATED_AT:
@@ -310,6 +409,7 @@ public final class AoTokenStore implements TokenStore {
                 .createdBy(row.getCreatedBy())
                 .hash(row.getHash(), row.getHashAlg())
                 .hint(row.getHint())
+                .noticeSent(row.getNoticeStage() == null || row.getNoticeStage() < 0 ? null : NoticeStage.of(row.getNoticeStage()))
                 .build();
     }
 
