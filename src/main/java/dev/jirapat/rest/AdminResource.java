@@ -207,8 +207,8 @@ public final class AdminResource {
         }
         String canonical = text == null ? null : setting.normalise(text);
         if (canonical == null) {
-            throw ApiException.badRequest(messages.get(Messages.SETTING_DAYS, setting.key(), NoticeDays.MAX_DAYS,
-                    NoticeDays.MIN_DAY, NoticeDays.MAX_DAY));
+            throw ApiException.badRequest(messages.get(Messages.SETTING_DAYS, setting.key(), NoticeDays.MIN_DAY,
+                    NoticeDays.MAX_DAY));
         }
         return canonical;
     }

@@ -108,6 +108,40 @@ public class LifecycleHttpIT {
     }
 
     @Test
+    public void adminSearchWhenOwnerDeactivatedThenOwnerActiveFalseAndTheTokenIsKept() throws IOException {
+        HttpCall.Response created = HttpCall.to(HOST.host()).post("/rest/pat/latest/tokens").basic("bob", "bob")
+                .json("{\"name\":\"bob-inactive\"}").send();
+        assertEquals(created.toString(), 201, created.status);
+        long id = json(created).path("id").getLongValue();
+        HOST.host().users().setActive("bob", false);
+        try {
+            assertEquals(Boolean.FALSE, ownerActiveOf(id));
+            runJobsAfter("P2D"); // the daily jobs keep a deactivated user's tokens
+            assertEquals(Boolean.FALSE, ownerActiveOf(id));
+        } finally {
+            HOST.host().users().setActive("bob", true);
+        }
+        assertEquals(Boolean.TRUE, ownerActiveOf(id));
+    }
+
+    private static void runJobsAfter(String duration) throws IOException {
+        assertEquals(200, advance("{\"advance\":\"" + duration + "\"}").status);
+        runJobs();
+    }
+
+    private static Boolean ownerActiveOf(long id) throws IOException {
+        HttpCall.Response r = HttpCall.to(HOST.host()).post("/rest/pat/latest/tokens/search").basic("admin", "admin")
+                .json("{\"limit\":100}").send();
+        assertEquals(r.toString(), 200, r.status);
+        for (JsonNode token : json(r).path("values")) {
+            if (token.path("id").getLongValue() == id) {
+                return token.path("ownerActive").getBooleanValue();
+            }
+        }
+        return null;
+    }
+
+    @Test
     public void jobsWhenPluginStartsThenRegisteredOnceAndWhenItStopsUnregistered() {
         DevHost host = DevHost.start(DevHost.Config.forTest());
         List<String> log;

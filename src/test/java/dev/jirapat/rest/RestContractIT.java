@@ -203,7 +203,9 @@ public class RestContractIT {
         JsonNode value = page.path("values").get(0);
         Set<String> expected = new TreeSet<>(TOKEN_FIELDS);
         expected.add("userProfileResource");
+        expected.add("ownerActive");
         assertEquals(expected, Api.fields(value));
+        assertTrue(value.path("ownerActive").getBooleanValue());
         assertEquals("alpha", value.path("name").getTextValue());
         assertEquals("{\"userKey\":\"JIRAUSER10100\",\"username\":\"alice\",\"fullName\":\"Alice Example\","
                 + "\"email\":\"alice@example.com\"}", value.path("userProfileResource").toString());
