@@ -26,8 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /** {@link TokenStore} on Active Objects. Entities are converted to {@link AccessToken} before they leave. */
@@ -237,10 +237,12 @@ public final class AoTokenStore implements TokenStore {
     }
 
     @Override
-    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, long afterId, int limit) {
-        return batch(Query.select().where(TokenEntity.EXPIRES + " <= ? AND " + TokenEntity.ID + " > ? AND ("
-                + TokenEntity.NOTICE_STAGE + " IS NULL OR " + TokenEntity.NOTICE_STAGE + " > 0)",
-                Date.from(expiresUntil), idParam(afterId)), limit);
+    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, Instant now, int smallestDays, long afterId,
+                                                  int limit) {
+        String stage = TokenEntity.NOTICE_STAGE;
+        return batch(Query.select().where(TokenEntity.EXPIRES + " <= ? AND " + TokenEntity.ID + " > ? AND (" + stage
+                + " IS NULL OR (" + stage + " > 0 AND (" + TokenEntity.EXPIRES + " <= ? OR " + stage + " > ?)))",
+                Date.from(expiresUntil), idParam(afterId), Date.from(now), smallestDays), limit);
     }
 
     @Override
@@ -251,12 +253,13 @@ public final class AoTokenStore implements TokenStore {
     }
 
     @Override
-    public SortedMap<Long, String> findOwners(long afterId, int limit) {
-        SortedMap<Long, String> out = new TreeMap<>();
-        // Two columns only: this scan reads every row once a day.
+    public SortedSet<String> findOwnerKeys(String afterKey, int limit) {
+        SortedSet<String> out = new TreeSet<>();
+        // Two columns only, in owner order on the owner index: the scan reads every row once a day.
         for (TokenEntity row : ao.find(TokenEntity.class, Query.select(TokenEntity.ID + ", " + TokenEntity.OWNER_KEY)
-                .where(TokenEntity.ID + " > ?", idParam(afterId)).order(TokenEntity.ID + " ASC").limit(limit))) {
-            out.put((long) row.getID(), row.getOwnerKey());
+                .where(TokenEntity.OWNER_KEY + " > ?", afterKey)
+                .order(TokenEntity.OWNER_KEY + " ASC, " + TokenEntity.ID + " ASC").limit(limit))) {
+            out.add(row.getOwnerKey());
         }
         return out;
     }

@@ -3,7 +3,7 @@ package dev.jirapat.token;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.function.Supplier;
 
 /** A store that forwards every call to another: decorators (the cache) and tests override only what they change. */
@@ -70,8 +70,9 @@ public class ForwardingTokenStore implements TokenStore {
     }
 
     @Override
-    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, long afterId, int limit) {
-        return delegate.findNoticeCandidates(expiresUntil, afterId, limit);
+    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, Instant now, int smallestDays, long afterId,
+                                                  int limit) {
+        return delegate.findNoticeCandidates(expiresUntil, now, smallestDays, afterId, limit);
     }
 
     @Override
@@ -80,8 +81,8 @@ public class ForwardingTokenStore implements TokenStore {
     }
 
     @Override
-    public SortedMap<Long, String> findOwners(long afterId, int limit) {
-        return delegate.findOwners(afterId, limit);
+    public SortedSet<String> findOwnerKeys(String afterKey, int limit) {
+        return delegate.findOwnerKeys(afterKey, limit);
     }
 
     @Override

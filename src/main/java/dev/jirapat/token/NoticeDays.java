@@ -78,6 +78,11 @@ public final class NoticeDays {
         return Optional.empty();
     }
 
+    /** The smallest threshold, 0 for none: a token notified at it needs nothing more until it expires. */
+    public int smallest() {
+        return days.isEmpty() ? 0 : days.get(days.size() - 1);
+    }
+
     /** The largest threshold, 0 for none: tokens expiring later than this many days from now need no notice. */
     public int largest() {
         return days.isEmpty() ? 0 : days.get(0);

@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,8 +23,6 @@ import java.util.function.BooleanSupplier;
 public final class TokenHousekeeping {
     /** Conflicting batches (a concurrent revocation or rotation of the same rows) are retried this often. */
     private static final int MAX_CONFLICT_RETRIES = 5;
-    /** Owners remembered within one run, so a user with many tokens is looked up once, in bounded memory. */
-    private static final int OWNER_CACHE = 10_000;
     /** Missing owners collected by one run; more wait for the next run. */
     static final int MAX_MISSING_OWNERS = 10_000;
 
@@ -72,7 +68,8 @@ public final class TokenHousekeeping {
         long afterId = 0;
         while (!stop.getAsBoolean()) {
             long after = afterId;
-            List<AccessToken> batch = store.inTransaction(() -> store.findNoticeCandidates(until, after, batchSize));
+            List<AccessToken> batch = store.inTransaction(() -> store.findNoticeCandidates(until, now, days.smallest(),
+                    after, batchSize));
             for (AccessToken token : batch) {
                 Optional<NoticeStage> due = days.due(token.expiresAt().get(), now);
                 if (!due.isPresent() || (token.noticeSent().isPresent() && !due.get().isAfter(token.noticeSent().get()))) {
@@ -146,37 +143,24 @@ public final class TokenHousekeeping {
      * {@value #SUSPICIOUS_MINIMUM} distinct owners seem to be missing; the result says so.
      */
     public OwnerSweep removeTokensOfMissingOwners(BooleanSupplier stop) {
-        Map<String, Boolean> known = new LinkedHashMap<String, Boolean>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > OWNER_CACHE;
-            }
-        };
         Set<String> missing = new LinkedHashSet<>();
         int checked = 0;
-        long afterId = 0;
+        String afterKey = "";
         boolean complete = false;
         while (!stop.getAsBoolean() && missing.size() < MAX_MISSING_OWNERS) {
-            long after = afterId;
-            SortedMap<Long, String> owners = store.inTransaction(() -> store.findOwners(after, batchSize));
-            for (String owner : owners.values()) {
-                Boolean exists = known.get(owner);
-                if (exists == null) {
-                    exists = users.byKey(owner).isPresent();
-                    known.put(owner, exists);
-                    checked++;
-                    if (!exists && missing.size() < MAX_MISSING_OWNERS) {
-                        missing.add(owner);
-                    }
+            String after = afterKey;
+            SortedSet<String> owners = store.inTransaction(() -> store.findOwnerKeys(after, batchSize));
+            for (String owner : owners) {
+                checked++;
+                if (!users.byKey(owner).isPresent() && missing.size() < MAX_MISSING_OWNERS) {
+                    missing.add(owner);
                 }
             }
-            if (owners.size() < batchSize) {
+            if (owners.isEmpty()) {
                 complete = true;
                 break;
             }
-            afterId = owners.lastKey();
+            afterKey = owners.last();
         }
         if (checked >= SUSPICIOUS_MINIMUM && missing.size() * 2 > checked) {
             return new OwnerSweep(0, missing.size(), checked, true, complete);

@@ -3,7 +3,7 @@ package dev.jirapat.token;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.function.Supplier;
 
 /**
@@ -60,15 +60,20 @@ public interface TokenStore {
 
     /**
      * Tokens that may be due an expiry notice: expiring at or before {@code expiresUntil} (expired ones too), whose
-     * expired notice has not gone yet; ids above {@code afterId}, ascending, at most {@code limit}.
+     * expired notice has not gone yet, and which, if not expired at {@code now}, have had no notice or one for more
+     * than {@code smallestDays} days (a token notified at the smallest threshold waits for its expiry); ids above
+     * {@code afterId}, ascending, at most {@code limit}.
      */
-    List<AccessToken> findNoticeCandidates(Instant expiresUntil, long afterId, int limit);
+    List<AccessToken> findNoticeCandidates(Instant expiresUntil, Instant now, int smallestDays, long afterId, int limit);
 
     /** Tokens that expired at or before {@code expiredBy}; ids above {@code afterId}, ascending, at most {@code limit}. */
     List<AccessToken> findExpired(Instant expiredBy, long afterId, int limit);
 
-    /** Id to owner key of the tokens with ids above {@code afterId}, ascending, at most {@code limit}. */
-    SortedMap<Long, String> findOwners(long afterId, int limit);
+    /**
+     * Distinct owner keys after {@code afterKey} (empty string: from the first), ascending, read from at most
+     * {@code limit} token rows. Each owner comes once per scan: the next call starts after the last key returned.
+     */
+    SortedSet<String> findOwnerKeys(String afterKey, int limit);
 
     /**
      * Records that the notice {@code stage} goes for token {@code id}, if the token still exists, still expires at

@@ -39,7 +39,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -225,8 +224,8 @@ public class TokenHousekeepingTest {
         for (int i = 0; i < 2; i++) {
             TokenStore racing = new ForwardingTokenStore(newStore()) {
                 @Override
-                public List<AccessToken> findNoticeCandidates(Instant until, long afterId, int limit) {
-                    List<AccessToken> found = super.findNoticeCandidates(until, afterId, limit);
+                public List<AccessToken> findNoticeCandidates(Instant until, Instant now, int smallest, long afterId, int limit) {
+                    List<AccessToken> found = super.findNoticeCandidates(until, now, smallest, afterId, limit);
                     try {
                         bothRead.await(10, TimeUnit.SECONDS);
                     } catch (Exception e) {
@@ -321,8 +320,13 @@ public class TokenHousekeepingTest {
     private int insertTokens(int count, java.util.function.IntFunction<String> owner,
                              java.util.function.IntFunction<Instant> expires) throws Exception {
         String table = entityManager.getProvider().withSchema(StoreTestSupport.tokenTable());
-        String sql = "INSERT INTO " + table + " (OWNER_KEY, NAME, NAME_LOWER, CREATED, EXPIRES, SCOPE, ALLOWED_IPS, "
-                + "CREATED_BY, HASH, HASH_ALG, HINT, SLOT) VALUES (?, ?, ?, ?, ?, 'write', '', ?, ?, 'SHA-256', ?, ?)";
+        StringBuilder columns = new StringBuilder();
+        for (String column : new String[] {TokenEntity.OWNER_KEY, TokenEntity.NAME, TokenEntity.NAME_LOWER,
+                TokenEntity.CREATED, TokenEntity.EXPIRES, TokenEntity.SCOPE, TokenEntity.ALLOWED_IPS,
+                TokenEntity.CREATED_BY, TokenEntity.HASH, TokenEntity.HASH_ALG, TokenEntity.HINT, TokenEntity.SLOT}) {
+            columns.append(columns.length() == 0 ? "" : ", ").append(entityManager.getProvider().processID(column));
+        }
+        String sql = "INSERT INTO " + table + " (" + columns + ") VALUES (?, ?, ?, ?, ?, 'write', '', ?, ?, 'SHA-256', ?, ?)";
         int prunable = 0;
         try (Connection c = entityManager.getProvider().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             boolean auto = c.getAutoCommit();
@@ -374,15 +378,13 @@ public class TokenHousekeepingTest {
         }
 
         @Override
-        public List<AccessToken> findNoticeCandidates(Instant expiresUntil, long afterId, int limit) {
-            return seen(super.findNoticeCandidates(expiresUntil, afterId, limit));
+        public List<AccessToken> findNoticeCandidates(Instant expiresUntil, Instant now, int smallest, long afterId, int limit) {
+            return seen(super.findNoticeCandidates(expiresUntil, now, smallest, afterId, limit));
         }
 
         @Override
-        public SortedMap<Long, String> findOwners(long afterId, int limit) {
-            SortedMap<Long, String> owners = super.findOwners(afterId, limit);
-            seen(owners.keySet());
-            return owners;
+        public java.util.SortedSet<String> findOwnerKeys(String afterKey, int limit) {
+            return seen(super.findOwnerKeys(afterKey, limit));
         }
 
         @Override

@@ -110,7 +110,7 @@ public final class InMemoryTokenStore implements TokenStore {
     // Background work is measured on real databases (the lifecycle benchmark), never on this map.
 
     @Override
-    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, long afterId, int limit) {
+    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, Instant now, int smallestDays, long afterId, int limit) {
         throw new UnsupportedOperationException("not for benchmarks of the check");
     }
 
@@ -120,7 +120,7 @@ public final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    public java.util.SortedMap<Long, String> findOwners(long afterId, int limit) {
+    public java.util.SortedSet<String> findOwnerKeys(String afterKey, int limit) {
         throw new UnsupportedOperationException("not for benchmarks of the check");
     }
 
