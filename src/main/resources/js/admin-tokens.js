@@ -9,24 +9,23 @@
         }
         var pat = window.JiraPat;
         var state = {sortBy: 'name', orderBy: 'asc', page: 0, limit: 20};
-        var users = {}; // username -> userKey, from the picker
         var policy = pat.policyOf($page); // for the create form; kept current by the Settings tab
         var loads = 0;
         var $error = $('#pat-admin-error');
         var $success = $('#pat-admin-success');
         var $table = $('#pat-admin-tokens');
 
-        /** A yyyy-mm-dd date input as the first or last millisecond of that UTC day. */
+        /** A yyyy-mm-dd date input as the first or last millisecond of that day where the admin is. */
         function day(id, endOfDay) {
-            var v = $(id).val();
-            return v ? v + (endOfDay ? 'T23:59:59.999+00:00' : 'T00:00:00.000+00:00') : undefined;
+            return pat.dayBoundary($(id).val(), endOfDay);
         }
 
         function criteria() {
             var c = {sortBy: state.sortBy, orderBy: state.orderBy, page: state.page, limit: state.limit};
-            var user = $.trim($('#pat-filter-user').val());
-            if (user) {
-                c.userKeys = [users[user] || user];
+            // The picked user's key, resolved by the server's user search; typed text alone is never sent.
+            var user = picker.user();
+            if (user && $.trim($('#pat-filter-user').val())) {
+                c.userKeys = [user.userKey];
             }
             var name = $('#pat-filter-name').val();
             if (name) {
@@ -82,32 +81,40 @@
 
         // --- filters, sorting, paging ---------------------------------------------------------------------------
         pat.statusOptions($('#pat-filter-status'));
+        // The user filter: a picker over Jira's user search; the filter applies to the user picked from it.
+        var picker = pat.userPicker($('#pat-filter-user'), {
+            pick: function (user) {
+                return user.fullName && user.fullName !== user.username ? user.fullName + ' (' + user.username + ')' : user.username;
+            }
+        });
+
+        /** Typed text that names no picked user would match nothing: say so on the field instead of filtering. */
+        function userFilterValid() {
+            var $user = $('#pat-filter-user');
+            pat.clearInvalid($('#pat-filter-form'), 'pat-admin-error');
+            if ($.trim($user.val()) && !picker.user()) {
+                pat.showMessage($error, AJS.I18n.getText('pat.picker.choose'));
+                pat.markInvalid($user, 'pat-admin-error');
+                return false;
+            }
+            return true;
+        }
+
         $('#pat-filter-form').on('submit', function (e) {
             e.preventDefault();
+            if (!userFilterValid()) {
+                return;
+            }
             state.page = 0;
             load();
         });
         $('#pat-filter-reset').on('click', function () {
             $('#pat-filter-form')[0].reset();
+            picker.reset();
+            pat.clearInvalid($('#pat-filter-form'), 'pat-admin-error');
             state.page = 0;
             load();
         });
-        var lastPick = null;
-        function pickUsers() {
-            var text = $.trim($(this).val());
-            if (text.length < 1 || text === lastPick) {
-                return;
-            }
-            lastPick = text;
-            pat.api('GET', '/tokens/search/user?limit=10&contains=' + encodeURIComponent(text)).done(function (found) {
-                var $options = $('#pat-filter-user-options').empty();
-                $.each(found, function (i, u) {
-                    users[u.username] = u.userKey;
-                    $options.append($('<option>').attr('value', u.username).text(u.fullName));
-                });
-            });
-        }
-        $('#pat-filter-user').on('input', pickUsers);
         $table.on('click keydown', 'th.pat-sortable', function (e) {
             if (e.type === 'keydown' && e.key !== 'Enter' && e.key !== ' ') {
                 return;
@@ -157,14 +164,12 @@
         // --- tokens for a user (service accounts): the create form of the profile panel, plus the username ------
         var form = pat.createForm({
             forUser: true,
-            userList: 'pat-filter-user-options',
             path: '/admin/tokens',
             policy: function () { return policy; },
             created: function (created, trigger) {
                 pat.showToken(created.rawToken, load, {trigger: trigger});
             }
         });
-        form.$dialog.find('#pat-create-user').on('input', pickUsers);
         $('#pat-service-create').on('click', function () {
             pat.clearMessage($success);
             form.open(this);
@@ -226,6 +231,7 @@
             e.preventDefault();
             pat.clearMessage($settingsError);
             pat.clearMessage($saved);
+            pat.clearInvalid($('#pat-settings-form'), 'pat-settings-error');
             var body = {};
             $('.pat-setting').each(function () {
                 var key = $(this).attr('data-key');
@@ -242,6 +248,11 @@
                     load(); // statuses follow the policy (expires-soon warning), and the server applies it
                 }).fail(function (xhr) {
                     pat.showMessage($settingsError, pat.errorText(xhr));
+                    var key = pat.errorField(xhr);
+                    var $field = key ? $('.pat-setting').filter(function () { return $(this).attr('data-key') === key; }) : $();
+                    if ($field.length) {
+                        pat.markInvalid($field, 'pat-settings-error');
+                    }
                 });
             });
         });

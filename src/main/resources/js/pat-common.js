@@ -6,8 +6,9 @@
  *   warning days, on the server's clock) and arrive with every token as `status` ("active", "expiresSoon",
  *   "expired") and `neverExpires`. Nothing here compares dates or knows how the API writes "never".
  * - The lozenge and label of each status (STATUSES, also the admin filter's choices), the scope labels (SCOPES),
- *   the one date format (formatDate) and the token row (tokenRow) are here and nowhere else; the Velocity
- *   templates only render each page's skeleton.
+ *   the one date rendering (dateElement: the viewer's time zone, exact UTC on hover), the filter's day boundaries
+ *   (dayBoundary) and the token row (tokenRow) are here and nowhere else; the Velocity templates only render each
+ *   page's skeleton.
  * - The create-token form (createForm) is one implementation for both pages; dialogs (openDialog), confirmations
  *   (confirm), double-submit guards (guard) and message areas (showMessage, clearMessage) go through the helpers.
  *
@@ -36,6 +37,44 @@
             return json.error;
         }
         return AJS.I18n.getText('pat.error.generic');
+    }
+
+    /**
+     * The request field a failed call was refused for: the wire name the server puts in its body's errors map
+     * (e.g. "expirationDuration"), or null when the refusal is not about one field.
+     */
+    function errorField(xhr) {
+        var errors = xhr && xhr.responseJSON && xhr.responseJSON.errors;
+        if (errors && typeof errors === 'object') {
+            var keys = Object.keys(errors);
+            return keys.length ? keys[0] : null;
+        }
+        return null;
+    }
+
+    /**
+     * Marks a field invalid for assistive technology (aria-invalid) and described by the message area that shows
+     * why (aria-describedby gains its id), until clearInvalid; focus moves to the field.
+     */
+    function markInvalid($field, messageId) {
+        $field.attr('aria-invalid', 'true').attr('aria-describedby',
+            $.trim(($field.attr('aria-describedby') || '').replace(new RegExp('(^|\\s)' + messageId + '(?=\\s|$)'), '') + ' ' + messageId));
+        $field.first().trigger('focus');
+    }
+
+    /** Undoes markInvalid for every field inside $scope described by messageId. */
+    function clearInvalid($scope, messageId) {
+        $scope.find('[aria-invalid]').each(function () {
+            var $field = $(this).removeAttr('aria-invalid');
+            var rest = $.grep(($field.attr('aria-describedby') || '').split(/\s+/), function (id) {
+                return id && id !== messageId;
+            });
+            if (rest.length) {
+                $field.attr('aria-describedby', rest.join(' '));
+            } else {
+                $field.removeAttr('aria-describedby');
+            }
+        });
     }
 
     // --- messages -------------------------------------------------------------------------------------------
@@ -266,15 +305,45 @@
         return (n < 10 ? '0' : '') + n;
     }
 
-    /** The one date format of both pages: an API date as "yyyy-MM-dd HH:mm UTC". */
-    function formatDate(text) {
+    /** The page's language (Jira renders the user's locale into the html element), else the browser's. */
+    function language() {
+        return document.documentElement.lang || undefined;
+    }
+
+    /** How a date is shown: in the viewer's time zone (the browser's), in the page's language, with the zone. */
+    var LOCAL_DATE = window.Intl && Intl.DateTimeFormat ? new Intl.DateTimeFormat(language(), {
+        year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
+    }) : null;
+
+    /** The exact instant in UTC, for the hover title: "yyyy-MM-dd HH:mm:ss UTC". */
+    function utcText(d) {
+        return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + ' '
+            + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ':' + pad(d.getUTCSeconds()) + ' UTC';
+    }
+
+    /**
+     * The one date rendering of both pages: an API date as a time element, shown in the viewer's time zone, with
+     * the instant in its datetime attribute and the exact UTC time as its title (on hover). Not a date: the text.
+     */
+    function dateElement(text) {
         var millis = Date.parse(text);
         if (isNaN(millis)) {
-            return text || '';
+            return $('<span>').text(text || '');
         }
         var d = new Date(millis);
-        return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + ' '
-            + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ' UTC';
+        return $('<time>').attr('datetime', d.toISOString()).attr('title', utcText(d))
+            .text(LOCAL_DATE ? LOCAL_DATE.format(d) : utcText(d));
+    }
+
+    /** A yyyy-mm-dd day of a date input as an API date: its first or last millisecond in the viewer's time zone. */
+    function dayBoundary(value, endOfDay) {
+        var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || '');
+        if (!parts) {
+            return undefined;
+        }
+        var d = endOfDay ? new Date(+parts[1], parts[2] - 1, +parts[3], 23, 59, 59, 999)
+            : new Date(+parts[1], parts[2] - 1, +parts[3], 0, 0, 0, 0);
+        return isNaN(d.getTime()) ? undefined : d.toISOString().replace('Z', '+00:00');
     }
 
     /** Adds an option for each status to a filter's select, valued with the status names the server takes. */
@@ -321,7 +390,7 @@
         }
         var $lastUsed = $('<td class="pat-lastused">');
         if (token.lastAccessedAt) {
-            $lastUsed.text(formatDate(token.lastAccessedAt));
+            $lastUsed.append(dateElement(token.lastAccessedAt));
             if (token.lastAccessedIp) {
                 $lastUsed.append(' ', $('<span class="pat-ip">').text('(' + token.lastAccessedIp + ')'));
             }
@@ -330,8 +399,9 @@
         }
         $row.append(
             $('<td class="pat-scope">').text(SCOPES[token.scope] || token.scope || ''),
-            $('<td class="pat-created">').text(formatDate(token.createdAt)),
-            $('<td class="pat-expires">').text(token.neverExpires ? AJS.I18n.getText('pat.expires.never') : formatDate(token.expiringAt)),
+            $('<td class="pat-created">').append(dateElement(token.createdAt)),
+            $('<td class="pat-expires">').append(token.neverExpires ? document.createTextNode(AJS.I18n.getText('pat.expires.never'))
+                : dateElement(token.expiringAt)),
             $lastUsed,
             $('<td class="pat-status">').append(statusLozenge(token.status)));
         if (opts.actions) {
@@ -369,6 +439,148 @@
         }
     }
 
+    // --- the user picker --------------------------------------------------------------------------------------
+
+    var pickers = 0;
+
+    /**
+     * Turns a text input into a user picker (a WAI-ARIA 1.2 combobox with a listbox popup): as the admin types,
+     * it asks GET /tokens/search/user (debounced; only the latest answer is shown) and lists the users whose
+     * username, display name or e-mail matches. Arrow keys move through the options (aria-activedescendant), Enter
+     * or a click picks one, Escape closes the list; a status line says how many users were found.
+     * options.pick(user) returns the text the input shows for the picked user ({userKey, username, fullName,
+     * email}); options.changed() runs when typing drops a picked user. Returns {user()}: the picked user or null.
+     */
+    function userPicker($input, options) {
+        var id = 'pat-picker-' + (++pickers);
+        var $list = $('<ul class="pat-listbox" role="listbox" hidden>').attr('id', id + '-list')
+            .attr('aria-label', AJS.I18n.getText('pat.picker.list'));
+        var $status = $('<span class="assistive" role="status" aria-live="polite">').attr('id', id + '-status');
+        var $help = $('<div class="description">').attr('id', id + '-help').text(AJS.I18n.getText('pat.picker.help'));
+        $input.attr({role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': $list.attr('id'),
+            autocomplete: 'off'})
+            .attr('aria-describedby', $.trim(($input.attr('aria-describedby') || '') + ' ' + $help.attr('id')))
+            .after($list, $help, $status);
+        $input.parent().addClass('pat-picker');
+        var found = [];
+        var active = -1;
+        var picked = null;
+        var asked = 0;
+        var timer = null;
+
+        function close() {
+            $list.attr('hidden', '');
+            $input.attr('aria-expanded', 'false').removeAttr('aria-activedescendant');
+            active = -1;
+        }
+
+        function highlight(index) {
+            active = index;
+            $list.children().attr('aria-selected', 'false').removeClass('pat-active');
+            if (index < 0) {
+                $input.removeAttr('aria-activedescendant');
+                return;
+            }
+            var $option = $list.children().eq(index).attr('aria-selected', 'true').addClass('pat-active');
+            $input.attr('aria-activedescendant', $option.attr('id'));
+            if ($option[0].scrollIntoView) {
+                $option[0].scrollIntoView({block: 'nearest'});
+            }
+        }
+
+        function pick(index) {
+            picked = found[index];
+            $input.val(options.pick(picked));
+            close();
+            $status.text('');
+        }
+
+        function show(users) {
+            found = users;
+            $list.empty();
+            $.each(users, function (i, u) {
+                $list.append($('<li role="option" aria-selected="false" class="pat-option">').attr('id', id + '-option-' + i)
+                    .text(AJS.I18n.getText('pat.picker.option', u.fullName || u.username, u.username, u.email || '')));
+            });
+            $status.text(AJS.I18n.getText('pat.picker.found', users.length));
+            if (users.length) {
+                $list.removeAttr('hidden');
+                $input.attr('aria-expanded', 'true');
+                highlight(-1);
+            } else {
+                close();
+            }
+        }
+
+        function search() {
+            var text = $.trim($input.val());
+            var mine = ++asked;
+            if (!text) {
+                found = [];
+                $list.empty();
+                close();
+                $status.text('');
+                return;
+            }
+            api('GET', '/tokens/search/user?limit=10&contains=' + encodeURIComponent(text)).done(function (users) {
+                if (mine === asked && $.trim($input.val()) === text) {
+                    show(users);
+                }
+            });
+        }
+
+        $input.on('input', function () {
+            if (picked) {
+                picked = null;
+                if (options.changed) {
+                    options.changed();
+                }
+            }
+            window.clearTimeout(timer);
+            timer = window.setTimeout(search, 250);
+        });
+        $input.on('keydown', function (e) {
+            var open = !$list.is('[hidden]');
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                e.preventDefault();
+                if (!open && found.length) {
+                    $list.removeAttr('hidden');
+                    $input.attr('aria-expanded', 'true');
+                }
+                if (found.length) {
+                    var next = e.key === 'ArrowDown' ? active + 1 : active - 1;
+                    highlight(next < 0 ? found.length - 1 : next % found.length);
+                }
+            } else if (e.key === 'Enter' && open && active >= 0) {
+                e.preventDefault();
+                pick(active);
+            } else if (e.key === 'Escape' && open) {
+                e.preventDefault();
+                e.stopPropagation(); // close the list, not the dialog around it
+                close();
+            }
+        });
+        $input.on('blur', function () {
+            window.setTimeout(close, 150);
+        });
+        $list.on('mousedown', 'li', function (e) {
+            e.preventDefault(); // keep focus in the input
+        }).on('click', 'li', function () {
+            pick($(this).index());
+        });
+
+        return {
+            user: function () { return picked; },
+            reset: function () {
+                picked = null;
+                found = [];
+                $list.empty();
+                close();
+                $status.text('');
+            }
+        };
+    }
+
     // --- the create form --------------------------------------------------------------------------------------
 
     /** Splits a free-text list of IP ranges (commas, spaces or new lines). */
@@ -385,7 +597,7 @@
         };
     }
 
-    function createDialog(forUser, userList) {
+    function createDialog(forUser) {
         var $dialog = $('<section id="pat-create-dialog" class="aui-dialog2 aui-dialog2-medium aui-layer" role="dialog" hidden aria-modal="true" aria-labelledby="pat-create-title">'
             + '<header class="aui-dialog2-header"><h2 class="aui-dialog2-header-main" id="pat-create-title"></h2></header>'
             + '<div class="aui-dialog2-content"><form class="aui" id="pat-create-form" novalidate>'
@@ -415,9 +627,6 @@
         $dialog.find('#pat-create-title').text(forUser ? AJS.I18n.getText('pat.admin.service.title') : AJS.I18n.getText('pat.create.title'));
         if (forUser) {
             $dialog.find('#pat-create-user-label').text(AJS.I18n.getText('pat.admin.service.user'));
-            if (userList) {
-                $dialog.find('#pat-create-user').attr('list', userList);
-            }
         }
         $dialog.find('#pat-name-label').text(AJS.I18n.getText('pat.create.name'));
         $dialog.find('#pat-name-required').text(AJS.I18n.getText('pat.create.required'));
@@ -437,12 +646,15 @@
      * The create-token form of both pages, in a dialog: name (with a live count against the policy's limit),
      * expiry (30, 60, 90 or 365 days within the policy's maximum, custom, or never when the policy allows it),
      * scope and allowed IP ranges; with options.forUser also the username of the owner (admin page).
-     * options: forUser, userList (id of a datalist for the username), policy (a function returning the policy
+     * options: forUser (the username field is a user picker, see userPicker), policy (a function returning the policy
      * in force, see policyOf), path (the endpoint to POST to), created (a function(createdToken, trigger) run after
      * a 201, once the dialog has closed). Returns {open(trigger), $dialog}.
      */
     function createForm(options) {
-        var $dialog = createDialog(options.forUser, options.userList);
+        var $dialog = createDialog(options.forUser);
+        var picker = options.forUser ? userPicker($dialog.find('#pat-create-user'), {
+            pick: function (user) { return user.username; }
+        }) : null;
         var $form = $dialog.find('#pat-create-form');
         var $error = $dialog.find('#pat-create-error');
         var $name = $dialog.find('#pat-name');
@@ -481,26 +693,24 @@
             $dialog.find('#pat-expiry-help').text(AJS.I18n.getText('pat.create.expiry.help', policy.maxExpiryDays));
         }
 
-        /** Marks a field invalid and described by the error text, until the next submit or opening. */
+        /**
+         * The form's field for each request field the server may refuse (by its wire name, as in the error body's
+         * errors map): the one mapping from the API's names to this form.
+         */
+        var FIELDS = {
+            username: function () { return $dialog.find('#pat-create-user'); },
+            name: function () { return $name; },
+            expirationDuration: function () { return $expiry.val() === 'custom' ? $days : $expiry; },
+            scope: function () { return $form.find('input[name=scope]'); },
+            allowedIps: function () { return $dialog.find('#pat-ips'); }
+        };
+
+        /** Shows why the form was refused and marks the field it is about, until the next submit or opening. */
         function fail(text, $field) {
             showMessage($error, text);
-            $field.attr('aria-invalid', 'true').attr('aria-describedby',
-                $.trim(($field.attr('aria-describedby') || '') + ' pat-create-error'));
-            $field.trigger('focus');
-        }
-
-        function clearInvalid() {
-            $form.find('[aria-invalid]').each(function () {
-                var $field = $(this).removeAttr('aria-invalid');
-                var rest = $.grep(($field.attr('aria-describedby') || '').split(/\s+/), function (id) {
-                    return id && id !== 'pat-create-error';
-                });
-                if (rest.length) {
-                    $field.attr('aria-describedby', rest.join(' '));
-                } else {
-                    $field.removeAttr('aria-describedby');
-                }
-            });
+            if ($field && $field.length) {
+                markInvalid($field, 'pat-create-error');
+            }
         }
 
         $name.on('input', updateCount);
@@ -509,7 +719,7 @@
         $form.on('submit', function (e) {
             e.preventDefault();
             clearMessage($error);
-            clearInvalid();
+            clearInvalid($form, 'pat-create-error');
             var body = {};
             if (options.forUser) {
                 body.username = $.trim($dialog.find('#pat-create-user').val());
@@ -542,7 +752,8 @@
                     closeDialog($dialog);
                     options.created(created, trigger);
                 }).fail(function (xhr) {
-                    showMessage($error, errorText(xhr));
+                    var field = FIELDS[errorField(xhr)];
+                    fail(errorText(xhr), field ? field() : null);
                 });
             });
         });
@@ -558,7 +769,10 @@
                 expiryChoices();
                 showDays(false);
                 clearMessage($error);
-                clearInvalid();
+                clearInvalid($form, 'pat-create-error');
+                if (picker) {
+                    picker.reset();
+                }
                 updateCount();
                 openDialog($dialog, {focus: options.forUser ? '#pat-create-user' : '#pat-name', trigger: trigger});
             }
@@ -568,16 +782,21 @@
     window.JiraPat = {
         api: api,
         errorText: errorText,
+        errorField: errorField,
+        markInvalid: markInvalid,
+        clearInvalid: clearInvalid,
         showMessage: showMessage,
         clearMessage: clearMessage,
         guard: guard,
         confirm: confirm,
         showToken: showToken,
         tokenRow: tokenRow,
+        dayBoundary: dayBoundary,
         renderRows: renderRows,
         rotatable: rotatable,
         statusOptions: statusOptions,
         policyOf: policyOf,
-        createForm: createForm
+        createForm: createForm,
+        userPicker: userPicker
     };
 }(AJS.$, window));

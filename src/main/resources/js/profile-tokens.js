@@ -136,5 +136,9 @@
         });
 
         load();
+        // Arrived through the user menu's "Personal access tokens" (…#pat-panel): start keyboard users here too.
+        if (window.location.hash === '#pat-panel') {
+            $('#pat-panel-title').trigger('focus');
+        }
     });
 }(AJS.$, window));

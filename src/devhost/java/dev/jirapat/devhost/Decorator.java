@@ -22,21 +22,25 @@ import java.util.regex.Pattern;
 /**
  * What Sitemesh does for a plugin servlet in Jira: an HTML page that asks for a decorator
  * ({@code <meta name="decorator" ...>}) gets the host's frame, its title and body placed inside, and the web
- * resources its code required. Also resets the per-request required resources.
+ * resources its code required. Also resets the per-request required resources, and hands the frame the user
+ * menu's web items ({@link UserMenu}).
  */
 final class Decorator implements Filter {
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
     private static final Pattern BODY = Pattern.compile("<body[^>]*>(.*)</body>", Pattern.DOTALL);
     private final WebResources resources;
+    private final UserMenu userMenu;
 
     Decorator(WebResources resources) {
         this.resources = resources;
+        this.userMenu = new UserMenu(resources.descriptor());
     }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
         DevPageBuilder.reset();
         HttpServletRequest request = (HttpServletRequest) req;
+        request.setAttribute(UserMenu.ATTRIBUTE, userMenu);
         Buffer buffer = new Buffer((HttpServletResponse) resp);
         try {
             chain.doFilter(req, buffer);

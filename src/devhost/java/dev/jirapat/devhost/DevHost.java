@@ -82,6 +82,7 @@ public final class DevHost implements AutoCloseable {
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, activeObjects)
                 .add(UserManager.class, users)
+                .add(com.atlassian.jira.bc.user.search.UserSearchService.class, users)
                 .add(GlobalPermissionManager.class, users)
                 .add(PluginSettingsFactory.class, new DevPluginSettings())
                 .add(JiraAuthenticationContext.class, CurrentUser::get)

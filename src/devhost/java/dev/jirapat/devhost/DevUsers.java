@@ -1,20 +1,26 @@
 package dev.jirapat.devhost;
 
+import com.atlassian.jira.bc.user.search.UserSearchParams;
+import com.atlassian.jira.bc.user.search.UserSearchService;
 import com.atlassian.jira.permission.GlobalPermissionKey;
 import com.atlassian.jira.security.GlobalPermissionManager;
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.user.util.UserManager;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The host's user directory: Jira's {@link UserManager} and {@link GlobalPermissionManager} over the fixture
- * users admin/admin (system admin), alice/alice, bob/bob and carol/carol (inactive).
+ * The host's user directory: Jira's {@link UserManager}, {@link UserSearchService} and
+ * {@link GlobalPermissionManager} over the fixture users admin/admin (system admin), alice/alice ("Alice Example",
+ * alice@example.com), bob/bob ("Bob Example") and carol/carol ("Carol Example", inactive).
  */
-public final class DevUsers implements UserManager, GlobalPermissionManager {
+public final class DevUsers implements UserManager, UserSearchService, GlobalPermissionManager {
     /** The fixture users: each one's password is its name; keys differ from names, as migrated Jira keys do. */
     public static final String ADMIN = "admin";
     public static final String ADMIN_KEY = "JIRAUSER10000";
@@ -69,6 +75,32 @@ public final class DevUsers implements UserManager, GlobalPermissionManager {
     @Override
     public ApplicationUser getUserByName(String userName) {
         return userName == null ? null : byName.get(userName);
+    }
+
+    /**
+     * Jira's user picker search as the plugin asks for it (active and inactive users, e-mail included; the
+     * parameters are taken as the plugin passes them): case-insensitive, at the start of the username, of a word
+     * of the display name, or of the e-mail address, in the directory's order. Blank text finds nobody.
+     */
+    @Override
+    public List<ApplicationUser> findUsers(String query, UserSearchParams params) {
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        List<ApplicationUser> found = new ArrayList<>();
+        if (q.isEmpty()) {
+            return found;
+        }
+        for (DevUser u : byName.values()) {
+            boolean word = false;
+            for (String w : u.getDisplayName().toLowerCase(Locale.ROOT).split("\\s+")) {
+                word |= w.startsWith(q);
+            }
+            if (word || u.getDisplayName().toLowerCase(Locale.ROOT).startsWith(q)
+                    || u.getName().toLowerCase(Locale.ROOT).startsWith(q)
+                    || u.getEmailAddress().toLowerCase(Locale.ROOT).startsWith(q)) {
+                found.add(u);
+            }
+        }
+        return found;
     }
 
     @Override

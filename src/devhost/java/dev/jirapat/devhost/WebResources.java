@@ -32,6 +32,10 @@ final class WebResources extends HttpServlet {
         }
     }
 
+    PluginDescriptor descriptor() {
+        return descriptor;
+    }
+
     /** Tags for every web resource in {@code context}, each after its dependencies. */
     String tagsFor(HttpServletRequest req, String context) {
         Set<String> keys = new LinkedHashSet<>();

@@ -1,5 +1,7 @@
 package dev.jirapat.jira;
 
+import com.atlassian.jira.bc.user.search.UserSearchParams;
+import com.atlassian.jira.bc.user.search.UserSearchService;
 import com.atlassian.jira.permission.GlobalPermissionKey;
 import com.atlassian.jira.security.GlobalPermissionManager;
 import com.atlassian.jira.user.ApplicationUser;
@@ -8,21 +10,26 @@ import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** {@link Users} over Jira's user manager and global permissions. */
+/** {@link Users} over Jira's user manager, user search and global permissions. */
 public final class JiraUsers implements Users {
+    /**
+     * Non-empty queries only, active and inactive users (an admin looks for the tokens of both), matching the
+     * e-mail address too; no group or role filter, no projects.
+     */
+    private static final UserSearchParams PICKER = new UserSearchParams(false, true, true, true, null, null);
+
     private final UserManager userManager;
     private final GlobalPermissionManager permissions;
+    private final UserSearchService userSearch;
 
-    public JiraUsers(UserManager userManager, GlobalPermissionManager permissions) {
+    public JiraUsers(UserManager userManager, GlobalPermissionManager permissions, UserSearchService userSearch) {
         this.userManager = userManager;
         this.permissions = permissions;
+        this.userSearch = userSearch;
     }
 
     @Override
@@ -42,9 +49,8 @@ public final class JiraUsers implements Users {
     }
 
     /**
-     * Exact matches only: the username (Jira compares usernames case-insensitively) or the user key. Jira has a
-     * user search service, but none of its members is declared in src/host-api/java (docs/host-api.md lists what
-     * is), and a wrong declaration fails only at runtime; a contains-search waits until one is verified.
+     * Jira's user search (the one behind its own user pickers): it matches the start of the username, of each word
+     * of the display name and of the e-mail address, case-insensitively (docs/host-api.md, "UserSearchService").
      */
     @Override
     public List<UserAccount> search(String contains, int limit) {
@@ -52,13 +58,14 @@ public final class JiraUsers implements Users {
         if (text.isEmpty() || limit < 1) {
             return Collections.emptyList();
         }
-        Map<String, UserAccount> found = new LinkedHashMap<>();
-        for (Optional<UserAccount> match : Arrays.asList(byName(text), byKey(text))) {
-            if (match.isPresent() && found.size() < limit) {
-                found.put(match.get().key(), match.get());
+        List<UserAccount> found = new ArrayList<>();
+        for (ApplicationUser user : userSearch.findUsers(text, PICKER)) {
+            if (found.size() == limit) {
+                break;
             }
+            found.add(toAccount(user));
         }
-        return new ArrayList<>(found.values());
+        return found;
     }
 
     private static Optional<UserAccount> found(ApplicationUser user) {

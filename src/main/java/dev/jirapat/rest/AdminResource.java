@@ -4,7 +4,6 @@ import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
-import dev.jirapat.token.Rejection;
 import dev.jirapat.token.PolicySource;
 import dev.jirapat.token.NoticeDays;
 import dev.jirapat.token.TokenPolicy;
@@ -88,15 +87,15 @@ public final class AdminResource {
         input.noUnknownFields(create.unknown);
         String username = input.text(create.username, "username");
         if (username == null || username.trim().isEmpty()) {
-            throw ApiException.badRequest(messages.get(Messages.USERNAME_MISSING));
+            throw ApiException.badRequest(messages.get(Messages.USERNAME_MISSING), "username");
         }
         Optional<UserAccount> owner = users.byName(username);
         if (!owner.isPresent()) {
-            throw refusals.of(Rejection.OWNER_UNKNOWN, actor);
+            throw refusals.unknownOwner(username);
         }
         Outcome<IssuedToken> issued = tokens.createFor(actor, owner.get().key(), input.tokenRequest(create));
         if (issued.isRejected()) {
-            throw refusals.of(issued.rejection(), actor);
+            throw refusals.of(issued.rejection(), actor, owner.get());
         }
         return CreatedResponse.of(beans.created(issued.value()));
     }
@@ -179,8 +178,10 @@ public final class AdminResource {
         JsonInput.Kind expected = setting.isBoolean() ? JsonInput.Kind.BOOLEAN : JsonInput.Kind.INTEGER;
         String canonical = value.kind() == expected ? setting.normalise(value.text()) : null;
         if (canonical == null) {
-            throw ApiException.badRequest(setting.isBoolean() ? messages.get(Messages.SETTING_BOOLEAN, setting.key())
-                    : messages.get(Messages.SETTING_NUMBER, setting.key(), setting.min(), setting.max()));
+            // The settings page's label for the setting; the errors map names its key for clients.
+            String label = messages.get(Messages.SETTING_LABEL + setting.key());
+            throw ApiException.badRequest(setting.isBoolean() ? messages.get(Messages.SETTING_BOOLEAN, label)
+                    : messages.get(Messages.SETTING_NUMBER, label, setting.min(), setting.max()), setting.key());
         }
         return canonical;
     }
@@ -207,8 +208,9 @@ public final class AdminResource {
         }
         String canonical = text == null ? null : setting.normalise(text);
         if (canonical == null) {
-            throw ApiException.badRequest(messages.get(Messages.SETTING_DAYS, setting.key(), NoticeDays.MIN_DAY,
-                    NoticeDays.MAX_DAY));
+            throw ApiException.badRequest(messages.get(Messages.SETTING_DAYS,
+                    messages.get(Messages.SETTING_LABEL + setting.key()), NoticeDays.MIN_DAY, NoticeDays.MAX_DAY),
+                    setting.key());
         }
         return canonical;
     }

@@ -20,15 +20,30 @@ final class ApiException extends RuntimeException {
 
     private final int status;
     private final String exception;
+    private final String field;
 
     ApiException(int status, String exception, String message) {
+        this(status, exception, message, null);
+    }
+
+    /** {@code field}: the wire name of the request field the refusal is about (the body's {@code errors} key), or null. */
+    ApiException(int status, String exception, String message, String field) {
         super(message, null, false, false);
         this.status = status;
         this.exception = exception;
+        this.field = field;
     }
 
     static ApiException badRequest(String message) {
         return new ApiException(400, ILLEGAL_ARGUMENT, message);
+    }
+
+    static ApiException badRequest(String message, String field) {
+        return new ApiException(400, ILLEGAL_ARGUMENT, message, field);
+    }
+
+    String field() {
+        return field;
     }
 
     int status() {

@@ -9,6 +9,6 @@ import javax.ws.rs.ext.Provider;
 public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     @Override
     public Response toResponse(ApiException error) {
-        return Errors.response(error.status(), error.exception(), error.getMessage());
+        return Errors.response(error.status(), error.exception(), error.getMessage(), error.field());
     }
 }

@@ -13,7 +13,12 @@ final class Errors {
         return builder(status, exception, message).build();
     }
 
+    /** {@code field}: the wire name of the request field the refusal is about, or null. */
+    static Response response(int status, String exception, String message, String field) {
+        return Response.status(status).type(JSON_UTF8).entity(new ErrorBean(exception, message, field)).build();
+    }
+
     static Response.ResponseBuilder builder(int status, String exception, String message) {
-        return Response.status(status).type(JSON_UTF8).entity(new ErrorBean(exception, message));
+        return Response.status(status).type(JSON_UTF8).entity(new ErrorBean(exception, message, null));
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Strict reading of request values: the JSON type must be the documented one (no coercion), numbers must fit,
- * unknown fields are refused. Every refusal is a 400 {@link ApiException} naming the field.
+ * unknown fields are refused. Every refusal is a 400 {@link ApiException} naming the field, in its message (these
+ * texts speak to a client's developer, in the API's own terms) and as the field it is about.
  */
 public final class Input {
     /**
@@ -41,7 +42,7 @@ public final class Input {
         String scopeText = text(body.scope, "scope");
         Scope scope = Scope.WRITE;
         if (scopeText != null) {
-            scope = Scope.parse(scopeText).orElseThrow(() -> ApiException.badRequest(messages.get(Messages.SCOPE_INVALID)));
+            scope = Scope.parse(scopeText).orElseThrow(() -> ApiException.badRequest(messages.get(Messages.SCOPE_INVALID), "scope"));
         }
         // One over the limit still reads, so the service reports TOO_MANY_IP_RANGES with its own message.
         List<String> ranges = texts(body.allowedIps, "allowedIps", TokenService.MAX_IP_RANGES + 1);
@@ -61,7 +62,7 @@ public final class Input {
             return null;
         }
         if (value.kind() != JsonInput.Kind.STRING) {
-            throw ApiException.badRequest(messages.get(Messages.FIELD_TEXT, field));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_TEXT, field), field);
         }
         return value.text();
     }
@@ -73,7 +74,7 @@ public final class Input {
         }
         Long number = integral(value);
         if (number == null || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-            throw ApiException.badRequest(messages.get(Messages.FIELD_INTEGER, field));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_INTEGER, field), field);
         }
         return number.intValue();
     }
@@ -95,7 +96,7 @@ public final class Input {
             return null;
         }
         if (value.kind() != JsonInput.Kind.BOOLEAN) {
-            throw ApiException.badRequest(messages.get(Messages.FIELD_BOOLEAN, field));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_BOOLEAN, field), field);
         }
         return Boolean.valueOf(value.text());
     }
@@ -106,15 +107,15 @@ public final class Input {
             return Collections.emptyList();
         }
         if (value.kind() != JsonInput.Kind.ARRAY) {
-            throw ApiException.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field), field);
         }
         if (value.truncated() || value.elements().size() > max) {
-            throw ApiException.badRequest(messages.get(Messages.FIELD_TOO_MANY, field, max));
+            throw ApiException.badRequest(messages.get(Messages.FIELD_TOO_MANY, field, max), field);
         }
         List<String> out = new ArrayList<>();
         for (JsonInput element : value.elements()) {
             if (element.kind() != JsonInput.Kind.STRING) {
-                throw ApiException.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field));
+                throw ApiException.badRequest(messages.get(Messages.FIELD_TEXT_LIST, field), field);
             }
             out.add(element.text());
         }
@@ -142,7 +143,7 @@ public final class Input {
             }
             return instant;
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw ApiException.badRequest(messages.get(Messages.DATE_INVALID, field));
+            throw ApiException.badRequest(messages.get(Messages.DATE_INVALID, field), field);
         }
     }
 }

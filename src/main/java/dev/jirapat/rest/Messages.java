@@ -8,8 +8,10 @@ import java.util.Locale;
 
 /**
  * The API's user-facing texts, from {@code dev/jirapat/i18n/pat.properties} through SAL's {@link I18nResolver}.
- * Arguments are passed as text so that MessageFormat never reformats a number ("1,000"). One bean, shared by every
- * resource and mapper.
+ * Arguments are passed as text so that MessageFormat never reformats a number ("1,000"), except a {@code Long}:
+ * that is a count, passed as a number so that the message can choose its plural form with
+ * {@code {0,choice,1#...|1<...}} (Java's MessageFormat, which Jira's i18n uses), and written as the user's locale
+ * writes numbers. One bean, shared by every resource and mapper.
  */
 public final class Messages {
     static final String NOT_AUTHENTICATED = "pat.rest.error.not.authenticated";
@@ -35,6 +37,7 @@ public final class Messages {
     static final String DATE_INVALID = "pat.rest.error.date.invalid";
     static final String PAGE_INVALID = "pat.rest.error.page.invalid";
     static final String LIMIT_INVALID = "pat.rest.error.limit.invalid";
+    static final String CONTAINS_TOO_LONG = "pat.rest.error.contains.too.long";
     static final String IDS_INVALID = "pat.rest.error.ids.invalid";
     static final String IDS_TOO_MANY = "pat.rest.error.ids.too.many";
     static final String USERNAME_MISSING = "pat.rest.error.username.missing";
@@ -42,6 +45,8 @@ public final class Messages {
     static final String SETTING_BOOLEAN = "pat.rest.error.setting.boolean";
     static final String SETTING_NUMBER = "pat.rest.error.setting.number";
     static final String SETTING_DAYS = "pat.rest.error.setting.days";
+    /** Prefix of each setting's label ({@code pat.settings.maxExpiryDays}), shared with the settings page. */
+    static final String SETTING_LABEL = "pat.settings.";
     static final String NOT_TOKEN_AUTHENTICATED = "pat.rest.error.not.token.authenticated";
     static final String NOT_FOUND = "pat.rest.error.not.found";
     static final String METHOD_NOT_ALLOWED = "pat.rest.error.method.not.allowed";
@@ -57,9 +62,9 @@ public final class Messages {
     }
 
     String get(String key, Object... arguments) {
-        Serializable[] texts = new String[arguments.length];
+        Serializable[] texts = new Serializable[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
-            texts[i] = String.valueOf(arguments[i]);
+            texts[i] = arguments[i] instanceof Long ? (Long) arguments[i] : String.valueOf(arguments[i]);
         }
         return i18n.getText(key, texts);
     }

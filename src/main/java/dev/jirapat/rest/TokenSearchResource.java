@@ -35,6 +35,8 @@ public final class TokenSearchResource {
     static final int MAX_USER_KEYS = 1000;
     static final int DEFAULT_PICKER_LIMIT = 20;
     static final int MAX_PICKER_LIMIT = 1000;
+    /** Longest picker text: Jira's usernames, display names and e-mail addresses are at most 255 characters. */
+    static final int MAX_CONTAINS = 255;
 
     private final TokenService tokens;
     private final Users users;
@@ -73,12 +75,19 @@ public final class TokenSearchResource {
         return beans.page(page.value());
     }
 
-    /** Users for the admin filter. On Jira the match is exact (username or key): see {@code JiraUsers.search}. */
+    /**
+     * Users for the admin filter, as the built-in app's picker: {@code [{userKey, username, fullName, email}]} of the
+     * users whose username, display name or e-mail matches {@code contains} as Jira's own user pickers match
+     * ({@code Users.search}); blank text finds nobody, text longer than {@value #MAX_CONTAINS} characters is refused.
+     */
     @GET
     @Path("user")
     public List<UserBean> users(@Context HttpServletRequest request, @QueryParam("contains") String contains,
                                 @QueryParam("limit") String limit) {
         callers.requireAdmin(request);
+        if (contains != null && contains.codePointCount(0, contains.length()) > MAX_CONTAINS) {
+            throw ApiException.badRequest(messages.get(Messages.CONTAINS_TOO_LONG, MAX_CONTAINS), "contains");
+        }
         int max = DEFAULT_PICKER_LIMIT;
         if (limit != null) {
             Integer parsed = null;
@@ -86,7 +95,7 @@ public final class TokenSearchResource {
                 parsed = Integer.valueOf(limit);
             }
             if (parsed == null || parsed < 1 || parsed > MAX_PICKER_LIMIT) {
-                throw ApiException.badRequest(messages.get(Messages.LIMIT_INVALID, MAX_PICKER_LIMIT));
+                throw ApiException.badRequest(messages.get(Messages.LIMIT_INVALID, MAX_PICKER_LIMIT), "limit");
             }
             max = parsed;
         }

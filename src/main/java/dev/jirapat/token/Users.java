@@ -13,9 +13,9 @@ public interface Users {
     boolean isSystemAdmin(String key);
 
     /**
-     * Users for a picker: at most {@code limit} whose username, display name or e-mail contains {@code contains}
-     * (case-insensitive), active or not. An adapter may match less when its host offers no search (see
-     * {@code JiraUsers}); blank text finds nobody.
+     * Users for a picker: at most {@code limit} whose username, display name or e-mail matches {@code contains}
+     * as the host's own user pickers match it (Jira: case-insensitively, at the start of the username, of a word
+     * of the display name or of the e-mail address), active or not. Blank text finds nobody.
      */
     List<UserAccount> search(String contains, int limit);
 }

@@ -68,7 +68,7 @@ public class BearerAuthenticationFilterTest {
         }
     };
     /** Counts owner look-ups; can also drop the host's user object, as a broken user adapter would. */
-    private final Users users = new ForwardingUsers(new JiraUsers(directory, directory)) {
+    private final Users users = new ForwardingUsers(new JiraUsers(directory, directory, directory)) {
         @Override
         public Optional<UserAccount> byKey(String key) {
             ownerLookups.incrementAndGet();

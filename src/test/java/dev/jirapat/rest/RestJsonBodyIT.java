@@ -105,7 +105,7 @@ public class RestJsonBodyIT {
                 api.post("/tokens/search", "admin", "{\"page\":" + DIGITS_201 + "}"), 400, ILLEGAL));
         assertEquals("limit must be a whole number.", refused(before,
                 api.post("/tokens/search", "admin", "{\"limit\":" + DIGITS_201 + "}"), 400, ILLEGAL));
-        assertEquals("maxTokensPerUser must be a whole number from 1 to 1000.", refused(before,
+        assertEquals("Tokens per user must be a whole number from 1 to 1000.", refused(before,
                 api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":" + DIGITS_201 + "}"), 400, ILLEGAL));
         assertEquals("The body must be a JSON array of token ids, such as [1, 2, 3].", refused(before,
                 api.deleteJson("/admin/tokens", "admin", "[" + alicesToken + "," + DIGITS_201 + "]"), 400, ILLEGAL));

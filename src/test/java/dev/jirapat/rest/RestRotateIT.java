@@ -94,7 +94,7 @@ public class RestRotateIT {
         List<String> before = api.state();
         HttpCall.Response r = rotate(old.path("id").getLongValue(), "alice", 400);
         JsonNode error = Api.assertError(r, 400, "java.lang.IllegalArgumentException");
-        assertEquals("expirationDuration can be at most 90 days.", error.path("error").getTextValue());
+        assertEquals("Expiry can be at most 90 days.", error.path("error").getTextValue());
         assertEquals(before, api.state());
         assertEquals(Optional.empty(), check(old.path("rawToken").getTextValue(), "GET", "127.0.0.1"));
     }

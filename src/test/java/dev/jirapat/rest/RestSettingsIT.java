@@ -65,7 +65,8 @@ public class RestSettingsIT {
         Map<String, String> before = api.overrides();
         JsonNode error = Api.assertError(api.put("/admin/settings", "admin",
                 "{\"maxTokensPerUser\":5,\"expiryWarningDays\":366}"), 400, "java.lang.IllegalArgumentException");
-        assertEquals("expiryWarningDays must be a whole number from 0 to 365.", error.path("error").getTextValue());
+        assertEquals("Expires-soon warning (days) must be a whole number from 0 to 365.", error.path("error").getTextValue());
+        assertEquals(error.path("error").getTextValue(), error.path("errors").path("expiryWarningDays").getTextValue());
         assertEquals(before, api.overrides());
         assertEquals(10, Api.json(api.get("/admin/settings", "admin")).path("maxTokensPerUser").getIntValue());
     }
@@ -113,7 +114,8 @@ public class RestSettingsIT {
 
         JsonNode error = Api.assertError(api.post("/tokens", "alice", "{\"name\":\"three\",\"expirationDuration\":1}"),
                 403, "dev.jirapat.rest.UserTokenLimitExceededException");
-        assertEquals("The owner already has 2 tokens, the most allowed. Revoke one first.", error.path("error").getTextValue());
+        assertEquals("You already have 2 tokens, the most allowed. Revoke one first.", error.path("error").getTextValue());
+        assertTrue("no field to mark", error.path("errors").isMissingNode());
         assertEquals(2, api.tokensOf(Api.ALICE_KEY).size());
         assertEquals("other users have their own count", 201,
                 api.post("/tokens", "bob", "{\"name\":\"one\",\"expirationDuration\":1}").status);
@@ -125,15 +127,17 @@ public class RestSettingsIT {
         api.put("/admin/settings", "admin", "{\"eternalTokensAllowed\":false}");
         JsonNode error = Api.assertError(api.post("/tokens", "alice", "{\"name\":\"forever again\"}"), 400,
                 "java.lang.IllegalArgumentException");
-        assertEquals("Tokens must expire on this Jira: give expirationDuration in days (at most 365).",
+        assertEquals("Tokens must expire on this Jira: choose an expiry of at most 365 days.",
                 error.path("error").getTextValue());
+        assertEquals("the field it is about, by its wire name", error.path("error").getTextValue(),
+                error.path("errors").path("expirationDuration").getTextValue());
     }
 
     @Test
     public void maxExpiryDaysAndNameMaxLengthWhenLoweredThenLongerValuesAre400() {
         assertEquals(201, api.post("/tokens", "alice", "{\"name\":\"twelve chars\",\"expirationDuration\":60}").status);
         api.put("/admin/settings", "admin", "{\"maxExpiryDays\":30,\"nameMaxLength\":10}");
-        assertEquals("expirationDuration can be at most 30 days.", Api.assertError(api.post("/tokens", "alice",
+        assertEquals("Expiry can be at most 30 days.", Api.assertError(api.post("/tokens", "alice",
                 "{\"name\":\"short\",\"expirationDuration\":31}"), 400, null).path("error").getTextValue());
         assertEquals("A token name can be at most 10 characters long.", Api.assertError(api.post("/tokens", "alice",
                 "{\"name\":\"twelve chars\",\"expirationDuration\":30}"), 400, null).path("error").getTextValue());

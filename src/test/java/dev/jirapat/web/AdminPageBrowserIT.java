@@ -14,6 +14,7 @@ import org.junit.Test;
 import org.junit.rules.RuleChain;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -74,7 +75,7 @@ public class AdminPageBrowserIT {
         assertEquals(List.of(), browser.accessibilityProblems());
         browser.screenshot("admin-list");
 
-        browser.driver.findElement(By.id("pat-filter-user")).sendKeys("bob");
+        pick("bob", "Bob Example (bob) bob@example.com");
         browser.driver.findElement(By.id("pat-filter-apply")).click();
         waitForRowCount(3);
         assertTrue(names().containsAll(List.of("bob-one", "bob-two", "bob-three")));
@@ -283,7 +284,171 @@ public class AdminPageBrowserIT {
         browser.waitFor(By.id("login-form-username"));
     }
 
+    @Test
+    public void pickerWhenTypingAliExampleOrHerEmailThenAliceIsOfferedAndPickingHerFiltersToHerTokens() throws Exception {
+        create("alice", "alice-one");
+        create("alice", "alice-two");
+        create("bob", "bob-one");
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        waitForRowCount(3);
+        WebElement input = browser.driver.findElement(By.id("pat-filter-user"));
+        assertEquals("combobox", input.getAttribute("role"));
+        assertEquals("list", input.getAttribute("aria-autocomplete"));
+        assertEquals("false", input.getAttribute("aria-expanded"));
+        String listId = input.getAttribute("aria-controls");
+        WebElement list = browser.driver.findElement(By.id(listId));
+        assertEquals("listbox", list.getAttribute("role"));
+        assertEquals("User", input.getAccessibleName());
+
+        assertEquals(List.of("Alice Example (alice) alice@example.com"), typeInPicker("Ali", 1));
+        assertEquals(List.of("Alice Example (alice) alice@example.com", "Bob Example (bob) bob@example.com",
+                "Carol Example (carol) carol@example.com"), typeInPicker("Example", 3));
+        assertEquals("true", input.getAttribute("aria-expanded"));
+        assertEquals("3 users found. Use the arrow keys to choose.", pickerStatus());
+        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        found.put("picker open", browser.axeViolations());
+        browser.screenshot("admin-user-picker");
+        assertEquals(List.of("Alice Example (alice) alice@example.com"), typeInPicker("alice@", 1));
+        assertEquals("1 user found. Use the arrow keys to choose.", pickerStatus());
+
+        // Keyboard: the first option becomes active (aria-activedescendant, aria-selected), Enter picks it.
+        input.sendKeys(Keys.ARROW_DOWN);
+        WebElement option = list.findElements(By.cssSelector("[role=option]")).get(0);
+        assertEquals(option.getAttribute("id"), input.getAttribute("aria-activedescendant"));
+        assertEquals("true", option.getAttribute("aria-selected"));
+        browser.recordRequests();
+        input.sendKeys(Keys.ENTER);
+        assertEquals("Alice Example (alice)", input.getAttribute("value"));
+        assertEquals("false", input.getAttribute("aria-expanded"));
+        assertEquals(null, input.getAttribute("aria-activedescendant"));
+        assertFalse(list.isDisplayed());
+        browser.driver.findElement(By.id("pat-filter-apply")).click();
+        waitForRowCount(2);
+        assertEquals(List.of("alice-one", "alice-two"), names());
+        assertEquals("the filter sends her key, resolved by the server's search", List.of(DevUsers.ALICE_KEY),
+                lastSearch().get("userKeys"));
+        found.put("filtered by alice", browser.axeViolations());
+        int total = found.values().stream().mapToInt(List::size).sum();
+        System.out.println("[axe] admin user picker: " + total + " violation(s) " + found);
+        found.forEach((state, violations) -> assertEquals(state, List.of(), violations));
+    }
+
+    @Test
+    public void userFilterWhenTheTextIsNotAPickedUserThenTheFieldSaysSoAndNoUsernameIsSent() throws Exception {
+        create("alice", "alice-one");
+        create("bob", "bob-one");
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        waitForRowCount(2);
+        browser.recordRequests();
+        WebElement input = browser.driver.findElement(By.id("pat-filter-user"));
+        input.sendKeys("alice");
+        input.sendKeys(Keys.ESCAPE);
+        browser.driver.findElement(By.id("pat-filter-apply")).click();
+        browser.waitForText(By.id("pat-admin-error"), "Choose a user from the list");
+        assertEquals("true", input.getAttribute("aria-invalid"));
+        assertTrue(input.getAttribute("aria-describedby"), input.getAttribute("aria-describedby").contains("pat-admin-error"));
+        assertEquals("#pat-filter-user", browser.focused());
+        assertTrue("no search with the typed text as a key", browser.recordedBodies("POST", "/rest/pat/latest/tokens/search").isEmpty());
+        assertEquals(2, rows().size());
+        List<String> violations = browser.axeViolations();
+        System.out.println("[axe] user filter refused: " + violations.size() + " violation(s) " + violations);
+        assertEquals(List.of(), violations);
+
+        browser.driver.findElement(By.id("pat-filter-reset")).click();
+        waitForRowCount(2);
+        assertEquals(null, input.getAttribute("aria-invalid"));
+        assertEquals("", input.getAttribute("value"));
+    }
+
+    @Test
+    public void serviceTokenWhenTheOwnerIsUnknownInactiveOrAtTheLimitThenTheMessageNamesThemAndMarksTheUsername() throws Exception {
+        RestFixtures.putSettings(host, "{\"maxTokensPerUser\": 1}");
+        create("bob", "bob-one");
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        browser.waitFor(By.id("pat-service-create")).click();
+        WebElement user = browser.waitFor(By.id("pat-create-user"));
+        assertEquals("combobox", user.getAttribute("role"));
+        browser.driver.findElement(By.id("pat-name")).sendKeys("svc");
+        for (String[] refused : new String[][] {
+                {"zed", "There is no user with the username zed."},
+                {"carol", "Carol Example is inactive, so no token can be created for them."}}) {
+            user.clear();
+            user.sendKeys(refused[0]);
+            browser.driver.findElement(By.id("pat-create-submit")).click();
+            browser.waitForText(By.id("pat-create-error"), refused[1]);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> "true".equals(user.getAttribute("aria-invalid")));
+            assertTrue(user.getAttribute("aria-describedby"), user.getAttribute("aria-describedby").contains("pat-create-error"));
+            assertEquals(null, browser.driver.findElement(By.id("pat-name")).getAttribute("aria-invalid"));
+        }
+        List<String> violations = browser.axeViolations();
+        System.out.println("[axe] create-for-a-user dialog refused: " + violations.size() + " violation(s) " + violations);
+        assertEquals(List.of(), violations);
+        user.clear();
+        user.sendKeys("bob");
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        browser.waitForText(By.id("pat-create-error"), "Bob Example already has 1 token, the most allowed. Revoke one of them first.");
+        assertEquals(1, RestFixtures.tokensOf(host, "bob").size());
+    }
+
+    @Test
+    public void settingsWhenTheServerRefusesAValueThenThatFieldIsMarkedAndNamedByItsLabel() throws Exception {
+        resetSettings();
+        browser.login("admin");
+        browser.go("/plugins/servlet/pat/admin");
+        browser.waitFor(By.id("pat-tab-settings-link")).click();
+        WebElement limit = browser.waitFor(By.id("pat-setting-maxTokensPerUser"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !limit.getAttribute("value").isEmpty());
+        limit.clear();
+        limit.sendKeys("5000");
+        browser.driver.findElement(By.id("pat-settings-save")).click();
+        browser.waitForText(By.id("pat-settings-error"), "Tokens per user must be a whole number from 1 to 1000.");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> "true".equals(limit.getAttribute("aria-invalid")));
+        assertTrue(limit.getAttribute("aria-describedby"), limit.getAttribute("aria-describedby").contains("pat-settings-error"));
+        assertEquals("#pat-setting-maxTokensPerUser", browser.focused());
+        List<String> violations = browser.axeViolations();
+        System.out.println("[axe] settings refused: " + violations.size() + " violation(s) " + violations);
+        assertEquals(List.of(), violations);
+        limit.clear();
+        limit.sendKeys("7");
+        browser.driver.findElement(By.id("pat-settings-save")).click();
+        browser.waitFor(By.id("pat-settings-saved"));
+        assertEquals(null, limit.getAttribute("aria-invalid"));
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
+
+    /** Types text into the (emptied) user filter and waits for the picker to offer exactly {@code count} users. */
+    private List<String> typeInPicker(String text, int count) {
+        WebElement input = browser.driver.findElement(By.id("pat-filter-user"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text);
+        String listId = input.getAttribute("aria-controls");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> options = d.findElements(By.cssSelector("#" + listId + " [role=option]"));
+            return d.findElement(By.id(listId)).isDisplayed() && options.size() == count
+                    && pickerStatus().startsWith(count + " user");
+        });
+        return browser.driver.findElements(By.cssSelector("#" + listId + " [role=option]")).stream()
+                .map(WebElement::getText).collect(Collectors.toList());
+    }
+
+    /** Picks the option with this text after typing into the user filter (by mouse). */
+    private void pick(String text, String option) {
+        typeInPicker(text, 1);
+        WebElement input = browser.driver.findElement(By.id("pat-filter-user"));
+        browser.driver.findElements(By.cssSelector("#" + input.getAttribute("aria-controls") + " [role=option]")).stream()
+                .filter(o -> o.getText().equals(option)).findFirst().orElseThrow().click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> "false".equals(input.getAttribute("aria-expanded")));
+    }
+
+    private String pickerStatus() {
+        return (String) ((JavascriptExecutor) browser.driver).executeScript(
+                "var i = document.getElementById('pat-filter-user');"
+                + "var s = i.parentNode.querySelector('[role=status]'); return s ? s.textContent : '';");
+    }
 
     @Test
     public void axeWhenBothTabsAndEveryDialogAreCheckedThenNoViolationsAndDialogsAreLabelledModals() throws Exception {

@@ -208,6 +208,15 @@ final class Browser implements AutoCloseable {
                 + ".map(function (r) { return r.body; });", method, path);
     }
 
+    /**
+     * The browser's time zone for this page and the next ones (Chromium's DevTools emulation), e.g. "Asia/Tokyo";
+     * the empty string restores the machine's own.
+     */
+    void timeZone(String id) {
+        ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride",
+                java.util.Map.of("timezoneId", id));
+    }
+
     /** Saves a PNG under target/screenshots/. */
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

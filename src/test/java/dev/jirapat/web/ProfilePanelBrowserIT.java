@@ -20,6 +20,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -49,7 +53,7 @@ public class ProfilePanelBrowserIT {
 
     @After
     public void cleanUp() {
-        putSettings("{\"eternalTokensAllowed\": true, \"maxTokensPerUser\": 10, \"expiryWarningDays\": null}");
+        putSettings("{\"eternalTokensAllowed\": true, \"maxTokensPerUser\": 10, \"expiryWarningDays\": null, \"maxExpiryDays\": null}");
         RestFixtures.revokeAll(host, "alice");
         RestFixtures.revokeAll(host, "bob");
     }
@@ -129,7 +133,10 @@ public class ProfilePanelBrowserIT {
         assertStatus("gone", "Expired", "aui-lozenge-removed");
         assertStatus("forever", "Active", "aui-lozenge-success");
         assertEquals("Never", cell("forever", ".pat-expires"));
-        assertTrue(cell("fresh", ".pat-expires"), cell("fresh", ".pat-expires").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"));
+        WebElement expires = row("fresh").findElement(By.cssSelector(".pat-expires time"));
+        assertTrue("shown in the viewer's time zone (the machine's, here UTC): " + expires.getText(),
+                expires.getText().matches("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{2}:\\d{2} [AP]M (UTC|GMT[+-]?\\d*)"));
+        assertTrue(expires.getAttribute("title"), expires.getAttribute("title").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"));
         assertEquals("Read and write", cell("fresh", ".pat-scope"));
         browser.screenshot("panel-statuses");
 
@@ -269,9 +276,91 @@ public class ProfilePanelBrowserIT {
         browser.waitFor(By.id("pat-name")).sendKeys("one-too-many");
         browser.driver.findElement(By.id("pat-create-submit")).click();
         WebElement error = browser.waitFor(By.id("pat-create-error"));
-        assertFalse(error.getText().isEmpty());
+        assertEquals("the caller's own limit says you, in the singular", "You already have 1 token, the most allowed. Revoke one first.",
+                error.getText());
         assertTrue(browser.driver.findElement(By.id("pat-create-dialog")).isDisplayed());
         assertEquals(1, browser.driver.findElements(By.cssSelector("tr.pat-token")).size());
+        assertEquals("a refusal about no field marks none", 0,
+                browser.driver.findElements(By.cssSelector("#pat-create-form [aria-invalid]")).size());
+    }
+
+    @Test
+    public void createWhenTheServerRefusesTheExpiryThenThatFieldIsMarkedAndTheMessageSpeaksToAPerson() throws Exception {
+        putSettings("{\"maxExpiryDays\": 30}");
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa");
+        browser.waitFor(By.id("pat-create")).click();
+        browser.waitFor(By.id("pat-name")).sendKeys("too-long");
+        new Select(browser.driver.findElement(By.id("pat-expiry"))).selectByValue("custom");
+        WebElement days = browser.waitFor(By.id("pat-expiry-days"));
+        days.sendKeys("31");
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        browser.waitForText(By.id("pat-create-error"), "Expiry can be at most 30 days.");
+        assertEquals("Expiry can be at most 30 days.", browser.driver.findElement(By.id("pat-create-error")).getText());
+        new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> "true".equals(days.getAttribute("aria-invalid")));
+        assertTrue(days.getAttribute("aria-describedby"), days.getAttribute("aria-describedby").contains("pat-create-error"));
+        assertEquals("only the refused field", null, browser.driver.findElement(By.id("pat-name")).getAttribute("aria-invalid"));
+        assertEquals("#pat-expiry-days", browser.focused());
+        List<String> violations = browser.axeViolations();
+        System.out.println("[axe] create dialog with a server refusal: " + violations.size() + " violation(s) " + violations);
+        assertEquals(List.of(), violations);
+        browser.screenshot("create-refused");
+
+        days.clear();
+        days.sendKeys("30");
+        browser.driver.findElement(By.id("pat-create-submit")).click();
+        readShownToken();
+        assertEquals(null, days.getAttribute("aria-invalid"));
+        closeTokenDialog();
+    }
+
+    @Test
+    public void datesWhenTheViewerIsInTokyoThenShownInTokyoTimeWithTheExactUtcTimeOnHover() throws Exception {
+        RestFixtures.createToken(host, "alice", "tz-bot");
+        Instant created = Instant.parse(RestFixtures.tokensOf(host, "alice").get(0).path("createdAt").getTextValue()
+                .replace("+00:00", "Z"));
+        ZonedDateTime tokyo = created.atZone(ZoneId.of("Asia/Tokyo"));
+        browser.timeZone("Asia/Tokyo");
+        try {
+            browser.login("alice");
+            browser.go("/secure/ViewProfile.jspa");
+            WebElement time = browser.waitFor(By.cssSelector("tr.pat-token .pat-created time"));
+            assertEquals("the instant, machine-readable", created, Instant.parse(time.getAttribute("datetime")));
+            assertEquals("the exact UTC time on hover",
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(created),
+                    time.getAttribute("title"));
+            String shown = time.getText();
+            assertTrue(shown, shown.contains("GMT+9"));
+            assertTrue(shown + " shows Tokyo's day " + tokyo, shown.contains(" " + tokyo.getDayOfMonth() + ","));
+            int hour12 = tokyo.getHour() % 12 == 0 ? 12 : tokyo.getHour() % 12;
+            assertTrue(shown + " shows Tokyo's time " + tokyo, shown.contains(String.format("%02d:%02d", hour12, tokyo.getMinute())));
+            assertEquals(tokyo.getYear(), Integer.parseInt(shown.replaceAll(".*\\b(\\d{4})\\b.*", "$1")));
+            WebElement expires = browser.driver.findElement(By.cssSelector("tr.pat-token .pat-expires time"));
+            assertTrue(expires.getAttribute("title"), expires.getAttribute("title").endsWith(" UTC"));
+        } finally {
+            browser.timeZone("");
+        }
+    }
+
+    @Test
+    public void userMenuWhenPersonalAccessTokensIsChosenThenTheProfilePanelOpensWithFocusOnIt() throws Exception {
+        browser.login("alice");
+        browser.go("/secure/ViewProfile.jspa?name=bob");
+        WebElement menu = browser.waitFor(By.id("header-user-menu"));
+        assertEquals("false", menu.getAttribute("aria-expanded"));
+        menu.click();
+        WebElement item = browser.waitFor(By.id("pat-user-menu-link"));
+        assertEquals("true", menu.getAttribute("aria-expanded"));
+        assertEquals("Personal access tokens", item.getText());
+        List<String> violations = browser.axeViolations();
+        System.out.println("[axe] user menu open: " + violations.size() + " violation(s) " + violations);
+        assertEquals(List.of(), violations);
+        browser.screenshot("user-menu");
+        item.click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/secure/ViewProfile.jspa#pat-panel"));
+        browser.waitFor(By.id("pat-panel"));
+        assertEquals("Alice Example", browser.driver.findElement(By.id("up-d-fullname")).getText());
+        waitForFocus("#pat-panel-title");
     }
 
     @Test

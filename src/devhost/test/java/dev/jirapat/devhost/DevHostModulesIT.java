@@ -145,6 +145,18 @@ public class DevHostModulesIT {
     }
 
     @Test
+    public void pageFrameWhenLoggedInThenTheUserMenuHoldsTheItemsOfSystemUserOptionsPersonalOnly() {
+        HttpCall.Response page = HttpCall.with(host, Sessions.loggedIn(host, "alice", "alice")).get("/secure/ViewProfile.jspa").send();
+        int menu = page.body.indexOf("id=\"header-user-options\"");
+        assertTrue(page.body, menu > 0);
+        String items = page.body.substring(menu, page.body.indexOf("</ul>", menu));
+        assertContains(items, "<a id=\"fixture-user-menu-link\" href=\"" + host.baseUri().getPath()
+                + "/plugins/servlet/fixture/greet?a=1&amp;b=2\">Fixture &lt;menu&gt; link</a>");
+        assertFalse("only that section's items", items.contains("fixture-profile-link") || items.contains("fixture-admin-link"));
+        assertContains(page.body, "id=\"header-user-menu\" aria-expanded=\"false\" aria-controls=\"header-user-options\">Alice Example</button>");
+    }
+
+    @Test
     public void profilePageWhenReferenceNotEndingInHtmlThenValueEscaped() {
         HttpCall.Response page = HttpCall.with(host, Sessions.loggedIn(host, "alice", "alice")).get("/secure/ViewProfile.jspa").send();
         assertFalse("the raw script must not reach the page", page.body.contains("<script>alert('pwned')</script>"));
