@@ -187,13 +187,15 @@ public final class AdminResource {
     }
 
     /**
-     * A list of days: a JSON array of whole numbers ({@code [30, 7, 1]}, as GET answers) or the same as text
-     * ({@code "30,7,1"}, as the admin page's field sends it); validated by the policy.
+     * A list of days: a JSON array of whole numbers ({@code [30, 7, 1]}, as GET answers), the same as text
+     * ({@code "30,7,1"}, as the admin page's field sends it) or one number; validated by the policy.
      */
     private String days(TokenPolicy.Setting setting, JsonInput value) {
         String text = null;
         if (value.kind() == JsonInput.Kind.STRING) {
             text = value.text();
+        } else if (value.kind() == JsonInput.Kind.INTEGER) {
+            text = value.text(); // one day, as a number
         } else if (value.kind() == JsonInput.Kind.ARRAY && !value.truncated()) {
             StringBuilder joined = new StringBuilder();
             for (JsonInput element : value.elements()) {
