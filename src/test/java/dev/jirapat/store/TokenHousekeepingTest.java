@@ -55,15 +55,15 @@ import static org.junit.Assert.assertTrue;
 /**
  * The background use cases ({@link TokenHousekeeping}) on a real database through AO's JUnit runner: each expiry
  * notice exactly once (at its threshold, never again, not after a rotation or revocation, across a restart, with
- * two runs racing on two stores), pruning and the removal of deleted users' tokens in bounded batches over 100,000
- * rows.
+ * two runs racing on two stores), and the guard against an unreachable user directory. The batch tests over
+ * 100,000 rows take minutes, so they are an integration test: {@link HousekeepingBatchesIT}.
  */
 @RunWith(ActiveObjectsJUnitRunner.class)
 @Jdbc(DynamicJdbcConfiguration.class)
 @Data(StoreTestSupport.Schema.class)
 @NameConverters(table = AtlassianTableNames.class, field = UpperCaseFieldNameConverter.class)
 public class TokenHousekeepingTest {
-    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.000Z");
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00.000Z");
     private static final int BATCH = 500;
 
     private EntityManager entityManager; // injected by the runner
@@ -258,53 +258,7 @@ public class TokenHousekeepingTest {
         assertEquals(expected, sent);
     }
 
-    // --- pruning and deleted users, in batches -------------------------------------------------------------
-
-    @Test
-    @NonTransactional
-    public void pruneWhenExpiredLongerThanTheDelayThenDeletedInBoundedBatchesWithAnEventEach() throws Exception {
-        int total = 100_000;
-        // every 4th token expired 40 days ago (prunable), every 4th+1 expired 10 days ago (kept), the rest active
-        int prunable = insertTokens(total, i -> "owner" + (i % 1000), i -> i % 4 == 0 ? T0.minus(Duration.ofDays(40))
-                : i % 4 == 1 ? T0.minus(Duration.ofDays(10)) : T0.plus(Duration.ofDays(30)));
-        BatchMeter meter = new BatchMeter(newStore());
-        TokenHousekeeping pruning = housekeeping(meter, notices, BATCH);
-
-        int pruned = pruning.pruneExpired(() -> false);
-
-        assertEquals(total / 4, prunable);
-        assertEquals(prunable, pruned);
-        assertEquals(prunable, events.stream().filter(e -> e instanceof TokenEvent.Pruned).count());
-        assertEquals(total - prunable, entityManager.count(TokenEntity.class));
-        assertTrue("rows per batch " + meter.maxRows, meter.maxRows.get() <= BATCH);
-        assertTrue("batches " + meter.batches, meter.batches.get() >= prunable / BATCH);
-        assertEquals(0, pruning.pruneExpired(() -> false));
-    }
-
-    @Test
-    @NonTransactional
-    public void removeMissingOwnersWhenSomeUsersAreGoneThenOnlyTheirTokensGoInBoundedBatches() throws Exception {
-        int total = 100_000;
-        // 2,000 owners; every 50th does not exist in the directory (40 owners, 2,000 tokens)
-        for (int o = 0; o < 2000; o++) {
-            if (o % 50 != 0) {
-                users.add("owner" + o, o % 7 != 0, false); // some inactive: their tokens stay
-            }
-        }
-        insertTokens(total, i -> key("owner" + (i % 2000)), i -> T0.plus(Duration.ofDays(30)));
-        BatchMeter meter = new BatchMeter(newStore());
-
-        TokenHousekeeping.OwnerSweep sweep = housekeeping(meter, notices, BATCH).removeTokensOfMissingOwners(() -> false);
-
-        assertFalse(sweep.toString(), sweep.refused());
-        assertTrue(sweep.complete());
-        assertEquals(40, sweep.missingOwners());
-        assertEquals(2000, sweep.checkedOwners());
-        assertEquals(2000, sweep.removedTokens());
-        assertEquals(2000, events.stream().filter(e -> e instanceof TokenEvent.RemovedWithOwner).count());
-        assertEquals(total - 2000, entityManager.count(TokenEntity.class));
-        assertTrue("rows per batch " + meter.maxRows, meter.maxRows.get() <= BATCH);
-    }
+    // --- deleted users (the 100,000-row batch tests are HousekeepingBatchesIT) -----------------------------
 
     @Test
     @NonTransactional
@@ -316,8 +270,13 @@ public class TokenHousekeepingTest {
         assertTrue(events.isEmpty());
     }
 
-    /** Inserts tokens by SQL (far faster than through the use cases); returns how many expired 30+ days before T0. */
     private int insertTokens(int count, java.util.function.IntFunction<String> owner,
+                             java.util.function.IntFunction<Instant> expires) throws Exception {
+        return insertTokens(entityManager, count, owner, expires);
+    }
+
+    /** Inserts tokens by SQL (far faster than through the use cases); returns how many expired 30+ days before T0. */
+    static int insertTokens(EntityManager entityManager, int count, java.util.function.IntFunction<String> owner,
                              java.util.function.IntFunction<Instant> expires) throws Exception {
         String table = entityManager.getProvider().withSchema(StoreTestSupport.tokenTable());
         StringBuilder columns = new StringBuilder();
