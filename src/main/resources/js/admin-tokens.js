@@ -190,6 +190,8 @@
                 var value = values[$input.attr('data-key')];
                 if ($input.is(':checkbox')) {
                     $input.prop('checked', value === true || value === 'true');
+                } else if ($.isArray(value)) {
+                    $input.val(value.join(', '));
                 } else {
                     $input.val(value);
                 }
@@ -207,6 +209,9 @@
             var $input = $(input);
             if ($input.is(':checkbox')) {
                 return $input.prop('checked');
+            }
+            if ($input.attr('data-list')) {
+                return $.trim($input.val()); // a list of days as text; the server reads and checks it
             }
             if (input.validity && input.validity.badInput) {
                 return $input.val(); // the browser hides what was typed; the server answers with the field's name
@@ -231,7 +236,8 @@
             $('.pat-setting').each(function () {
                 var key = $(this).attr('data-key');
                 var value = formValue(this);
-                if (value !== loaded[key]) {
+                var before = $.isArray(loaded[key]) ? loaded[key].join(',') : loaded[key];
+                if ((typeof value === 'string' && $.isArray(loaded[key]) ? value.replace(/\s+/g, '') : value) !== before) {
                     body[key] = value;
                 }
             });

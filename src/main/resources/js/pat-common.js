@@ -382,7 +382,11 @@
         $row.append($('<td class="pat-name">').text(token.name));
         if (opts.owner) {
             var user = token.userProfileResource || {};
-            $row.append($('<td class="pat-user">').text(user.fullName ? user.fullName + ' (' + user.username + ')' : (user.username || '')));
+            var $user = $('<td class="pat-user">').text(user.fullName ? user.fullName + ' (' + user.username + ')' : (user.username || user.userKey || ''));
+            if (token.ownerActive === false) { // deactivated or deleted: the token is refused
+                $user.append(' ', $('<span class="aui-lozenge aui-lozenge-subtle pat-owner-inactive">').text(AJS.I18n.getText('pat.admin.owner.inactive')));
+            }
+            $row.append($user);
         }
         var $lastUsed = $('<td class="pat-lastused">');
         if (token.lastAccessedAt) {

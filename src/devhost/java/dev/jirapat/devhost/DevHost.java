@@ -75,7 +75,10 @@ public final class DevHost implements AutoCloseable {
     private final DevMail mail = new DevMail();
     private final DevAudit audit;
 
+    private final Config config;
+
     private DevHost(Config config) throws Exception {
+        this.config = config;
         users = DevUsers.fixture();
         PluginDescriptor descriptor;
         try (InputStream in = config.descriptor.getInputStream()) {
@@ -121,12 +124,13 @@ public final class DevHost implements AutoCloseable {
                 .add(com.atlassian.mail.queue.MailQueue.class, mail)
                 .add(com.atlassian.audit.api.AuditService.class, audit)
                 .add(com.atlassian.sal.api.message.LocaleResolver.class, user -> Locale.ENGLISH)
-                .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, user -> java.util.TimeZone.getTimeZone("UTC"));
+                .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, user -> java.util.TimeZone.getTimeZone("UTC"))
+                .add(com.atlassian.scheduler.SchedulerService.class, config.scheduler);
         PluginContainer pluginContainer = null;
         Tomcat tomcat = null;
         Path dir = null;
         try {
-            pluginContainer = new PluginContainer(config.springXml, services, config.lastUseFlush());
+            pluginContainer = new PluginContainer(config.springXml, services, config.adjustments());
             container = pluginContainer;
             dir = Files.createTempDirectory("devhost-tomcat");
             tomcat = new Tomcat();
@@ -246,6 +250,8 @@ public final class DevHost implements AutoCloseable {
         servlet("devhost-jira-rest", new JiraRestServlet(), "/rest/api/2/*");
         servlet("devhost-mail", new DevMailServlet(mail), "/devhost/mail");
         servlet("devhost-audit", new DevAuditServlet(audit), "/devhost/audit");
+        servlet("devhost-clock", new DevClockServlet(config.clock), "/devhost/clock");
+        servlet("devhost-jobs", new DevJobsServlet(config.scheduler), "/devhost/jobs/run");
         servlet("devhost-login", new LoginServlet(users), "/login.jsp", "/logout");
         servlet("devhost-profile", new ProfilePage(users, panels, resources), "/secure/ViewProfile.jspa");
         servlet("devhost-admin", new AdminArea(descriptor, users), "/secure/admin/*");
@@ -322,6 +328,16 @@ public final class DevHost implements AutoCloseable {
 
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The clock the host shares with the plugin; tests move it forward. */
+    public DevClock clock() {
+        return config.clock;
+    }
+
+    /** The host's atlassian-scheduler: the plugin's jobs, run by {@link DevScheduler#runDue()}. */
+    public DevScheduler scheduler() {
+        return config.scheduler;
     }
 
     public DevUsers users() {
@@ -421,6 +437,8 @@ public final class DevHost implements AutoCloseable {
         boolean builtInPatAppEnabled = Boolean.getBoolean("pat.devhost.builtinPatEnabled");
         boolean webSudoGranted = true;
         Integer lastUseFlushSeconds; // null: the plugin's own value (plugin-context.xml)
+        final DevClock clock = new DevClock();
+        final DevScheduler scheduler = new DevScheduler(clock);
 
         /** Simulate an admin session without web-sudo: protected pages redirect to the web-sudo prompt. */
         public Config withoutWebSudo() {
@@ -523,6 +541,15 @@ public final class DevHost implements AutoCloseable {
                 throw new DevHostException("-D" + LAST_USE_FLUSH_PROPERTY + "=" + text + " is not a number of seconds");
             }
         }
+
+        /** The host's changes to the plugin's bean definitions: its clock, and its last-use interval if set. */
+        BeanFactoryPostProcessor[] adjustments() {
+            List<BeanFactoryPostProcessor> all = new ArrayList<>(java.util.Arrays.asList(lastUseFlush()));
+            all.add(DevClock.replacing(CLOCK, clock));
+            return all.toArray(new BeanFactoryPostProcessor[0]);
+        }
+
+        static final String CLOCK = "clock";
 
         /** The plugin's Spring context with this host's last-use interval, if one is set. */
         BeanFactoryPostProcessor[] lastUseFlush() {

@@ -23,6 +23,16 @@ public final class EntityManagerActiveObjects implements ActiveObjects {
     }
 
     @Override
+    @SafeVarargs
+    public final void migrate(Class<? extends RawEntity<?>>... entities) {
+        try {
+            em.migrate(entities);
+        } catch (SQLException e) {
+            throw new AoSqlException(e);
+        }
+    }
+
+    @Override
     public <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params) {
         try {
             return em.create(type, params);

@@ -55,6 +55,13 @@ final class OutageActiveObjects implements ActiveObjects {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public void migrate(Class<? extends net.java.ao.RawEntity<?>>... entities) {
+        failIfDown();
+        delegate.migrate(entities);
+    }
+
+    @Override
     public <T> T executeInTransaction(TransactionCallback<T> callback) {
         failIfDown();
         return delegate.executeInTransaction(callback);

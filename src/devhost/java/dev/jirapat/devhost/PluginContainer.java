@@ -1,5 +1,6 @@
 package dev.jirapat.devhost;
 
+import com.atlassian.sal.api.lifecycle.LifecycleAware;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -35,6 +36,16 @@ final class PluginContainer implements AutoCloseable {
             throw new DevHostException("The plugin's Spring context (" + springXml.getDescription() + ") failed: "
                     + rootMessage(e), e);
         }
+        this.services = services;
+        lifecycle().ifPresent(LifecycleAware::onStart); // SAL calls it once the plugin is enabled
+    }
+
+    private final HostServices services;
+
+    /** The bean the plugin exported as a SAL {@link LifecycleAware} service, as SAL's lifecycle manager finds it. */
+    private java.util.Optional<LifecycleAware> lifecycle() {
+        Object exported = services.exported().get(LifecycleAware.class.getName());
+        return java.util.Optional.ofNullable((LifecycleAware) exported);
     }
 
     /** Constructor autowiring by type alone: no parameter-name discovery to break a tie between two beans. */
@@ -84,6 +95,10 @@ final class PluginContainer implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            lifecycle().ifPresent(LifecycleAware::onStop);
+        } finally {
+            context.close();
+        }
     }
 }

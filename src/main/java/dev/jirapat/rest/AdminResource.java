@@ -5,6 +5,7 @@ import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.PolicySource;
+import dev.jirapat.token.NoticeDays;
 import dev.jirapat.token.TokenPolicy;
 import dev.jirapat.token.TokenService;
 import dev.jirapat.token.UserAccount;
@@ -171,6 +172,9 @@ public final class AdminResource {
 
     /** The canonical text of a value of the setting's JSON type (boolean or integer), validated by the policy. */
     private String value(TokenPolicy.Setting setting, JsonInput value) {
+        if (setting.isDayList()) {
+            return days(setting, value);
+        }
         JsonInput.Kind expected = setting.isBoolean() ? JsonInput.Kind.BOOLEAN : JsonInput.Kind.INTEGER;
         String canonical = value.kind() == expected ? setting.normalise(value.text()) : null;
         if (canonical == null) {
@@ -178,6 +182,37 @@ public final class AdminResource {
             String label = messages.get(Messages.SETTING_LABEL + setting.key());
             throw ApiException.badRequest(setting.isBoolean() ? messages.get(Messages.SETTING_BOOLEAN, label)
                     : messages.get(Messages.SETTING_NUMBER, label, setting.min(), setting.max()), setting.key());
+        }
+        return canonical;
+    }
+
+    /**
+     * A list of days: a JSON array of whole numbers ({@code [30, 7, 1]}, as GET answers), the same as text
+     * ({@code "30,7,1"}, as the admin page's field sends it) or one number; validated by the policy.
+     */
+    private String days(TokenPolicy.Setting setting, JsonInput value) {
+        String text = null;
+        if (value.kind() == JsonInput.Kind.STRING) {
+            text = value.text();
+        } else if (value.kind() == JsonInput.Kind.INTEGER) {
+            text = value.text(); // one day, as a number
+        } else if (value.kind() == JsonInput.Kind.ARRAY && !value.truncated()) {
+            StringBuilder joined = new StringBuilder();
+            for (JsonInput element : value.elements()) {
+                Long day = Input.integral(element);
+                if (day == null) {
+                    joined = null;
+                    break;
+                }
+                joined.append(joined.length() == 0 ? "" : ",").append(day);
+            }
+            text = joined == null ? null : joined.toString();
+        }
+        String canonical = text == null ? null : setting.normalise(text);
+        if (canonical == null) {
+            throw ApiException.badRequest(messages.get(Messages.SETTING_DAYS,
+                    messages.get(Messages.SETTING_LABEL + setting.key()), NoticeDays.MIN_DAY, NoticeDays.MAX_DAY),
+                    setting.key());
         }
         return canonical;
     }

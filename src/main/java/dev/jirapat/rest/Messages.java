@@ -44,6 +44,7 @@ public final class Messages {
     static final String SETTING_UNKNOWN = "pat.rest.error.setting.unknown";
     static final String SETTING_BOOLEAN = "pat.rest.error.setting.boolean";
     static final String SETTING_NUMBER = "pat.rest.error.setting.number";
+    static final String SETTING_DAYS = "pat.rest.error.setting.days";
     /** Prefix of each setting's label ({@code pat.settings.maxExpiryDays}), shared with the settings page. */
     static final String SETTING_LABEL = "pat.settings.";
     static final String NOT_TOKEN_AUTHENTICATED = "pat.rest.error.not.token.authenticated";

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The policy in force, one property per {@link TokenPolicy.Setting} under its {@link TokenPolicy.Setting#key()}:
- * booleans as JSON booleans, numbers as JSON numbers. Generic over the settings so a new setting needs no new
- * property here.
+ * booleans as JSON booleans, numbers as JSON numbers, lists of days as JSON arrays of numbers. Generic over the
+ * settings so a new setting needs no new property here.
  */
 public final class PolicyBean {
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -17,7 +17,8 @@ public final class PolicyBean {
     PolicyBean(TokenPolicy policy) {
         for (TokenPolicy.Setting setting : TokenPolicy.Setting.values()) {
             String value = policy.value(setting);
-            values.put(setting.key(), setting.isBoolean() ? (Object) Boolean.valueOf(value) : (Object) Integer.valueOf(value));
+            values.put(setting.key(), setting.isBoolean() ? (Object) Boolean.valueOf(value)
+                    : setting.isDayList() ? policy.expiryNoticeDays().days() : (Object) Integer.valueOf(value));
         }
     }
 

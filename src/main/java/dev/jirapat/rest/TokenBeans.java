@@ -57,7 +57,8 @@ public final class TokenBeans {
         for (AccessToken token : page.values()) {
             Optional<UserAccount> owner = batch.user(token.ownerKey());
             values.add(new AdminTokenBean(token, batch.username(token.createdBy()), batch.status(token),
-                    owner.isPresent() ? new UserBean(owner.get()) : new UserBean(token.ownerKey())));
+                    owner.isPresent() ? new UserBean(owner.get()) : new UserBean(token.ownerKey()),
+                    owner.isPresent() && owner.get().active()));
         }
         return new TokenPageBean(values, page.page(), page.size(), page.isLastPage(), page.totalPages());
     }

@@ -3,6 +3,7 @@ package dev.jirapat.store;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.IpRange;
+import dev.jirapat.token.NoticeStage;
 import dev.jirapat.token.Scope;
 import dev.jirapat.token.SortField;
 import dev.jirapat.token.StoreConflictException;
@@ -25,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /** {@link TokenStore} on Active Objects. Entities are converted to {@link AccessToken} before they leave. */
@@ -91,6 +94,7 @@ public final class AoTokenStore implements TokenStore {
         row.setHash(replacement.hash());
         row.setHashAlg(replacement.hashAlgorithm());
         row.setHint(replacement.hint());
+        row.setNoticeStage(replacement.noticeSent().map(NoticeStage::days).orElse(null));
         try {
             row.save();
         } catch (RuntimeException e) {
@@ -232,6 +236,104 @@ public final class AoTokenStore implements TokenStore {
         return new TokenPage(values, search.page(), search.limit(), total);
     }
 
+    @Override
+    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, Instant now, int smallestDays, long afterId,
+                                                  int limit) {
+        String stage = TokenEntity.NOTICE_STAGE;
+        return batch(Query.select().where(TokenEntity.EXPIRES + " <= ? AND " + TokenEntity.ID + " > ? AND (" + stage
+                + " IS NULL OR (" + stage + " > 0 AND (" + TokenEntity.EXPIRES + " <= ? OR " + stage + " > ?)))",
+                Date.from(expiresUntil), idParam(afterId), Date.from(now), smallestDays), limit);
+    }
+
+    @Override
+    public List<AccessToken> findExpired(Instant expiredBy, long afterId, int limit) {
+        // A never-expiring token is stored with NEVER, after every cut-off.
+        return batch(Query.select().where(TokenEntity.EXPIRES + " <= ? AND " + TokenEntity.ID + " > ?",
+                Date.from(expiredBy), idParam(afterId)), limit);
+    }
+
+    @Override
+    public SortedSet<String> findOwnerKeys(String afterKey, int limit) {
+        SortedSet<String> out = new TreeSet<>();
+        // Two columns only, in owner order on the owner index: the scan reads every row once a day.
+        for (TokenEntity row : ao.find(TokenEntity.class, Query.select(TokenEntity.ID + ", " + TokenEntity.OWNER_KEY)
+                .where(TokenEntity.OWNER_KEY + " > ?", afterKey)
+                .order(TokenEntity.OWNER_KEY + " ASC, " + TokenEntity.ID + " ASC").limit(limit))) {
+            out.add(row.getOwnerKey());
+        }
+        return out;
+    }
+
+    @Override
+    public boolean claimNotice(long id, Instant expiresAt, NoticeStage stage) {
+        // Read again inside the claim's transaction: a stale candidate list (another run claimed it, a rotation
+        // changed the expiry, a revocation removed the row) claims nothing. Two claims overlapping in time are
+        // decided by the claim row's unique key: one insert wins, the other is a conflict and rolls back.
+        Optional<TokenEntity> found = entity(id);
+        if (!found.isPresent() || !found.get().getExpires().toInstant().equals(expiresAt)) {
+            return false;
+        }
+        TokenEntity row = found.get();
+        Integer sent = row.getNoticeStage();
+        if (sent != null && sent >= 0 && !stage.isAfter(NoticeStage.of(sent))) {
+            return false;
+        }
+        Map<String, Object> claim = new HashMap<>();
+        claim.put(NoticeClaimEntity.CLAIM, id + ":" + expiresAt.toEpochMilli() + ":" + stage.days());
+        claim.put(NoticeClaimEntity.TOKEN_ID, (int) id);
+        claim.put(NoticeClaimEntity.CLAIMED, new Date());
+        try {
+            ao.create(NoticeClaimEntity.class, claim);
+            row.setNoticeStage(stage.days());
+            row.save();
+        } catch (RuntimeException e) {
+            if (isConflict(e)) {
+                throw new StoreConflictException("another run claimed the same notice", e);
+            }
+            throw e;
+        }
+        return true;
+    }
+
+    @Override
+    public int deleteNoticeClaims(Instant claimedBefore, int limit) {
+        NoticeClaimEntity[] rows = ao.find(NoticeClaimEntity.class, Query.select()
+                .where(NoticeClaimEntity.CLAIMED + " < ?", Date.from(claimedBefore)).order(NoticeClaimEntity.ID + " ASC").limit(limit));
+        ao.delete(rows);
+        return rows.length;
+    }
+
+    @Override
+    public void deleteAll(List<AccessToken> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        StringBuilder in = new StringBuilder(TokenEntity.ID).append(" IN (");
+        List<Object> ids = new ArrayList<>();
+        for (AccessToken token : tokens) {
+            if (token.id() > 0 && token.id() <= Integer.MAX_VALUE) {
+                in.append(ids.isEmpty() ? "?" : ", ?");
+                ids.add((int) token.id());
+            }
+        }
+        if (!ids.isEmpty()) {
+            ao.delete(ao.find(TokenEntity.class, Query.select().where(in.append(')').toString(), ids.toArray())));
+        }
+    }
+
+    private List<AccessToken> batch(Query query, int limit) {
+        List<AccessToken> out = new ArrayList<>();
+        for (TokenEntity row : ao.find(TokenEntity.class, query.order(TokenEntity.ID + " ASC").limit(limit))) {
+            out.add(toDomain(row));
+        }
+        return out;
+    }
+
+    /** Ids are INTEGER columns; a keyset position beyond them matches nothing. */
+    private static int idParam(long afterId) {
+        return (int) Math.max(0, Math.min(afterId, Integer.MAX_VALUE));
+    }
+
     private static String column(SortField field) {
         switch (field) {
             case CREATED_AT:
@@ -310,6 +412,7 @@ public final class AoTokenStore implements TokenStore {
                 .createdBy(row.getCreatedBy())
                 .hash(row.getHash(), row.getHashAlg())
                 .hint(row.getHint())
+                .noticeSent(row.getNoticeStage() == null || row.getNoticeStage() < 0 ? null : NoticeStage.of(row.getNoticeStage()))
                 .build();
     }
 

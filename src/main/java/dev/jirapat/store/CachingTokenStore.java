@@ -134,6 +134,14 @@ public final class CachingTokenStore extends ForwardingTokenStore {
         return delegate.deleteByOwner(ownerKey);
     }
 
+    @Override
+    public void deleteAll(List<AccessToken> tokens) {
+        for (AccessToken token : tokens) {
+            invalidateNowAndAfterCommit(new Invalidation(token.hash(), token.id()));
+        }
+        delegate.deleteAll(tokens);
+    }
+
     /** The id entry is what ends the token everywhere; the hash entry it read is removed too, to free memory. */
     private void invalidateNowAndAfterCommit(long id) {
         invalidateNowAndAfterCommit(new Invalidation(delegate.findById(id).map(AccessToken::hash).orElse(null), id));

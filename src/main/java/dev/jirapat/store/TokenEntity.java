@@ -32,6 +32,7 @@ public interface TokenEntity extends Entity {
     String HASH_ALG = "HASH_ALG";
     String HINT = "HINT";
     String SLOT = "SLOT";
+    String NOTICE_STAGE = "NOTICE_STAGE";
 
     @NotNull
     @Indexed
@@ -112,4 +113,12 @@ public interface TokenEntity extends Entity {
     String getSlot();
 
     void setSlot(String slot);
+
+    /**
+     * The last expiry notice claimed for the current expiry: days of an "expires soon" notice, 0 for "expired",
+     * null for none. Reset by a rotation (a new expiry). Added in schema 2 ({@code upgrade.NoticeStageUpgrade}).
+     */
+    Integer getNoticeStage();
+
+    void setNoticeStage(Integer noticeStage);
 }

@@ -23,6 +23,7 @@ public final class AccessToken {
     private final String hash;
     private final String hashAlgorithm;
     private final String hint;
+    private final NoticeStage noticeSent;
 
     private AccessToken(Builder b) {
         this.id = b.id;
@@ -38,6 +39,7 @@ public final class AccessToken {
         this.hash = Objects.requireNonNull(b.hash, "hash");
         this.hashAlgorithm = Objects.requireNonNull(b.hashAlgorithm, "hashAlgorithm");
         this.hint = Objects.requireNonNull(b.hint, "hint");
+        this.noticeSent = b.noticeSent;
     }
 
     public static Builder builder() {
@@ -47,7 +49,7 @@ public final class AccessToken {
     public Builder toBuilder() {
         return new Builder().id(id).ownerKey(ownerKey).name(name).createdAt(createdAt).expiresAt(expiresAt)
                 .lastUsed(lastUsedAt, lastUsedIp).scope(scope).allowedIps(allowedIps).createdBy(createdBy)
-                .hash(hash, hashAlgorithm).hint(hint);
+                .hash(hash, hashAlgorithm).hint(hint).noticeSent(noticeSent);
     }
 
     public long id() {
@@ -105,6 +107,11 @@ public final class AccessToken {
         return hint;
     }
 
+    /** The last expiry notice sent for the current expiry; empty when none was. */
+    public Optional<NoticeStage> noticeSent() {
+        return Optional.ofNullable(noticeSent);
+    }
+
     public boolean isExpired(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
@@ -142,7 +149,7 @@ public final class AccessToken {
                 && Objects.equals(expiresAt, t.expiresAt) && Objects.equals(lastUsedAt, t.lastUsedAt)
                 && Objects.equals(lastUsedIp, t.lastUsedIp) && scope == t.scope && allowedIps.equals(t.allowedIps)
                 && createdBy.equals(t.createdBy) && hash.equals(t.hash) && hashAlgorithm.equals(t.hashAlgorithm)
-                && hint.equals(t.hint);
+                && hint.equals(t.hint) && Objects.equals(noticeSent, t.noticeSent);
     }
 
     @Override
@@ -171,6 +178,7 @@ public final class AccessToken {
         private String hash;
         private String hashAlgorithm = TokenHasher.ALGORITHM;
         private String hint;
+        private NoticeStage noticeSent;
 
         public Builder id(long id) {
             this.id = id;
@@ -227,6 +235,12 @@ public final class AccessToken {
 
         public Builder hint(String hint) {
             this.hint = hint;
+            return this;
+        }
+
+        /** Null: no expiry notice sent for the current expiry (a new or rotated token). */
+        public Builder noticeSent(NoticeStage stage) {
+            this.noticeSent = stage;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.jirapat.token;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.Supplier;
 
 /** A store that forwards every call to another: decorators (the cache) and tests override only what they change. */
@@ -66,5 +67,36 @@ public class ForwardingTokenStore implements TokenStore {
     @Override
     public TokenPage search(TokenSearch search) {
         return delegate.search(search);
+    }
+
+    @Override
+    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, Instant now, int smallestDays, long afterId,
+                                                  int limit) {
+        return delegate.findNoticeCandidates(expiresUntil, now, smallestDays, afterId, limit);
+    }
+
+    @Override
+    public List<AccessToken> findExpired(Instant expiredBy, long afterId, int limit) {
+        return delegate.findExpired(expiredBy, afterId, limit);
+    }
+
+    @Override
+    public SortedSet<String> findOwnerKeys(String afterKey, int limit) {
+        return delegate.findOwnerKeys(afterKey, limit);
+    }
+
+    @Override
+    public boolean claimNotice(long id, Instant expiresAt, NoticeStage stage) {
+        return delegate.claimNotice(id, expiresAt, stage);
+    }
+
+    @Override
+    public int deleteNoticeClaims(Instant claimedBefore, int limit) {
+        return delegate.deleteNoticeClaims(claimedBefore, limit);
+    }
+
+    @Override
+    public void deleteAll(List<AccessToken> tokens) {
+        delegate.deleteAll(tokens);
     }
 }

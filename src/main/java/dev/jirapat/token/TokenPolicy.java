@@ -28,7 +28,10 @@ public final class TokenPolicy {
         MAIL_NOTIFICATIONS("mailNotificationsEnabled", "atlassian.pats.mail.notifications.enabled", "true", 0, 1),
         // Failed token checks one client address (an IPv6 /64) may cause per minute before it is answered 429
         // without a database look-up; 0 turns the limit off.
-        FAILED_CHECKS_PER_MINUTE("failedChecksPerMinute", "dev.jirapat.failed.checks.per.minute", "60", 0, 100000);
+        FAILED_CHECKS_PER_MINUTE("failedChecksPerMinute", "dev.jirapat.failed.checks.per.minute", "60", 0, 100000),
+        // Days before expiry at which the owner is told a token expires soon (NoticeDays): a list, default 5 as the
+        // built-in app's single notice. The built-in app has no property for a list, so neither do we.
+        EXPIRY_NOTICE_DAYS("expiryNoticeDays", null, "5", NoticeDays.MIN_DAY, NoticeDays.MAX_DAY);
 
         private final String key;
         private final String systemProperty;
@@ -48,12 +51,18 @@ public final class TokenPolicy {
             return key;
         }
 
+        /** The JVM system property that sets the default, or null when there is none. */
         public String systemProperty() {
             return systemProperty;
         }
 
         public boolean isBoolean() {
             return "true".equals(defaultValue) || "false".equals(defaultValue);
+        }
+
+        /** A list of days ({@link NoticeDays}); its canonical text is the days, largest first, comma-separated. */
+        public boolean isDayList() {
+            return this == EXPIRY_NOTICE_DAYS;
         }
 
         public int min() {
@@ -72,6 +81,9 @@ public final class TokenPolicy {
             String t = text.trim();
             if (isBoolean()) {
                 return "true".equalsIgnoreCase(t) ? "true" : "false".equalsIgnoreCase(t) ? "false" : null;
+            }
+            if (isDayList()) {
+                return NoticeDays.parse(t).map(NoticeDays::toString).orElse(null);
             }
             if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return null;
@@ -104,7 +116,7 @@ public final class TokenPolicy {
         TokenPolicy base = new TokenPolicy(values);
         Map<Setting, String> fromSystem = new LinkedHashMap<>();
         for (Setting s : Setting.values()) {
-            String raw = lookup.apply(s.systemProperty);
+            String raw = s.systemProperty == null ? null : lookup.apply(s.systemProperty);
             if (raw != null) {
                 fromSystem.put(s, raw);
             }
@@ -133,7 +145,8 @@ public final class TokenPolicy {
             String normalised = s.normalise(change.getValue());
             if (normalised == null) {
                 warnings.accept("Ignoring " + origin.apply(s) + ": expected " + (s.isBoolean() ? "true or false"
-                        : "a whole number from " + s.min + " to " + s.max) + "; using " + values.get(s));
+                        : s.isDayList() ? NoticeDays.EXPECTED : "a whole number from " + s.min + " to " + s.max)
+                        + "; using " + values.get(s));
             } else {
                 next.put(s, normalised);
             }
@@ -195,6 +208,11 @@ public final class TokenPolicy {
 
     public int failedChecksPerMinute() {
         return number(Setting.FAILED_CHECKS_PER_MINUTE);
+    }
+
+    /** When owners are told, before expiry, that a token expires soon. */
+    public NoticeDays expiryNoticeDays() {
+        return NoticeDays.parse(values.get(Setting.EXPIRY_NOTICE_DAYS)).orElseThrow(IllegalStateException::new);
     }
 
     @Override

@@ -280,7 +280,8 @@ public final class TokenService {
         if (terms.isRejected()) {
             return Outcome.rejected(terms.rejection());
         }
-        AccessToken renewed = terms.value().applyTo(old.toBuilder()).createdAt(now).lastUsed(null, null)
+        // A rotation starts a new lifetime: its expiry notices start again (none of the old expiry's will go).
+        AccessToken renewed = terms.value().applyTo(old.toBuilder()).createdAt(now).lastUsed(null, null).noticeSent(null)
                 .hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM).hint(raw.hint()).build();
         Optional<AccessToken> stored = store.replace(id, renewed);
         return stored.isPresent() ? Outcome.of(new Rotation(old, new IssuedToken(stored.get(), raw)))

@@ -3,6 +3,7 @@ package dev.jirapat.token;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.Supplier;
 
 /**
@@ -54,4 +55,45 @@ public interface TokenStore {
     void recordUse(long id, Instant at, String ip);
 
     TokenPage search(TokenSearch search);
+
+    // --- background work, in batches (keyset paging by id: no offset scans, no list of every row) ------------
+
+    /**
+     * Tokens that may be due an expiry notice: expiring at or before {@code expiresUntil} (expired ones too), whose
+     * expired notice has not gone yet, and which, if not expired at {@code now}, have had no notice or one for more
+     * than {@code smallestDays} days (a token notified at the smallest threshold waits for its expiry); ids above
+     * {@code afterId}, ascending, at most {@code limit}.
+     */
+    List<AccessToken> findNoticeCandidates(Instant expiresUntil, Instant now, int smallestDays, long afterId, int limit);
+
+    /** Tokens that expired at or before {@code expiredBy}; ids above {@code afterId}, ascending, at most {@code limit}. */
+    List<AccessToken> findExpired(Instant expiredBy, long afterId, int limit);
+
+    /**
+     * Distinct owner keys after {@code afterKey} (empty string: from the first), ascending, read from at most
+     * {@code limit} token rows. Each owner comes once per scan: the next call starts after the last key returned.
+     */
+    SortedSet<String> findOwnerKeys(String afterKey, int limit);
+
+    /**
+     * Records that the notice {@code stage} goes for token {@code id}, if the token still exists, still expires at
+     * {@code expiresAt} (not rotated meanwhile) and no notice of that stage or a later one was recorded for it: the
+     * claim a sender must win before sending, so each notice goes once however many job runs race.
+     *
+     * @return whether this call claimed the notice
+     * @throws StoreConflictException when a concurrent writer changed the row (it may have claimed it); the caller
+     *                                treats that as not claimed
+     */
+    boolean claimNotice(long id, Instant expiresAt, NoticeStage stage);
+
+    /**
+     * Deletes at most {@code limit} records of claims made before {@code claimedBefore}: a claim only has to outlive
+     * the runs that could race it; the token keeps the notice state.
+     *
+     * @return how many were deleted
+     */
+    int deleteNoticeClaims(Instant claimedBefore, int limit);
+
+    /** Deletes these tokens (by id) in one statement; those already gone are skipped. */
+    void deleteAll(List<AccessToken> tokens);
 }

@@ -204,6 +204,13 @@ public class StoredTokenCheckBench {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
+        public void migrate(Class<? extends net.java.ao.RawEntity<?>>... entities) {
+            calls.incrementAndGet();
+            delegate.migrate(entities);
+        }
+
+        @Override
         public <T> T executeInTransaction(TransactionCallback<T> callback) {
             calls.incrementAndGet();
             return delegate.executeInTransaction(callback);

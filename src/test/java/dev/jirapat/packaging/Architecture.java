@@ -33,7 +33,8 @@ final class Architecture {
     static final String DEV_HOST = "dev.jirapat.devhost";
     /** The adapters around the domain: none may use another. */
     static final List<String> ADAPTERS = Collections.unmodifiableList(java.util.Arrays.asList(
-            "dev.jirapat.auth", "dev.jirapat.rest", "dev.jirapat.web", "dev.jirapat.jira", "dev.jirapat.store"));
+            "dev.jirapat.auth", "dev.jirapat.rest", "dev.jirapat.web", "dev.jirapat.jira", "dev.jirapat.store",
+            "dev.jirapat.jobs"));
 
     private Architecture() {
     }
@@ -103,7 +104,7 @@ final class Architecture {
                 return in(from, DEV_HOST) && in(to, PLUGIN) && !in(to, DEV_HOST);
             }
         },
-        ADAPTERS_ARE_INDEPENDENT("no adapter package (auth, rest, web, jira, store) references another") {
+        ADAPTERS_ARE_INDEPENDENT("no adapter package (auth, rest, web, jira, store, jobs) references another") {
             @Override
             boolean forbids(String from, String to) {
                 String fromAdapter = adapterOf(from);

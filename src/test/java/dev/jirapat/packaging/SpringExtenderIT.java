@@ -97,6 +97,9 @@ public class SpringExtenderIT {
         assertEquals("modules that the plugin's context cannot create by constructor autowiring (" + modules
                 + ")", Collections.emptyList(), moduleFailures(plugin, context, modules));
 
+        assertTrue("the jobs' bean is not exported as a SAL LifecycleAware service, so SAL would never start it",
+                exports(plugin, "com.atlassian.sal.api.lifecycle.LifecycleAware"));
+
         Object recorder = call(context, "getBean", "lastUsedRecorder");
         assertNotNull("LastUsedRecorder.start (init-method) did not run: no timer", timer(recorder));
         plugin.stop();
@@ -229,6 +232,17 @@ public class SpringExtenderIT {
     }
 
     private static final String AUDIT_SERVICE = "com.atlassian.audit.api.AuditService";
+
+    /** Whether the bundle registered a service under this interface ({@code <osgi:service>}). */
+    private static boolean exports(Bundle plugin, String interfaceName) {
+        ServiceReference<?>[] registered = plugin.getRegisteredServices();
+        for (ServiceReference<?> reference : registered == null ? new ServiceReference<?>[0] : registered) {
+            if (Arrays.asList((String[]) reference.getProperty("objectClass")).contains(interfaceName)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The interface of every {@code <osgi:reference>}: the host services the plugin waits for. */
     static Set<String> referencedServices(String contextXml) throws Exception {

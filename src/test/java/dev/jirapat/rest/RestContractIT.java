@@ -203,7 +203,9 @@ public class RestContractIT {
         JsonNode value = page.path("values").get(0);
         Set<String> expected = new TreeSet<>(TOKEN_FIELDS);
         expected.add("userProfileResource");
+        expected.add("ownerActive");
         assertEquals(expected, Api.fields(value));
+        assertTrue(value.path("ownerActive").getBooleanValue());
         assertEquals("alpha", value.path("name").getTextValue());
         assertEquals("{\"userKey\":\"JIRAUSER10100\",\"username\":\"alice\",\"fullName\":\"Alice Example\","
                 + "\"email\":\"alice@example.com\"}", value.path("userProfileResource").toString());
@@ -311,7 +313,7 @@ public class RestContractIT {
         assertEquals(r.toString(), 200, r.status);
         assertEquals("{\"enabled\":true,\"maxExpiryDays\":365,\"eternalTokensAllowed\":true,\"maxTokensPerUser\":10,"
                 + "\"nameMaxLength\":40,\"expiryWarningDays\":5,\"pruningDelayDays\":30,\"invalidateSession\":true,"
-                + "\"allowBasicAuth\":false,\"mailNotificationsEnabled\":true,\"failedChecksPerMinute\":60}", r.body);
+                + "\"allowBasicAuth\":false,\"mailNotificationsEnabled\":true,\"failedChecksPerMinute\":60,\"expiryNoticeDays\":[5]}", r.body);
     }
 
     @Test

@@ -72,6 +72,37 @@ public class RestSettingsIT {
     }
 
     @Test
+    public void expiryNoticeDaysWhenSetAsTextArrayOrNumberThenCanonicalListAndNullRestoresTheDefault() {
+        assertEquals("[5]", Api.json(api.get("/admin/settings", "admin")).path("expiryNoticeDays").toString());
+        assertEquals("[30,7,1]", Api.json(api.put("/admin/settings", "admin", "{\"expiryNoticeDays\":\" 1, 30,7 \"}"))
+                .path("expiryNoticeDays").toString());
+        assertEquals("30,7,1", api.overrides().get("expiryNoticeDays"));
+        assertEquals("[14,2]", Api.json(api.put("/admin/settings", "admin", "{\"expiryNoticeDays\":[2,14,2]}"))
+                .path("expiryNoticeDays").toString());
+        assertEquals("[3]", Api.json(api.put("/admin/settings", "admin", "{\"expiryNoticeDays\":3}"))
+                .path("expiryNoticeDays").toString());
+        assertEquals("[]", Api.json(api.put("/admin/settings", "admin", "{\"expiryNoticeDays\":\"\"}"))
+                .path("expiryNoticeDays").toString());
+        assertEquals("[5]", Api.json(api.put("/admin/settings", "admin", "{\"expiryNoticeDays\":null}"))
+                .path("expiryNoticeDays").toString());
+    }
+
+    @Test
+    public void expiryNoticeDaysWhenNotAListOfDaysThen400NamingItAndNothingIsSaved() {
+        api.put("/admin/settings", "admin", "{\"expiryNoticeDays\":\"30,7\"}");
+        Map<String, String> before = api.overrides();
+        for (String bad : new String[] {"\"0\"", "\"366\"", "\"7,,1\"", "\"seven\"", "\"1;2\"", "[1,\"2\"]", "[1.5]",
+                "true", "{}", "\"1,2,3,4,5,6,7,8,9,10,11\"", "-1", "[[1]]"}) {
+            JsonNode error = Api.assertError(api.put("/admin/settings", "admin", "{\"maxTokensPerUser\":4,\"expiryNoticeDays\":"
+                    + bad + "}"), 400, "java.lang.IllegalArgumentException");
+            assertEquals(bad, "Expiry notices (days before expiry) must be a list of whole numbers of days from 1 to 365, at most "
+                    + "10 of them, separated by commas (for example 30,7,1), or empty.", error.path("error").getTextValue());
+            assertTrue(bad, error.path("errors").has("expiryNoticeDays"));
+            assertEquals(bad, before, api.overrides());
+        }
+    }
+
+    @Test
     public void putWhenFiveAdminsSaveDifferentSettingsAtOnceThenEveryChangeIsKept() throws Exception {
         ExecutorService admins = Executors.newFixedThreadPool(5);
         try {

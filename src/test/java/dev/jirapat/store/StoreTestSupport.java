@@ -12,7 +12,7 @@ public final class StoreTestSupport {
     public static final class Schema implements DatabaseUpdater {
         @Override
         public void update(EntityManager em) throws Exception {
-            em.migrate(TokenEntity.class);
+            em.migrate(TokenEntity.class, NoticeClaimEntity.class);
         }
     }
 

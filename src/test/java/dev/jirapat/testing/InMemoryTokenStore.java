@@ -106,4 +106,36 @@ public final class InMemoryTokenStore implements TokenStore {
         List<AccessToken> all = new ArrayList<>(byId.values());
         return new TokenPage(all, 0, Math.max(1, all.size()), all.size());
     }
+
+    // Background work is measured on real databases (the lifecycle benchmark), never on this map.
+
+    @Override
+    public List<AccessToken> findNoticeCandidates(Instant expiresUntil, Instant now, int smallestDays, long afterId, int limit) {
+        throw new UnsupportedOperationException("not for benchmarks of the check");
+    }
+
+    @Override
+    public List<AccessToken> findExpired(Instant expiredBy, long afterId, int limit) {
+        throw new UnsupportedOperationException("not for benchmarks of the check");
+    }
+
+    @Override
+    public java.util.SortedSet<String> findOwnerKeys(String afterKey, int limit) {
+        throw new UnsupportedOperationException("not for benchmarks of the check");
+    }
+
+    @Override
+    public boolean claimNotice(long id, Instant expiresAt, dev.jirapat.token.NoticeStage stage) {
+        throw new UnsupportedOperationException("not for benchmarks of the check");
+    }
+
+    @Override
+    public int deleteNoticeClaims(Instant claimedBefore, int limit) {
+        throw new UnsupportedOperationException("not for benchmarks of the check");
+    }
+
+    @Override
+    public void deleteAll(List<AccessToken> tokens) {
+        throw new UnsupportedOperationException("not for benchmarks of the check");
+    }
 }

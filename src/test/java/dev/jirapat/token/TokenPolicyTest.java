@@ -33,6 +33,7 @@ public class TokenPolicyTest {
         m.put(Setting.ALLOW_BASIC_AUTH, p.allowBasicAuth());
         m.put(Setting.MAIL_NOTIFICATIONS, p.mailNotificationsEnabled());
         m.put(Setting.FAILED_CHECKS_PER_MINUTE, p.failedChecksPerMinute());
+        m.put(Setting.EXPIRY_NOTICE_DAYS, p.expiryNoticeDays().toString());
         return m;
     }
 
@@ -49,6 +50,7 @@ public class TokenPolicyTest {
         m.put(Setting.ALLOW_BASIC_AUTH, false);
         m.put(Setting.MAIL_NOTIFICATIONS, true);
         m.put(Setting.FAILED_CHECKS_PER_MINUTE, 60);
+        m.put(Setting.EXPIRY_NOTICE_DAYS, "5");
         return m;
     }
 
@@ -65,6 +67,7 @@ public class TokenPolicyTest {
         {Setting.ALLOW_BASIC_AUTH, "true", true},
         {Setting.MAIL_NOTIFICATIONS, "false", false},
         {Setting.FAILED_CHECKS_PER_MINUTE, "0", 0},
+        {Setting.EXPIRY_NOTICE_DAYS, "30,7,1", "30,7,1"},
     };
 
     private static Function<String, String> props(Map<String, String> values) {
@@ -94,6 +97,8 @@ public class TokenPolicyTest {
             {Setting.ALLOW_BASIC_AUTH, "dev.jirapat.basic.auth.enabled", "allowBasicAuth"},
             {Setting.MAIL_NOTIFICATIONS, "atlassian.pats.mail.notifications.enabled", "mailNotificationsEnabled"},
             {Setting.FAILED_CHECKS_PER_MINUTE, "dev.jirapat.failed.checks.per.minute", "failedChecksPerMinute"},
+            // The built-in app has no property for a list of notice days, so neither do we.
+            {Setting.EXPIRY_NOTICE_DAYS, null, "expiryNoticeDays"},
         };
         assertEquals(Setting.values().length, table.length);
         for (Object[] row : table) {
@@ -108,6 +113,9 @@ public class TokenPolicyTest {
         assertEquals(Setting.values().length, NON_DEFAULTS.length);
         for (Object[] row : NON_DEFAULTS) {
             Setting s = (Setting) row[0];
+            if (s.systemProperty() == null) {
+                continue;
+            }
             List<String> warnings = new ArrayList<>();
             TokenPolicy p = TokenPolicy.fromProperties(props(Map.of(s.systemProperty(), (String) row[1])), warnings::add);
             Map<Setting, Object> expected = defaultsTyped();
@@ -121,8 +129,11 @@ public class TokenPolicyTest {
     @Test
     public void fromPropertiesWhenAllPropertiesSetThenAllOverridden() {
         Map<String, String> all = new HashMap<>();
-        Map<Setting, Object> expected = new HashMap<>();
+        Map<Setting, Object> expected = defaultsTyped();
         for (Object[] row : NON_DEFAULTS) {
+            if (((Setting) row[0]).systemProperty() == null) {
+                continue;
+            }
             all.put(((Setting) row[0]).systemProperty(), (String) row[1]);
             expected.put((Setting) row[0], row[2]);
         }
@@ -165,6 +176,9 @@ public class TokenPolicyTest {
     public void fromPropertiesWhenValueUnreadableOrOutOfRangeThenDefaultAndOneWarningNamingTheProperty() {
         List<String> failures = new ArrayList<>();
         for (Setting s : Setting.values()) {
+            if (s.systemProperty() == null) {
+                continue;
+            }
             for (String bad : badValuesFor(s)) {
                 List<String> warnings = new ArrayList<>();
                 TokenPolicy p;
@@ -201,7 +215,7 @@ public class TokenPolicyTest {
     @Test
     public void fromPropertiesWhenAtMinimumOrMaximumThenAccepted() {
         for (Setting s : Setting.values()) {
-            if (s.isBoolean()) {
+            if (s.isBoolean() || s.systemProperty() == null) {
                 continue;
             }
             for (int v : new int[] {s.min(), s.max()}) {
@@ -242,6 +256,9 @@ public class TokenPolicyTest {
     public void withOverridesWhenEachKeySetThenOverridesThatSetting() {
         for (Object[] row : NON_DEFAULTS) {
             Setting s = (Setting) row[0];
+            if (s.systemProperty() == null) {
+                continue;
+            }
             List<String> warnings = new ArrayList<>();
             TokenPolicy p = TokenPolicy.defaults().withOverrides(Map.of(s.key(), (String) row[1]), warnings::add);
             Map<Setting, Object> expected = defaultsTyped();

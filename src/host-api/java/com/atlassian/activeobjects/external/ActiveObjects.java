@@ -9,6 +9,9 @@ import net.java.ao.RawEntity;
 import java.util.Map;
 
 public interface ActiveObjects {
+    /** Creates or alters the entities' tables (never drops a column); upgrade tasks call it with frozen entities. */
+    void migrate(Class<? extends RawEntity<?>>... entities);
+
     <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params);
 
     <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query);

@@ -1,0 +1,112 @@
+package dev.jirapat.store.upgrade;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+import net.java.ao.schema.Unique;
+
+import java.util.Date;
+
+/** The token row as the first release made it (schema 1, no notice state): what the upgrade starts from. */
+@Table("TOKEN")
+@Preload
+public interface TokenV1 extends Entity {
+    String ID = "ID";
+    String OWNER_KEY = "OWNER_KEY";
+    String NAME = "NAME";
+    String NAME_LOWER = "NAME_LOWER";
+    String CREATED = "CREATED";
+    String EXPIRES = "EXPIRES";
+    String LAST_USED = "LAST_USED";
+    String LAST_USED_IP = "LAST_USED_IP";
+    String SCOPE = "SCOPE";
+    String ALLOWED_IPS = "ALLOWED_IPS";
+    String CREATED_BY = "CREATED_BY";
+    String HASH = "HASH";
+    String HASH_ALG = "HASH_ALG";
+    String HINT = "HINT";
+    String SLOT = "SLOT";
+
+    @NotNull
+    @Indexed
+    String getOwnerKey();
+
+    void setOwnerKey(String ownerKey);
+
+    @NotNull
+    String getName();
+
+    void setName(String name);
+
+    /** Lower-cased name for case-insensitive search without a database-specific function. */
+    @NotNull
+    String getNameLower();
+
+    void setNameLower(String nameLower);
+
+    @NotNull
+    Date getCreated();
+
+    void setCreated(Date created);
+
+    /** A never-expiring token stores NEVER (9999-12-31), as Jira's built-in app does. */
+    @NotNull
+    @Indexed
+    Date getExpires();
+
+    void setExpires(Date expires);
+
+    Date getLastUsed();
+
+    void setLastUsed(Date lastUsed);
+
+    String getLastUsedIp();
+
+    void setLastUsedIp(String lastUsedIp);
+
+    @NotNull
+    String getScope();
+
+    void setScope(String scope);
+
+    /** Comma-separated canonical CIDR ranges; empty for "any address". */
+    @StringLength(450)
+    String getAllowedIps();
+
+    void setAllowedIps(String allowedIps);
+
+    @NotNull
+    String getCreatedBy();
+
+    void setCreatedBy(String createdBy);
+
+    /** Hex digest of the whole token (see HASH_ALG). */
+    @NotNull
+    @Unique
+    String getHash();
+
+    void setHash(String hash);
+
+    @NotNull
+    String getHashAlg();
+
+    void setHashAlg(String hashAlg);
+
+    @NotNull
+    String getHint();
+
+    void setHint(String hint);
+
+    /**
+     * The token's place under its owner's limit: {@code <digest of owner key>:<n>}, unique, so two nodes racing
+     * to create a user's last allowed token cannot both succeed.
+     */
+    @NotNull
+    @Unique
+    String getSlot();
+
+    void setSlot(String slot);
+}
