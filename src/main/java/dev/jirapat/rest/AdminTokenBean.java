@@ -7,7 +7,7 @@ import org.codehaus.jackson.annotate.JsonPropertyOrder;
 
 /** A token in the admin search: a {@link TokenBean} plus its owner as {@code userProfileResource}. */
 @JsonPropertyOrder({"id", "name", "createdAt", "expiringAt", "lastAccessedAt", "lastAccessedIp", "scope", "allowedIps",
-        "createdBy", "status", "neverExpires", "userProfileResource"})
+        "createdBy", "status", "neverExpires", "origin", "userProfileResource"})
 public final class AdminTokenBean extends TokenBean {
     @JsonProperty("userProfileResource")
     private final UserBean userProfileResource;

@@ -6,6 +6,7 @@ import dev.jirapat.token.IpRange;
 import dev.jirapat.token.Scope;
 import dev.jirapat.token.SortField;
 import dev.jirapat.token.StoreConflictException;
+import dev.jirapat.token.TokenOrigin;
 import dev.jirapat.token.TokenPage;
 import dev.jirapat.token.TokenSearch;
 import dev.jirapat.token.TokenStore;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,6 +93,8 @@ public final class AoTokenStore implements TokenStore {
         row.setHash(replacement.hash());
         row.setHashAlg(replacement.hashAlgorithm());
         row.setHint(replacement.hint());
+        row.setOrigin(origin(replacement));
+        row.setBuiltinId(replacement.builtinId().orElse(null));
         try {
             row.save();
         } catch (RuntimeException e) {
@@ -118,6 +122,10 @@ public final class AoTokenStore implements TokenStore {
         row.put(TokenEntity.HASH_ALG, token.hashAlgorithm());
         row.put(TokenEntity.HINT, token.hint());
         row.put(TokenEntity.SLOT, slot);
+        if (token.builtinId().isPresent()) {
+            row.put(TokenEntity.ORIGIN, origin(token));
+            row.put(TokenEntity.BUILTIN_ID, token.builtinId().get());
+        }
         try {
             return toDomain(ao.create(TokenEntity.class, row));
         } catch (RuntimeException e) {
@@ -126,6 +134,85 @@ public final class AoTokenStore implements TokenStore {
             }
             throw e;
         }
+    }
+
+    /** The stored origin: null for ours, as in the rows written before imports existed. */
+    private static String origin(AccessToken token) {
+        return token.origin() == TokenOrigin.JPAT ? null : token.origin().wireName();
+    }
+
+    @Override
+    public int insertImported(List<AccessToken> tokens) {
+        // Each owner's taken places are read once per call, not once per row: a batch holds hundreds of rows.
+        Map<String, Set<String>> takenByOwner = new HashMap<>();
+        int stored = 0;
+        for (AccessToken token : tokens) {
+            Set<String> taken = takenByOwner.get(token.ownerKey());
+            if (taken == null) {
+                taken = new HashSet<>();
+                for (TokenEntity row : ao.find(TokenEntity.class, byOwner(token.ownerKey()))) {
+                    taken.add(row.getSlot());
+                }
+                takenByOwner.put(token.ownerKey(), taken);
+            }
+            String slot = null;
+            for (int i = 0; slot == null; i++) {
+                String candidate = slotOf(token.ownerKey(), i);
+                slot = taken.contains(candidate) ? null : candidate;
+            }
+            taken.add(slot);
+            create(token, slot);
+            stored++;
+        }
+        return stored;
+    }
+
+    @Override
+    public Optional<AccessToken> findByBuiltinId(String builtinId) {
+        return first(Query.select().where(TokenEntity.BUILTIN_ID + " = ?", builtinId));
+    }
+
+    @Override
+    public boolean isImported(String builtinId) {
+        return ao.count(TokenEntity.class, Query.select().where(TokenEntity.BUILTIN_ID + " = ?", builtinId)) > 0;
+    }
+
+    @Override
+    public Set<String> importedAmong(Collection<String> builtinIds) {
+        Set<String> found = new HashSet<>();
+        List<String> ids = new ArrayList<>(builtinIds);
+        for (int from = 0; from < ids.size(); from += 500) { // Oracle takes at most 1000 values in one IN list
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            StringBuilder in = new StringBuilder(TokenEntity.BUILTIN_ID).append(" IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                in.append(i == 0 ? "?" : ", ?");
+            }
+            for (TokenEntity row : ao.find(TokenEntity.class, Query.select().where(in.append(')').toString(), chunk.toArray()))) {
+                found.add(row.getBuiltinId());
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean upgradeHash(long id, String expectedHash, String newHash, String algorithm, String hint) {
+        Optional<TokenEntity> found = entity(id);
+        if (!found.isPresent() || !found.get().getHash().equals(expectedHash)) {
+            return false; // revoked, rotated or upgraded meanwhile
+        }
+        TokenEntity row = found.get();
+        row.setHash(newHash);
+        row.setHashAlg(algorithm);
+        row.setHint(hint);
+        try {
+            row.save();
+        } catch (RuntimeException e) {
+            if (isConflict(e)) {
+                throw new StoreConflictException("a concurrent writer changed the same token", e);
+            }
+            throw e;
+        }
+        return true;
     }
 
     @Override
@@ -310,6 +397,7 @@ public final class AoTokenStore implements TokenStore {
                 .createdBy(row.getCreatedBy())
                 .hash(row.getHash(), row.getHashAlg())
                 .hint(row.getHint())
+                .builtinId(TokenOrigin.BUILTIN.wireName().equals(row.getOrigin()) ? row.getBuiltinId() : null)
                 .build();
     }
 

@@ -32,6 +32,8 @@ public interface TokenEntity extends Entity {
     String HASH_ALG = "HASH_ALG";
     String HINT = "HINT";
     String SLOT = "SLOT";
+    String ORIGIN = "ORIGIN";
+    String BUILTIN_ID = "BUILTIN_ID";
 
     @NotNull
     @Indexed
@@ -112,4 +114,19 @@ public interface TokenEntity extends Entity {
     String getSlot();
 
     void setSlot(String slot);
+
+    /** Who issued the secret: null (ours; rows from before this column) or {@code builtin} (imported). */
+    String getOrigin();
+
+    void setOrigin(String origin);
+
+    /**
+     * An imported token's {@code TOKEN_ID} in Jira's built-in app (12 digits), while its secret is the built-in one;
+     * null for ours and after a rotation. Indexed: every built-in-shaped Bearer token is looked up by it. Not
+     * unique in the schema (SQL Server allows one NULL per unique column); the import keeps it unique.
+     */
+    @Indexed
+    String getBuiltinId();
+
+    void setBuiltinId(String builtinId);
 }

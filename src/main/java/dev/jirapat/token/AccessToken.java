@@ -23,6 +23,7 @@ public final class AccessToken {
     private final String hash;
     private final String hashAlgorithm;
     private final String hint;
+    private final String builtinId;
 
     private AccessToken(Builder b) {
         this.id = b.id;
@@ -38,6 +39,7 @@ public final class AccessToken {
         this.hash = Objects.requireNonNull(b.hash, "hash");
         this.hashAlgorithm = Objects.requireNonNull(b.hashAlgorithm, "hashAlgorithm");
         this.hint = Objects.requireNonNull(b.hint, "hint");
+        this.builtinId = b.builtinId;
     }
 
     public static Builder builder() {
@@ -47,7 +49,7 @@ public final class AccessToken {
     public Builder toBuilder() {
         return new Builder().id(id).ownerKey(ownerKey).name(name).createdAt(createdAt).expiresAt(expiresAt)
                 .lastUsed(lastUsedAt, lastUsedIp).scope(scope).allowedIps(allowedIps).createdBy(createdBy)
-                .hash(hash, hashAlgorithm).hint(hint);
+                .hash(hash, hashAlgorithm).hint(hint).builtinId(builtinId);
     }
 
     public long id() {
@@ -105,6 +107,16 @@ public final class AccessToken {
         return hint;
     }
 
+    /** Who issued the secret: this app, or Jira's built-in app (an imported token, until it is rotated). */
+    public TokenOrigin origin() {
+        return builtinId == null ? TokenOrigin.JPAT : TokenOrigin.BUILTIN;
+    }
+
+    /** For an imported token: the built-in app's 12-digit {@code TOKEN_ID} (not secret); empty for ours. */
+    public Optional<String> builtinId() {
+        return Optional.ofNullable(builtinId);
+    }
+
     public boolean isExpired(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
@@ -142,7 +154,7 @@ public final class AccessToken {
                 && Objects.equals(expiresAt, t.expiresAt) && Objects.equals(lastUsedAt, t.lastUsedAt)
                 && Objects.equals(lastUsedIp, t.lastUsedIp) && scope == t.scope && allowedIps.equals(t.allowedIps)
                 && createdBy.equals(t.createdBy) && hash.equals(t.hash) && hashAlgorithm.equals(t.hashAlgorithm)
-                && hint.equals(t.hint);
+                && hint.equals(t.hint) && Objects.equals(builtinId, t.builtinId);
     }
 
     @Override
@@ -171,6 +183,7 @@ public final class AccessToken {
         private String hash;
         private String hashAlgorithm = TokenHasher.ALGORITHM;
         private String hint;
+        private String builtinId;
 
         public Builder id(long id) {
             this.id = id;
@@ -227,6 +240,12 @@ public final class AccessToken {
 
         public Builder hint(String hint) {
             this.hint = hint;
+            return this;
+        }
+
+        /** The built-in app's {@code TOKEN_ID} of an imported token; null for a token of ours. */
+        public Builder builtinId(String builtinId) {
+            this.builtinId = builtinId;
             return this;
         }
 

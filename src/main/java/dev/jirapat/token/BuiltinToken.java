@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class BuiltinToken {
     public static final int LENGTH = 44;
     static final int ID_LENGTH = 12;
+    private static final int PREFIX_HINT_LENGTH = 8;
     private static final int SECRET_BYTES = 20;
 
     private final String presented;
@@ -96,9 +97,28 @@ public final class BuiltinToken {
         }
     }
 
-    /** What the holder sees of it, for mail and lists: not secret. */
+    /**
+     * What the holder sees of it, for mail and lists: its first 8 characters (they encode 6 digits of the id,
+     * which is not secret) and its last 4.
+     */
     public String hint() {
-        return "\u2026" + presented.substring(LENGTH - 4);
+        return presented.substring(0, PREFIX_HINT_LENGTH) + "\u2026" + presented.substring(LENGTH - 4);
+    }
+
+    /**
+     * The hint of an imported token before its first use, from its id alone: the first 8 characters every token
+     * with this id starts with (Base64 of the id's first 6 digits), so its holder can recognise it.
+     */
+    public static String hintOfId(String id) {
+        if (id == null || id.length() != ID_LENGTH || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("a built-in token id is 12 digits");
+        }
+        return Base64.getEncoder().encodeToString(id.substring(0, 6).getBytes(StandardCharsets.US_ASCII)) + "\u2026";
+    }
+
+    /** Whether {@code id} is a built-in app's token id: exactly 12 ASCII digits. */
+    public static boolean isId(String id) {
+        return id != null && id.length() == ID_LENGTH && id.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** The token as presented: only for a test that must send it. */

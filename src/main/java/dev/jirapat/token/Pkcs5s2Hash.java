@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class Pkcs5s2Hash {
     public static final String PREFIX = "{PKCS5S2}";
+    /** The stored algorithm name of an imported token whose hash is still the built-in app's. */
+    public static final String ALGORITHM = "PKCS5S2";
     static final int ITERATIONS = 10_000;
     private static final int SALT_BYTES = 16;
     private static final int KEY_BYTES = 32;

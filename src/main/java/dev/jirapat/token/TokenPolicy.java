@@ -26,7 +26,10 @@ public final class TokenPolicy {
         ALLOW_BASIC_AUTH("allowBasicAuth", "dev.jirapat.basic.auth.enabled", "false", 0, 1),
         // Failed token checks one client address (an IPv6 /64) may cause per minute before it is answered 429
         // without a database look-up; 0 turns the limit off.
-        FAILED_CHECKS_PER_MINUTE("failedChecksPerMinute", "dev.jirapat.failed.checks.per.minute", "60", 0, 100000);
+        FAILED_CHECKS_PER_MINUTE("failedChecksPerMinute", "dev.jirapat.failed.checks.per.minute", "60", 0, 100000),
+        // Tokens imported from Jira's built-in app authenticate as before; off, they are refused (401), so an admin
+        // can end them all at once when every script has moved to a token of ours.
+        IMPORTED_TOKENS_ACCEPTED("importedTokensAccepted", "dev.jirapat.imported.tokens.accepted", "true", 0, 1);
 
         private final String key;
         private final String systemProperty;
@@ -189,6 +192,10 @@ public final class TokenPolicy {
 
     public int failedChecksPerMinute() {
         return number(Setting.FAILED_CHECKS_PER_MINUTE);
+    }
+
+    public boolean importedTokensAccepted() {
+        return flag(Setting.IMPORTED_TOKENS_ACCEPTED);
     }
 
     @Override

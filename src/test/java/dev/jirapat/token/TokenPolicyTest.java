@@ -32,6 +32,7 @@ public class TokenPolicyTest {
         m.put(Setting.INVALIDATE_SESSION, p.invalidateSession());
         m.put(Setting.ALLOW_BASIC_AUTH, p.allowBasicAuth());
         m.put(Setting.FAILED_CHECKS_PER_MINUTE, p.failedChecksPerMinute());
+        m.put(Setting.IMPORTED_TOKENS_ACCEPTED, p.importedTokensAccepted());
         return m;
     }
 
@@ -47,6 +48,7 @@ public class TokenPolicyTest {
         m.put(Setting.INVALIDATE_SESSION, true);
         m.put(Setting.ALLOW_BASIC_AUTH, false);
         m.put(Setting.FAILED_CHECKS_PER_MINUTE, 60);
+        m.put(Setting.IMPORTED_TOKENS_ACCEPTED, true);
         return m;
     }
 
@@ -62,6 +64,7 @@ public class TokenPolicyTest {
         {Setting.INVALIDATE_SESSION, "false", false},
         {Setting.ALLOW_BASIC_AUTH, "true", true},
         {Setting.FAILED_CHECKS_PER_MINUTE, "0", 0},
+        {Setting.IMPORTED_TOKENS_ACCEPTED, "false", false},
     };
 
     private static Function<String, String> props(Map<String, String> values) {
@@ -90,6 +93,7 @@ public class TokenPolicyTest {
             {Setting.INVALIDATE_SESSION, "atlassian.pats.invalidate.session.enabled", "invalidateSession"},
             {Setting.ALLOW_BASIC_AUTH, "dev.jirapat.basic.auth.enabled", "allowBasicAuth"},
             {Setting.FAILED_CHECKS_PER_MINUTE, "dev.jirapat.failed.checks.per.minute", "failedChecksPerMinute"},
+            {Setting.IMPORTED_TOKENS_ACCEPTED, "dev.jirapat.imported.tokens.accepted", "importedTokensAccepted"},
         };
         assertEquals(Setting.values().length, table.length);
         for (Object[] row : table) {
@@ -365,7 +369,7 @@ public class TokenPolicyTest {
     @Test
     public void isBooleanWhenSettingIsAFlagThenTrue() {
         EnumSet<Setting> flags = EnumSet.of(Setting.ENABLED, Setting.ETERNAL_ALLOWED, Setting.INVALIDATE_SESSION,
-                Setting.ALLOW_BASIC_AUTH);
+                Setting.ALLOW_BASIC_AUTH, Setting.IMPORTED_TOKENS_ACCEPTED);
         for (Setting s : Setting.values()) {
             assertEquals(s.name(), flags.contains(s), s.isBoolean());
         }
