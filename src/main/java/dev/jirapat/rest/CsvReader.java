@@ -1,19 +1,24 @@
 package dev.jirapat.rest;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 records from text, one at a time: fields separated by commas, records by CRLF, LF or CR, a field in
- * double quotes may hold commas, line breaks and doubled quotes. What PostgreSQL's {@code COPY ... WITH CSV HEADER},
- * MySQL, SQL Server's and Oracle's CSV exports write. Strict where a file would otherwise be read wrong: a quote
- * inside an unquoted field, text after a closing quote, an unterminated quote and a NUL character (binary, not
- * text) are refused with the line. Empty lines are skipped. Bounded: at most {@value #MAX_FIELDS} fields of at
- * most {@value #MAX_FIELD_CHARS} characters per record. Cells are only data: nothing is interpreted.
+ * RFC 4180 records from text, one at a time, read as a stream (a file of any length needs memory for one record
+ * only): fields separated by commas, records by CRLF, LF or CR, a field in double quotes may hold commas, line
+ * breaks and doubled quotes. What PostgreSQL's {@code COPY ... WITH CSV HEADER}, MySQL, SQL Server's and Oracle's
+ * CSV exports write. Strict where a file would otherwise be read wrong: a quote inside an unquoted field, text after
+ * a closing quote, an unterminated quote and a NUL character (binary, not text) are refused with the line. Empty
+ * lines are skipped. Bounded: at most {@value #MAX_FIELDS} fields of at most {@value #MAX_FIELD_CHARS} characters
+ * per record. Cells are only data: nothing is interpreted.
  */
 final class CsvReader {
     static final int MAX_FIELDS = 100;
     static final int MAX_FIELD_CHARS = 16 * 1024;
+    private static final int END = -1;
 
     /** Why the text is not CSV this reader accepts. */
     enum Problem {
@@ -33,13 +38,20 @@ final class CsvReader {
         }
     }
 
-    private final String text;
-    private int at;
+    private final Reader in;
+    /** The next character, not yet consumed ({@value #END} at the end). */
+    private int next;
     private long line = 1;
     private long recordLine;
 
+    private boolean started;
+
+    CsvReader(Reader in) {
+        this.in = in;
+    }
+
     CsvReader(String text) {
-        this.text = text;
+        this(new StringReader(text));
     }
 
     /** The line (from 1) the record {@link #next()} returned last starts on. */
@@ -48,11 +60,15 @@ final class CsvReader {
     }
 
     /** The next record's fields, or null at the end of the text. */
-    List<String> next() throws Refusal {
-        while (at < text.length() && isLineBreak(text.charAt(at))) {
+    List<String> next() throws Refusal, IOException {
+        if (!started) {
+            advance();
+            started = true;
+        }
+        while (isLineBreak(next)) {
             lineBreak(); // empty lines
         }
-        if (at >= text.length()) {
+        if (next == END) {
             return null;
         }
         recordLine = line;
@@ -61,88 +77,91 @@ final class CsvReader {
             if (fields.size() >= MAX_FIELDS) {
                 throw new Refusal(Problem.TOO_MANY_FIELDS, line);
             }
-            fields.add(at < text.length() && text.charAt(at) == '"' ? quoted() : unquoted());
-            if (at >= text.length()) {
-                return fields;
-            }
-            char c = text.charAt(at);
-            if (c == ',') {
-                at++;
+            fields.add(next == '"' ? quoted() : unquoted());
+            if (next == ',') {
+                advance();
                 continue;
             }
-            lineBreak(); // unquoted() and quoted() stop only at a comma, a line break or the end
+            if (next != END) {
+                lineBreak(); // unquoted() and quoted() stop only at a comma, a line break or the end
+            }
             return fields;
         }
     }
 
-    private String unquoted() throws Refusal {
-        int start = at;
-        while (at < text.length()) {
-            char c = text.charAt(at);
-            if (c == ',' || isLineBreak(c)) {
-                break;
-            }
-            if (c == '"') {
+    private String unquoted() throws Refusal, IOException {
+        StringBuilder field = new StringBuilder();
+        while (next != END && next != ',' && !isLineBreak(next)) {
+            if (next == '"') {
                 throw new Refusal(Problem.QUOTE_IN_FIELD, line);
             }
-            if (c == 0) {
+            if (next == 0) {
                 throw new Refusal(Problem.BINARY, line);
             }
-            at++;
-            if (at - start > MAX_FIELD_CHARS) {
+            field.append((char) next);
+            advance();
+            if (field.length() > MAX_FIELD_CHARS) {
                 throw new Refusal(Problem.FIELD_TOO_LONG, line);
             }
         }
-        return text.substring(start, at);
+        return field.toString();
     }
 
-    private String quoted() throws Refusal {
+    private String quoted() throws Refusal, IOException {
         long opened = line;
-        at++; // the opening quote
+        advance(); // the opening quote
         StringBuilder field = new StringBuilder();
         while (true) {
-            if (at >= text.length()) {
+            if (next == END) {
                 throw new Refusal(Problem.UNTERMINATED_QUOTE, opened);
             }
-            char c = text.charAt(at);
-            if (c == '"') {
-                if (at + 1 < text.length() && text.charAt(at + 1) == '"') {
-                    field.append('"');
-                    at += 2;
-                } else {
-                    at++;
+            if (next == '"') {
+                advance();
+                if (next != '"') {
                     break;
                 }
-            } else if (isLineBreak(c)) {
-                int from = at;
-                lineBreak();
-                field.append(text, from, at);
-            } else if (c == 0) {
+                field.append('"');
+                advance();
+            } else if (isLineBreak(next)) {
+                field.append(next == '\r' ? "\r" : "\n");
+                boolean crlf = next == '\r';
+                advance();
+                if (crlf && next == '\n') {
+                    field.append('\n');
+                    advance();
+                }
+                line++;
+            } else if (next == 0) {
                 throw new Refusal(Problem.BINARY, line);
             } else {
-                field.append(c);
-                at++;
+                field.append((char) next);
+                advance();
             }
             if (field.length() > MAX_FIELD_CHARS) {
                 throw new Refusal(Problem.FIELD_TOO_LONG, opened);
             }
         }
-        if (at < text.length() && text.charAt(at) != ',' && !isLineBreak(text.charAt(at))) {
+        if (next != END && next != ',' && !isLineBreak(next)) {
             throw new Refusal(Problem.TEXT_AFTER_QUOTE, line);
         }
         return field.toString();
     }
 
-    private static boolean isLineBreak(char c) {
+    private void advance() throws IOException {
+        next = in.read();
+    }
+
+    private static boolean isLineBreak(int c) {
         return c == '\n' || c == '\r';
     }
 
     /** Consumes one line break: CRLF, LF or CR. */
-    private void lineBreak() {
-        if (text.charAt(at) == '\r' && at + 1 < text.length() && text.charAt(at + 1) == '\n') {
-            at++;
+    private void lineBreak() throws IOException {
+        boolean cr = next == '\r';
+        advance();
+        if (cr && next == '\n') {
+            advance();
         }
-        at++;
         line++;
     }
 }

@@ -4,6 +4,11 @@ import dev.jirapat.token.BuiltinRow;
 import dev.jirapat.token.ImportProblem;
 import dev.jirapat.token.ImportRecord;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -22,13 +27,18 @@ import java.util.Set;
  * anything is imported (so a file refused for its shape imports nothing), {@link #records} then yields its rows one
  * at a time for the import. Rows whose cells are wrong are the import's row errors, not the file's.
  */
-final class ImportFile {
+final class ImportFile implements Closeable {
     /** Rows per file (CSV); more is a 413. */
     static final int MAX_ROWS = 200_000;
     /** Rows per JSON file: the strict JSON reader's array limit. Larger exports go as CSV. */
     static final int MAX_JSON_ROWS = JsonInput.MAX_ELEMENTS;
 
     enum Format { CSV, JSON }
+
+    /** Where the text is read from, from its start, as often as needed. */
+    interface Source {
+        Reader open() throws IOException;
+    }
 
     /** Why the file's shape is refused. */
     enum Problem { TOO_MANY_ROWS, NO_HEADER, MISSING_COLUMNS, COLUMN_TWICE, CSV, NOT_ARRAY, NOT_OBJECT }
@@ -48,13 +58,14 @@ final class ImportFile {
     }
 
     private final Format format;
-    private final String text;
+    private final Source source;
     private final List<JsonInput> elements;
     private final int rows;
+    private Reader open;
 
-    private ImportFile(Format format, String text, List<JsonInput> elements, int rows) {
+    private ImportFile(Format format, Source source, List<JsonInput> elements, int rows) {
         this.format = format;
-        this.text = text;
+        this.source = source;
         this.elements = elements;
         this.rows = rows;
     }
@@ -66,7 +77,21 @@ final class ImportFile {
     }
 
     static ImportFile csv(String text) throws Refusal {
-        CsvReader reader = new CsvReader(text);
+        try {
+            return csv(() -> new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string does not fail
+        }
+    }
+
+    /** Checks the whole CSV text (header, syntax, row count) without keeping it. */
+    static ImportFile csv(Source source) throws Refusal, IOException {
+        try (Reader in = source.open()) {
+            return csv(source, new CsvReader(in));
+        }
+    }
+
+    private static ImportFile csv(Source source, CsvReader reader) throws Refusal, IOException {
         try {
             List<String> header = reader.next();
             if (header == null) {
@@ -79,7 +104,7 @@ final class ImportFile {
                     throw new Refusal(Problem.TOO_MANY_ROWS, Integer.toString(MAX_ROWS), null);
                 }
             }
-            return new ImportFile(Format.CSV, text, null, rows);
+            return new ImportFile(Format.CSV, source, null, rows);
         } catch (CsvReader.Refusal e) {
             throw new Refusal(Problem.CSV, null, e);
         }
@@ -143,7 +168,13 @@ final class ImportFile {
     }
 
     private Iterator<ImportRecord> csvRecords() {
-        CsvReader reader = new CsvReader(text);
+        try {
+            close();
+            open = source.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CsvReader reader = new CsvReader(open);
         List<String> header = read(reader);
         return new Iterator<ImportRecord>() {
             private List<String> next = read(reader);
@@ -179,6 +210,17 @@ final class ImportFile {
             return reader.next();
         } catch (CsvReader.Refusal e) {
             throw new IllegalStateException("the file was checked before", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes the text the rows are being read from, if any. */
+    @Override
+    public void close() throws IOException {
+        if (open != null) {
+            open.close();
+            open = null;
         }
     }
 

@@ -16,9 +16,10 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import java.io.ByteArrayOutputStream;
+import javax.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,13 +33,17 @@ import java.util.concurrent.Semaphore;
  * of its table ({@code text/csv} with a header row, or {@code application/json}, an array of objects), so that
  * they keep working. {@code ?dryRun=true} validates and reports without writing; {@code ?timeZone=} is the zone of
  * dates written without an offset (default UTC). A file refused for its shape (type, size, encoding, header) is a
- * 4xx and imports nothing; refused rows are listed in the 200 answer. At most {@value #MAX_BYTES} bytes (the body
- * is held in memory while it is read twice), {@value ImportFile#MAX_ROWS} CSV rows, one import at a time per node.
+ * 4xx and imports nothing; refused rows are listed in the 200 answer. At most {@value #MAX_BYTES} bytes and
+ * {@value ImportFile#MAX_ROWS} rows of CSV ({@value #MAX_JSON_BYTES} bytes and 10,000 rows of JSON); the body is kept
+ * in a temporary file while it is read twice, so memory does not grow with it. One import at a time per node.
  */
 @Path("/admin/import")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ImportResource {
-    static final int MAX_BYTES = 16 * 1024 * 1024;
+    /** Bytes per CSV file: 200,000 rows of a real export (about 200 bytes each) with room to spare. */
+    static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** Bytes per JSON file: read as one string and one tree of at most 10,000 rows. */
+    static final int MAX_JSON_BYTES = 8 * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ImportResource.class);
 
@@ -47,7 +52,7 @@ public final class ImportResource {
     private final JsonBody json;
     private final Refusals refusals;
     private final Messages messages;
-    /** An import holds up to two copies of a 16 MiB file; two at once on one node gain nothing. */
+    /** Imports write in batches through one database; two at once on one node gain nothing. */
     private final Semaphore running = new Semaphore(1);
 
     public ImportResource(BuiltinImport imports, Callers callers, JsonBody json, Refusals refusals, Messages messages) {
@@ -60,7 +65,7 @@ public final class ImportResource {
 
     @POST
     @Path("builtin")
-    public ImportReportBean importBuiltin(@Context HttpServletRequest request, @QueryParam("dryRun") String dryRun,
+    public Response importBuiltin(@Context HttpServletRequest request, @QueryParam("dryRun") String dryRun,
                                           @QueryParam("timeZone") String timeZone, InputStream body) {
         Actor actor = callers.requireAdmin(request);
         boolean dry = dryRun(dryRun);
@@ -73,14 +78,16 @@ public final class ImportResource {
         if (!running.tryAcquire()) {
             throw new ApiException(409, ApiException.WEB_APPLICATION, messages.get("pat.import.error.busy"));
         }
-        try {
-            ImportFile file = file(format, text(bytes(request.getContentLengthLong(), body)));
+        try (ImportBody text = body(request, format, body); ImportFile file = file(format, text)) {
             Outcome<ImportReport> report = imports.run(actor, file.records(), zone, dry);
             if (report.isRejected()) {
                 throw refusals.of(report.rejection(), actor);
             }
-            log.info("{} tokens of Jira's built-in app: {}", dry ? "Dry run of an import of" : "Imported", report.value());
-            return bean(report.value());
+            log.info("{} tokens of Jira's built-in app from {} bytes: {}", dry ? "Dry run of an import of" : "Imported",
+                    text.size(), report.value());
+            return Response.ok(bean(report.value())).type(Errors.JSON_UTF8).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the import's body in a temporary file", e);
         } finally {
             running.release();
         }
@@ -115,57 +122,36 @@ public final class ImportResource {
         }
     }
 
-    /** The body, at most {@value #MAX_BYTES} bytes: a larger declared length is refused before reading. */
-    private byte[] bytes(long contentLength, InputStream in) {
-        if (contentLength > MAX_BYTES) {
-            throw tooLarge();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(contentLength > 0 ? (int) contentLength : 64 * 1024);
-        if (in == null) {
-            return out.toByteArray();
-        }
-        byte[] buffer = new byte[64 * 1024];
+    /** The body in a temporary file, checked for size and encoding; JSON bodies are smaller (read as one string). */
+    private ImportBody body(HttpServletRequest request, ImportFile.Format format, InputStream in) throws IOException {
+        long max = format == ImportFile.Format.CSV ? MAX_BYTES : MAX_JSON_BYTES;
         try {
-            while (true) {
-                int n = in.read(buffer, 0, Math.min(buffer.length, MAX_BYTES + 1 - out.size()));
-                if (n < 0) {
-                    return out.toByteArray();
-                }
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_BYTES) {
-                    throw tooLarge();
-                }
+            return ImportBody.spool(request.getContentLengthLong(), in, max);
+        } catch (ImportBody.Refusal refusal) {
+            switch (refusal.problem) {
+                case TOO_LARGE:
+                    return throwing(new ApiException(413, ApiException.WEB_APPLICATION,
+                            messages.get("pat.import.error.too.large", max)));
+                case INVALID_UTF8:
+                    return throwing(ApiException.badRequest(messages.get("pat.import.error.invalid.utf8", refusal.byteNumber)));
+                case NOT_UTF8:
+                    return throwing(ApiException.badRequest(messages.get("pat.import.error.not.utf8")));
+                default:
+                    return throwing(ApiException.badRequest(messages.get(Messages.BODY_UNREADABLE)));
             }
-        } catch (IOException | RuntimeException unreadable) {
-            if (unreadable instanceof ApiException) {
-                throw (ApiException) unreadable;
-            }
-            log.debug("An import body could not be read ({})", unreadable.getClass().getName());
-            throw ApiException.badRequest(messages.get(Messages.BODY_UNREADABLE));
         }
     }
 
-    private ApiException tooLarge() {
-        return new ApiException(413, ApiException.WEB_APPLICATION, messages.get("pat.import.error.too.large", MAX_BYTES));
+    private static ImportBody throwing(ApiException e) {
+        throw e;
     }
 
-    /** Strict UTF-8, a byte order mark skipped (the JSON reader's decoding): a file in another encoding is refused. */
-    private String text(byte[] bytes) {
-        try {
-            return JsonBody.decode(bytes);
-        } catch (JsonRefusal refusal) {
-            if (refusal.problem() == JsonRefusal.Problem.INVALID_UTF8) {
-                throw ApiException.badRequest(messages.get("pat.import.error.invalid.utf8", refusal.byteNumber()));
-            }
-            throw ApiException.badRequest(messages.get("pat.import.error.not.utf8"));
-        }
-    }
-
-    private ImportFile file(ImportFile.Format format, String text) {
+    private ImportFile file(ImportFile.Format format, ImportBody body) throws IOException {
         try {
             if (format == ImportFile.Format.CSV) {
-                return ImportFile.csv(text);
+                return ImportFile.csv(body::reader);
             }
+            String text = body.text();
             if (text.trim().isEmpty()) {
                 throw new ImportFile.Refusal(ImportFile.Problem.NO_HEADER, null, null);
             }

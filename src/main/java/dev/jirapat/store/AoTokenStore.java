@@ -109,6 +109,11 @@ public final class AoTokenStore implements TokenStore {
     }
 
     private AccessToken create(AccessToken token, String slot) {
+        return toDomain(createRow(token, slot));
+    }
+
+    /** Inserts the row; reading it back ({@link #toDomain}) may cost a query per column the insert did not set. */
+    private TokenEntity createRow(AccessToken token, String slot) {
         Map<String, Object> row = new HashMap<>();
         row.put(TokenEntity.OWNER_KEY, token.ownerKey());
         row.put(TokenEntity.NAME, token.name());
@@ -126,8 +131,11 @@ public final class AoTokenStore implements TokenStore {
             row.put(TokenEntity.ORIGIN, origin(token));
             row.put(TokenEntity.BUILTIN_ID, token.builtinId().get());
         }
+        if (token.lastUsedAt().isPresent()) {
+            row.put(TokenEntity.LAST_USED, Date.from(token.lastUsedAt().get()));
+        }
         try {
-            return toDomain(ao.create(TokenEntity.class, row));
+            return ao.create(TokenEntity.class, row);
         } catch (RuntimeException e) {
             if (isConflict(e)) {
                 throw new StoreConflictException("a concurrent writer took the same slot or hash", e);
@@ -141,30 +149,25 @@ public final class AoTokenStore implements TokenStore {
         return token.origin() == TokenOrigin.JPAT ? null : token.origin().wireName();
     }
 
+    /**
+     * Each imported row takes a place of its own, {@code <digest of owner key>:b<TOKEN_ID>}: unique without reading
+     * the owner's other rows (a 100,000-row import would otherwise read every owner's rows once per batch), and
+     * never one of the numbered places {@link #insert} hands out, which still counts it towards the limit.
+     */
     @Override
     public int insertImported(List<AccessToken> tokens) {
-        // Each owner's taken places are read once per call, not once per row: a batch holds hundreds of rows.
-        Map<String, Set<String>> takenByOwner = new HashMap<>();
         int stored = 0;
         for (AccessToken token : tokens) {
-            Set<String> taken = takenByOwner.get(token.ownerKey());
-            if (taken == null) {
-                taken = new HashSet<>();
-                for (TokenEntity row : ao.find(TokenEntity.class, byOwner(token.ownerKey()))) {
-                    taken.add(row.getSlot());
-                }
-                takenByOwner.put(token.ownerKey(), taken);
-            }
-            String slot = null;
-            for (int i = 0; slot == null; i++) {
-                String candidate = slotOf(token.ownerKey(), i);
-                slot = taken.contains(candidate) ? null : candidate;
-            }
-            taken.add(slot);
-            create(token, slot);
+            String builtinId = token.builtinId().orElseThrow(() -> new IllegalArgumentException("not an imported token"));
+            createRow(token, importedSlotOf(token.ownerKey(), builtinId));
             stored++;
         }
         return stored;
+    }
+
+    static String importedSlotOf(String ownerKey, String builtinId) {
+        String numbered = slotOf(ownerKey, 0);
+        return numbered.substring(0, numbered.length() - 1) + "b" + builtinId;
     }
 
     @Override

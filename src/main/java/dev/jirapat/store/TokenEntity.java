@@ -107,7 +107,8 @@ public interface TokenEntity extends Entity {
 
     /**
      * The token's place under its owner's limit: {@code <digest of owner key>:<n>}, unique, so two nodes racing
-     * to create a user's last allowed token cannot both succeed.
+     * to create a user's last allowed token cannot both succeed. An imported token's place is
+     * {@code <digest of owner key>:b<built-in TOKEN_ID>}: it counts, but is never one a new token competes for.
      */
     @NotNull
     @Unique

@@ -26,6 +26,7 @@ public final class InMemoryTokenStore implements TokenStore {
     private final Map<Long, AccessToken> byId = new ConcurrentHashMap<>();
     private final Map<String, AccessToken> byHash = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Map<String, Long> idByBuiltinId = new ConcurrentHashMap<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -116,13 +117,15 @@ public final class InMemoryTokenStore implements TokenStore {
             AccessToken stored = token.toBuilder().id(ids.incrementAndGet()).build();
             byId.put(stored.id(), stored);
             byHash.put(stored.hash(), stored);
+            idByBuiltinId.put(stored.builtinId().get(), stored.id());
         }
         return tokens.size();
     }
 
     @Override
     public Optional<AccessToken> findByBuiltinId(String builtinId) {
-        return byId.values().stream().filter(t -> t.builtinId().map(builtinId::equals).orElse(false)).findFirst();
+        Long id = idByBuiltinId.get(builtinId);
+        return Optional.ofNullable(id == null ? null : byId.get(id)).filter(t -> t.builtinId().map(builtinId::equals).orElse(false));
     }
 
     @Override

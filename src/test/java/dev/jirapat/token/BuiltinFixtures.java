@@ -63,4 +63,11 @@ public final class BuiltinFixtures {
         }
         return id.toString();
     }
+
+    /** The token an id would have with the secret of {@code other}: its row may share other's hash. */
+    public static String issueWithSecretOf(Issued other, String tokenId) {
+        byte[] bytes = java.util.Base64.getDecoder().decode(other.presented);
+        byte[] secret = java.util.Arrays.copyOfRange(bytes, 13, 33);
+        return BuiltinToken.of(tokenId, secret).reveal();
+    }
 }
