@@ -19,6 +19,8 @@ import dev.jirapat.token.TokenStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -100,6 +102,8 @@ public class ImportedTokenCheckBench {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 20)
+    @Measurement(iterations = 50)
     public CheckResult checkImportedFirstUse() {
         CheckResult result = checker.check(fresh, GET, policy, now);
         if (!result.isAccepted()) {

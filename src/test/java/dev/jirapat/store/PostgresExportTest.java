@@ -60,8 +60,9 @@ public class PostgresExportTest {
                         + "\"USER_KEY\" varchar(255) NOT NULL)");
             }
             insert(db, plain, "ci", Timestamp.valueOf("9999-12-31 00:00:00"), null);
-            insert(db, tricky, "=cmd|' /C calc'!A0, \"quoted\"\nsecond line", Timestamp.valueOf("2099-01-31 09:15:00.123"),
+            insert(db, tricky, "=cmd|' /C calc'!A0, \"quoted\", Caf\u00e9 \uD83D\uDE00", Timestamp.valueOf("2099-01-31 09:15:00.123"),
                     Timestamp.valueOf("2026-02-01 10:00:00.5"));
+            insert(db, BuiltinFixtures.issue(), "two\nlines", Timestamp.valueOf("2099-01-31 09:15:00"), null);
             File out = File.createTempFile("builtin-tokens", ".csv");
             try {
                 URI parsed = URI.create(url.substring("jdbc:".length()));
@@ -80,7 +81,9 @@ public class PostgresExportTest {
                 ImportReport report = new BuiltinImport(store, users, event -> { }, Clock.systemUTC())
                         .run(Actor.user(key("admin")), ImportFiles.csv(csv).iterator(), ZoneOffset.UTC, false).value();
                 assertEquals(report.toString() + " " + report.errors(), 2, report.imported());
-                assertEquals("=cmd|' /C calc'!A0, \"quoted\"\nsecond line", store.findByBuiltinId(tricky.tokenId).get().name());
+                assertEquals("a line break in a name survives the export, and our rules refuse it (the row's line)",
+                        "[line 4: NAME_INVALID_CHARACTERS[]]", report.errors().toString());
+                assertEquals("=cmd|' /C calc'!A0, \"quoted\", Caf\u00e9 \uD83D\uDE00", store.findByBuiltinId(tricky.tokenId).get().name());
                 assertEquals(Instant.parse("2026-02-01T10:00:00.500Z"), store.findByBuiltinId(tricky.tokenId).get().lastUsedAt().get());
                 assertFalse(store.findByBuiltinId(plain.tokenId).get().expiresAt().isPresent());
                 TokenChecker checker = new TokenChecker(store, users);
