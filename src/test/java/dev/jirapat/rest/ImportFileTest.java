@@ -231,6 +231,8 @@ public class ImportFileTest {
             String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"A", "B", "C"});
             assertFalse(key + " keeps a placeholder: " + formatted, formatted.contains("{0") || formatted.contains("{1"));
             assertFalse(key + " lost its apostrophes: " + formatted, text.contains("''") && !formatted.contains("'"));
+            assertFalse(key + " has a lone apostrophe, which MessageFormat drops (write two): " + text,
+                    text.replace("''", "").replace("'{'", "").replace("'}'", "").contains("'"));
         }
         assertEquals("HASHED_TOKEN is not a PKCS5S2 hash of the built-in app (73 characters starting with {PKCS5S2}).",
                 new MessageFormat(bundle.getProperty(ImportProblem.HASH_INVALID.key()), Locale.ROOT).format(new Object[0]));
