@@ -52,8 +52,11 @@ public final class ImportResource {
     private final JsonBody json;
     private final Refusals refusals;
     private final Messages messages;
-    /** Imports write in batches through one database; two at once on one node gain nothing. */
-    private final Semaphore running = new Semaphore(1);
+    /**
+     * Imports write in batches through one database; two at once on one node gain nothing. Static: the REST
+     * runtime may create a resource per request.
+     */
+    private static final Semaphore RUNNING = new Semaphore(1);
 
     public ImportResource(BuiltinImport imports, Callers callers, JsonBody json, Refusals refusals, Messages messages) {
         this.imports = imports;
@@ -75,7 +78,7 @@ public final class ImportResource {
             throw new ApiException(415, ApiException.WEB_APPLICATION, messages.get("pat.import.error.media.type"));
         }
         requireUtf8(request.getContentType());
-        if (!running.tryAcquire()) {
+        if (!RUNNING.tryAcquire()) {
             throw new ApiException(409, ApiException.WEB_APPLICATION, messages.get("pat.import.error.busy"));
         }
         try (ImportBody text = body(request, format, body); ImportFile file = file(format, text)) {
@@ -89,7 +92,7 @@ public final class ImportResource {
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the import's body in a temporary file", e);
         } finally {
-            running.release();
+            RUNNING.release();
         }
     }
 
@@ -128,22 +131,21 @@ public final class ImportResource {
         try {
             return ImportBody.spool(request.getContentLengthLong(), in, max);
         } catch (ImportBody.Refusal refusal) {
-            switch (refusal.problem) {
-                case TOO_LARGE:
-                    return throwing(new ApiException(413, ApiException.WEB_APPLICATION,
-                            messages.get("pat.import.error.too.large", max)));
-                case INVALID_UTF8:
-                    return throwing(ApiException.badRequest(messages.get("pat.import.error.invalid.utf8", refusal.byteNumber)));
-                case NOT_UTF8:
-                    return throwing(ApiException.badRequest(messages.get("pat.import.error.not.utf8")));
-                default:
-                    return throwing(ApiException.badRequest(messages.get(Messages.BODY_UNREADABLE)));
-            }
+            throw refused(refusal, max);
         }
     }
 
-    private static ImportBody throwing(ApiException e) {
-        throw e;
+    private ApiException refused(ImportBody.Refusal refusal, long max) {
+        switch (refusal.problem) {
+            case TOO_LARGE:
+                return new ApiException(413, ApiException.WEB_APPLICATION, messages.get("pat.import.error.too.large", max));
+            case INVALID_UTF8:
+                return ApiException.badRequest(messages.get("pat.import.error.invalid.utf8", refusal.byteNumber));
+            case NOT_UTF8:
+                return ApiException.badRequest(messages.get("pat.import.error.not.utf8"));
+            default:
+                return ApiException.badRequest(messages.get(Messages.BODY_UNREADABLE));
+        }
     }
 
     private ImportFile file(ImportFile.Format format, ImportBody body) throws IOException {

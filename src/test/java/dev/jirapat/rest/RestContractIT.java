@@ -311,7 +311,7 @@ public class RestContractIT {
         assertEquals(r.toString(), 200, r.status);
         assertEquals("{\"enabled\":true,\"maxExpiryDays\":365,\"eternalTokensAllowed\":true,\"maxTokensPerUser\":10,"
                 + "\"nameMaxLength\":40,\"expiryWarningDays\":5,\"pruningDelayDays\":30,\"invalidateSession\":true,"
-                + "\"allowBasicAuth\":false,\"failedChecksPerMinute\":60}", r.body);
+                + "\"allowBasicAuth\":false,\"failedChecksPerMinute\":60,\"importedTokensAccepted\":true}", r.body);
     }
 
     @Test

@@ -37,15 +37,17 @@ import static org.junit.Assert.assertTrue;
  * The README's PostgreSQL export command, run for real (psql) against a table of the built-in app's shape
  * ({@code AO_81F455_PERSONAL_TOKEN}: the columns Active Objects creates on PostgreSQL, quoted upper-case names,
  * {@code timestamp} dates), and its file imported: the tokens then authenticate. Runs in the PostgreSQL store tier
- * ({@code PAT_TEST_POSTGRES_URL}) when {@code psql} is installed; skipped otherwise.
+ * (failsafe execution {@code store-postgres}, {@code PAT_TEST_POSTGRES_URL}) when {@code psql} is installed;
+ * skipped otherwise.
  */
 public class PostgresExportTest {
     private static final String COMMAND = "\\copy (SELECT * FROM \"AO_81F455_PERSONAL_TOKEN\") TO '%s' WITH CSV HEADER";
 
     @Test
     public void exportWhenReadmeCommandRunOnPostgresThenTheFileImportsAndTheTokensWork() throws Exception {
-        String url = System.getenv("PAT_TEST_POSTGRES_URL");
-        Assume.assumeTrue("PAT_TEST_POSTGRES_URL is not set", url != null && !url.isEmpty());
+        String url = System.getProperty("db.url");
+        Assume.assumeTrue("runs in the PostgreSQL store tier only",
+                "postgres".equals(System.getProperty("ao.test.database")) && url != null && !url.isEmpty());
         Assume.assumeTrue("psql is not installed", new File("/usr/bin/psql").canExecute() || onPath("psql"));
         BuiltinFixtures.Issued plain = BuiltinFixtures.issue();
         BuiltinFixtures.Issued tricky = BuiltinFixtures.issue();
@@ -69,6 +71,7 @@ public class PostgresExportTest {
                 ProcessBuilder psql = new ProcessBuilder("psql", "-h", parsed.getHost(), "-p", Integer.toString(parsed.getPort()),
                         "-U", System.getProperty("db.username", "pat"), "-d", parsed.getPath().substring(1),
                         "-c", String.format(COMMAND, out.getAbsolutePath())).redirectErrorStream(true);
+                psql.environment().put("PGPASSWORD", System.getProperty("db.password", ""));
                 Process run = psql.start();
                 String said = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue("psql finished", run.waitFor(60, TimeUnit.SECONDS));
