@@ -372,6 +372,18 @@
      * owner (a cell after the name with userProfileResource), actions (a function(token) returning the content of
      * a last cell).
      */
+    /** For a token imported from Jira's built-in app: a lozenge saying so, and why rotating it helps (read aloud). */
+    function originHint(token) {
+        if (token.origin !== 'builtin') {
+            return $();
+        }
+        var hint = AJS.I18n.getText('pat.import.origin.builtin.hint');
+        return $('<span class="pat-origin">').append(' ',
+            $('<span class="aui-lozenge aui-lozenge-subtle pat-origin-builtin">').attr('title', hint)
+                .text(AJS.I18n.getText('pat.import.origin.builtin')),
+            $('<span class="assistive">').text(hint));
+    }
+
     function tokenRow(token, options) {
         var opts = options || {};
         var $row = $('<tr class="pat-token">').attr('data-token-id', token.id).attr('data-token-name', token.name);
@@ -379,7 +391,7 @@
             $row.append($('<td>').append($('<input type="checkbox" class="pat-select">').attr('value', token.id)
                 .attr('aria-label', AJS.I18n.getText('pat.admin.select', token.name))));
         }
-        $row.append($('<td class="pat-name">').text(token.name));
+        $row.append($('<td class="pat-name">').text(token.name).append(originHint(token)));
         if (opts.owner) {
             var user = token.userProfileResource || {};
             var $user = $('<td class="pat-user">').text(user.fullName ? user.fullName + ' (' + user.username + ')' : (user.username || user.userKey || ''));

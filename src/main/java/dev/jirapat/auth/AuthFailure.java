@@ -22,6 +22,8 @@ public final class AuthFailure {
     static final String READ_ONLY = "The access token is read-only: it may only be used with GET, HEAD and OPTIONS on the REST API";
     static final String AMBIGUOUS_PATH = "The request path is ambiguous (a dot-segment, an encoded slash or backslash, "
             + "or a path parameter): a read-only token cannot be used with it";
+    static final String IMPORTED_NOT_ACCEPTED = "Tokens of Jira's built-in personal access token app are no longer "
+            + "accepted here; create a new personal access token";
     static final String THROTTLED = "Too many failed access token checks from this address; wait before trying again";
     static final String UNAVAILABLE = "Jira cannot check access tokens right now; try again later";
 
@@ -55,6 +57,8 @@ public final class AuthFailure {
                 return invalidToken(MALFORMED);
             case EXPIRED:
                 return invalidToken(EXPIRED);
+            case IMPORTED_NOT_ACCEPTED:
+                return invalidToken(IMPORTED_NOT_ACCEPTED);
             default: // UNKNOWN (incl. revoked), OWNER_INACTIVE, USERNAME_MISMATCH, IP_NOT_ALLOWED: one answer for all
                 return invalidToken(INVALID);
         }

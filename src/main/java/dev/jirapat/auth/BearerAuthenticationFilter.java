@@ -28,8 +28,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@code Authorization: Bearer jpat_...} (or, when the admin allows it, {@code Basic user:jpat_...}) logs the
- * request in as the token's owner, for this request only: extract, check ({@link TokenChecker}), then log in or
+ * {@code Authorization: Bearer jpat_...} (or, when the admin allows it, {@code Basic user:jpat_...}), or a Bearer
+ * token of Jira's built-in app whose id was imported, logs the request in as the token's owner, for this request only: extract, check ({@link TokenChecker}), then log in or
  * refuse ({@link AuthFailure}). Not ours: the request passes on untouched, unless its session was started by a
  * token request, which keeps it bound to that token ({@link TokenSessions}). Ours and bad: refused, never served
  * anonymously; a check that cannot be made (database, users, policy) is a 503. A client that causes too many
@@ -105,6 +105,9 @@ public final class BearerAuthenticationFilter implements Filter {
         if (presented.kind() == Kind.ABSENT) {
             Optional<String> sessionToken = TokenSessions.tokenHashOf(request);
             return sessionToken.isPresent() ? continueTokenSession(request, sessionToken.get()) : Attempt.NOT_OURS;
+        }
+        if (presented.kind() == Kind.BUILTIN && !checker.isImportedBuiltin(presented.token())) {
+            return Attempt.NOT_OURS; // a token of Jira's built-in app that was never imported: Jira's concern
         }
         TokenPolicy policy = policies.policy();
         if (presented.kind() == Kind.BASIC && !policy.allowBasicAuth()) {

@@ -1,5 +1,6 @@
 package dev.jirapat.auth;
 
+import dev.jirapat.token.BuiltinToken;
 import dev.jirapat.token.TokenString;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,12 @@ public final class BearerTokenExtractor {
         /** {@code Bearer jpat_...}: check it. */
         BEARER,
         /** {@code Basic base64(username:jpat_...)}: check it when the admin allows Basic. */
-        BASIC
+        BASIC,
+        /**
+         * {@code Bearer <token of Jira's built-in app>}: ours only when its id was imported (the filter asks the
+         * checker); otherwise it passes on untouched, as before imports existed.
+         */
+        BUILTIN
     }
 
     /** What the header holds. {@link #toString()} never shows the token. */
@@ -94,6 +100,9 @@ public final class BearerTokenExtractor {
         if (ours.isEmpty()) {
             return Extraction.ABSENT;
         }
+        if (headers.size() > 1 && ours.stream().allMatch(e -> e.kind == Kind.BUILTIN)) {
+            return Extraction.ABSENT; // as before imports: a built-in token among other credentials is Jira's concern
+        }
         if (headers.size() > 1) {
             // Which credential would the host use? Refuse rather than guess (RFC 6750, section 3.1, invalid_request).
             return Extraction.malformed("The request has more than one Authorization header");
@@ -122,7 +131,10 @@ public final class BearerTokenExtractor {
             return Extraction.malformed("The Bearer credentials are empty");
         }
         if (!TokenString.looksLikeOurs(credentials)) {
-            return Extraction.ABSENT; // Jira's own PATs, OAuth 2.0 access tokens, a base64 copy of ours, ...
+            if (BuiltinToken.parse(credentials).isPresent()) {
+                return new Extraction(Kind.BUILTIN, null, credentials, null); // imported, or Jira's own PAT
+            }
+            return Extraction.ABSENT; // OAuth 2.0 access tokens, a base64 copy of ours, ...
         }
         if (!isB64Token(credentials)) {
             return Extraction.malformed("The Bearer credentials are not a single token");

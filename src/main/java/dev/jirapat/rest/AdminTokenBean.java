@@ -11,7 +11,7 @@ import org.codehaus.jackson.annotate.JsonPropertyOrder;
  * active again) or no longer exists (the daily job removes such tokens).
  */
 @JsonPropertyOrder({"id", "name", "createdAt", "expiringAt", "lastAccessedAt", "lastAccessedIp", "scope", "allowedIps",
-        "createdBy", "status", "neverExpires", "userProfileResource", "ownerActive"})
+        "createdBy", "status", "neverExpires", "origin", "userProfileResource", "ownerActive"})
 public final class AdminTokenBean extends TokenBean {
     @JsonProperty("userProfileResource")
     private final UserBean userProfileResource;

@@ -10,7 +10,7 @@ import org.codehaus.jackson.annotate.JsonPropertyOrder;
  * bean that carries a raw token; its response is sent with {@code Cache-Control: no-store}.
  */
 @JsonPropertyOrder({"id", "name", "createdAt", "expiringAt", "lastAccessedAt", "lastAccessedIp", "scope", "allowedIps",
-        "createdBy", "status", "neverExpires", "rawToken"})
+        "createdBy", "status", "neverExpires", "origin", "rawToken"})
 public final class CreatedTokenBean extends TokenBean {
     @JsonProperty("rawToken")
     private final String rawToken;

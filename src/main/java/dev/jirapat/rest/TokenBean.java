@@ -2,6 +2,7 @@ package dev.jirapat.rest;
 
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.IpRange;
+import dev.jirapat.token.TokenOrigin;
 import dev.jirapat.token.TokenStatus;
 import org.codehaus.jackson.annotate.JsonProperty;
 import org.codehaus.jackson.annotate.JsonPropertyOrder;
@@ -14,11 +15,12 @@ import java.util.List;
  * A token as {@code GET /tokens} and {@code GET /tokens/{id}} show it: the built-in app's fields ({@code id},
  * {@code name}, {@code createdAt}, {@code expiringAt}, {@code lastAccessedAt} once used) and ours
  * ({@code lastAccessedIp}, {@code scope}, {@code allowedIps} when the token has an allowlist, {@code createdBy},
- * {@code status} and {@code neverExpires}, so that no client computes either from the dates). Null fields are
- * omitted. Never the raw token.
+ * {@code status} and {@code neverExpires}, so that no client computes either from the dates; {@code origin}
+ * {@code "builtin"} for a token imported from the built-in app, omitted for ours, so a client that compares our
+ * objects field by field with the built-in app's sees nothing new). Null fields are omitted. Never the raw token.
  */
 @JsonPropertyOrder({"id", "name", "createdAt", "expiringAt", "lastAccessedAt", "lastAccessedIp", "scope", "allowedIps",
-        "createdBy", "status", "neverExpires"})
+        "createdBy", "status", "neverExpires", "origin"})
 public class TokenBean {
     @JsonProperty("id")
     private final long id;
@@ -44,6 +46,8 @@ public class TokenBean {
     private final String status;
     @JsonProperty("neverExpires")
     private final boolean neverExpires;
+    @JsonProperty("origin")
+    private final String origin;
 
     /**
      * @param createdBy the username of whoever minted the token
@@ -65,6 +69,7 @@ public class TokenBean {
         this.createdBy = createdBy;
         this.status = Wire.status(status);
         this.neverExpires = !token.expiresAt().isPresent();
+        this.origin = token.origin() == TokenOrigin.JPAT ? null : token.origin().wireName();
     }
 
     public long id() {

@@ -7,6 +7,7 @@ import dev.jirapat.token.NoticeStage;
 import dev.jirapat.token.Scope;
 import dev.jirapat.token.SortField;
 import dev.jirapat.token.StoreConflictException;
+import dev.jirapat.token.TokenOrigin;
 import dev.jirapat.token.TokenPage;
 import dev.jirapat.token.TokenSearch;
 import dev.jirapat.token.TokenStore;
@@ -18,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,6 +97,8 @@ public final class AoTokenStore implements TokenStore {
         row.setHashAlg(replacement.hashAlgorithm());
         row.setHint(replacement.hint());
         row.setNoticeStage(replacement.noticeSent().map(NoticeStage::days).orElse(null));
+        row.setOrigin(origin(replacement));
+        row.setBuiltinId(replacement.builtinId().orElse(null));
         try {
             row.save();
         } catch (RuntimeException e) {
@@ -109,6 +113,11 @@ public final class AoTokenStore implements TokenStore {
     }
 
     private AccessToken create(AccessToken token, String slot) {
+        return toDomain(createRow(token, slot));
+    }
+
+    /** Inserts the row; reading it back ({@link #toDomain}) may cost a query per column the insert did not set. */
+    private TokenEntity createRow(AccessToken token, String slot) {
         Map<String, Object> row = new HashMap<>();
         row.put(TokenEntity.OWNER_KEY, token.ownerKey());
         row.put(TokenEntity.NAME, token.name());
@@ -122,14 +131,95 @@ public final class AoTokenStore implements TokenStore {
         row.put(TokenEntity.HASH_ALG, token.hashAlgorithm());
         row.put(TokenEntity.HINT, token.hint());
         row.put(TokenEntity.SLOT, slot);
+        if (token.builtinId().isPresent()) {
+            row.put(TokenEntity.ORIGIN, origin(token));
+            row.put(TokenEntity.BUILTIN_ID, token.builtinId().get());
+        }
+        if (token.lastUsedAt().isPresent()) {
+            row.put(TokenEntity.LAST_USED, Date.from(token.lastUsedAt().get()));
+        }
         try {
-            return toDomain(ao.create(TokenEntity.class, row));
+            return ao.create(TokenEntity.class, row);
         } catch (RuntimeException e) {
             if (isConflict(e)) {
                 throw new StoreConflictException("a concurrent writer took the same slot or hash", e);
             }
             throw e;
         }
+    }
+
+    /** The stored origin: null for ours, as in the rows written before imports existed. */
+    private static String origin(AccessToken token) {
+        return token.origin() == TokenOrigin.JPAT ? null : token.origin().wireName();
+    }
+
+    /**
+     * Each imported row takes a place of its own, {@code <digest of owner key>:b<TOKEN_ID>}: unique without reading
+     * the owner's other rows (a 100,000-row import would otherwise read every owner's rows once per batch), and
+     * never one of the numbered places {@link #insert} hands out, which still counts it towards the limit.
+     */
+    @Override
+    public int insertImported(List<AccessToken> tokens) {
+        int stored = 0;
+        for (AccessToken token : tokens) {
+            String builtinId = token.builtinId().orElseThrow(() -> new IllegalArgumentException("not an imported token"));
+            createRow(token, importedSlotOf(token.ownerKey(), builtinId));
+            stored++;
+        }
+        return stored;
+    }
+
+    static String importedSlotOf(String ownerKey, String builtinId) {
+        String numbered = slotOf(ownerKey, 0);
+        return numbered.substring(0, numbered.length() - 1) + "b" + builtinId;
+    }
+
+    @Override
+    public Optional<AccessToken> findByBuiltinId(String builtinId) {
+        return first(Query.select().where(TokenEntity.BUILTIN_ID + " = ?", builtinId));
+    }
+
+    @Override
+    public boolean isImported(String builtinId) {
+        return ao.count(TokenEntity.class, Query.select().where(TokenEntity.BUILTIN_ID + " = ?", builtinId)) > 0;
+    }
+
+    @Override
+    public Set<String> importedAmong(Collection<String> builtinIds) {
+        Set<String> found = new HashSet<>();
+        List<String> ids = new ArrayList<>(builtinIds);
+        for (int from = 0; from < ids.size(); from += 500) { // Oracle takes at most 1000 values in one IN list
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            StringBuilder in = new StringBuilder(TokenEntity.BUILTIN_ID).append(" IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                in.append(i == 0 ? "?" : ", ?");
+            }
+            for (TokenEntity row : ao.find(TokenEntity.class, Query.select().where(in.append(')').toString(), chunk.toArray()))) {
+                found.add(row.getBuiltinId());
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean upgradeHash(long id, String expectedHash, String newHash, String algorithm, String hint) {
+        Optional<TokenEntity> found = entity(id);
+        if (!found.isPresent() || !found.get().getHash().equals(expectedHash)) {
+            return false; // revoked, rotated or upgraded meanwhile
+        }
+        TokenEntity row = found.get();
+        row.setHash(newHash);
+        row.setHashAlg(algorithm);
+        row.setHint(hint);
+        try {
+            row.save();
+        } catch (RuntimeException e) {
+            if (isConflict(e)) {
+                throw new StoreConflictException("a concurrent writer changed the same token", e);
+            }
+            throw e;
+        }
+        return true;
     }
 
     @Override
@@ -413,6 +503,7 @@ public final class AoTokenStore implements TokenStore {
                 .hash(row.getHash(), row.getHashAlg())
                 .hint(row.getHint())
                 .noticeSent(row.getNoticeStage() == null || row.getNoticeStage() < 0 ? null : NoticeStage.of(row.getNoticeStage()))
+                .builtinId(TokenOrigin.BUILTIN.wireName().equals(row.getOrigin()) ? row.getBuiltinId() : null)
                 .build();
     }
 

@@ -31,16 +31,24 @@ import java.util.function.Supplier;
  * same two guards: a load that overlapped an invalidation on this node does not cache ({@code generation}), and
  * a load reads the row once more after its put, so a revocation that committed on another node before that
  * re-read is seen, and one that commits after it sends its id invalidation after our put and removes it.
+ *
+ * <p>A third cache answers "is this built-in token id imported?" both ways, because every built-in-shaped Bearer
+ * token asks it, and most were never imported (they pass through untouched). Importing, rotating or deleting a
+ * token removes its id's answer now and after commit. A stale "no" (an import committing on another node while
+ * this one loaded) lets that token pass through unauthenticated until the entry expires; a stale "yes" only sends
+ * the token to the full check, which reads the database.
  */
 public final class CachingTokenStore extends ForwardingTokenStore {
     static final String CACHE_NAME = "dev.jirapat.tokens.byHash";
     static final String ID_CACHE_NAME = "dev.jirapat.tokens.hashById";
+    static final String IMPORTED_CACHE_NAME = "dev.jirapat.tokens.importedByBuiltinId";
     static final long TTL_MINUTES = 5;
     static final int MAX_ENTRIES = 10_000;
 
     private final TokenStore delegate;
     private final Cache<String, AccessToken> byHash;
     private final Cache<Long, String> hashById;
+    private final Cache<String, Boolean> importedByBuiltinId;
     /** Bumped on every invalidation; a load started before one must not fill the cache with what it read. */
     private final Object lock = new Object();
     private long generation;
@@ -51,6 +59,7 @@ public final class CachingTokenStore extends ForwardingTokenStore {
         this.delegate = delegate;
         this.byHash = cacheManager.getCache(CACHE_NAME, null, settings());
         this.hashById = cacheManager.getCache(ID_CACHE_NAME, null, settings());
+        this.importedByBuiltinId = cacheManager.getCache(IMPORTED_CACHE_NAME, null, settings());
     }
 
     private static CacheSettings settings() {
@@ -75,7 +84,7 @@ public final class CachingTokenStore extends ForwardingTokenStore {
         Optional<AccessToken> found = delegate.findByHash(hash);
         if (!found.isPresent()) {
             if (cached != null) {
-                invalidate(new Invalidation(hash, cached.id()));
+                invalidate(new Invalidation(hash, cached.id(), null));
             }
             return found;
         }
@@ -91,9 +100,42 @@ public final class CachingTokenStore extends ForwardingTokenStore {
         // we see the row gone, or its after-commit invalidation is still to arrive and will remove our entries.
         Optional<AccessToken> again = delegate.findByHash(hash);
         if (!again.isPresent() || again.get().id() != found.get().id()) {
-            invalidate(new Invalidation(hash, found.get().id()));
+            invalidate(new Invalidation(hash, found.get().id(), null));
         }
         return again;
+    }
+
+    @Override
+    public boolean isImported(String builtinId) {
+        Boolean cached = importedByBuiltinId.get(builtinId);
+        if (cached != null) {
+            return cached;
+        }
+        long before;
+        synchronized (lock) {
+            before = generation;
+        }
+        boolean imported = delegate.isImported(builtinId);
+        synchronized (lock) {
+            if (generation == before) {
+                importedByBuiltinId.put(builtinId, imported);
+            }
+        }
+        return imported;
+    }
+
+    @Override
+    public int insertImported(List<AccessToken> tokens) {
+        for (AccessToken token : tokens) {
+            invalidateNowAndAfterCommit(new Invalidation(null, 0, token.builtinId().orElse(null)));
+        }
+        return delegate.insertImported(tokens);
+    }
+
+    @Override
+    public boolean upgradeHash(long id, String expectedHash, String newHash, String algorithm, String hint) {
+        invalidateNowAndAfterCommit(id);
+        return delegate.upgradeHash(id, expectedHash, newHash, algorithm, hint);
     }
 
     @Override
@@ -129,7 +171,7 @@ public final class CachingTokenStore extends ForwardingTokenStore {
     @Override
     public int deleteByOwner(String ownerKey) {
         for (AccessToken old : delegate.findByOwner(ownerKey)) {
-            invalidateNowAndAfterCommit(new Invalidation(old.hash(), old.id()));
+            invalidateNowAndAfterCommit(new Invalidation(old.hash(), old.id(), old.builtinId().orElse(null)));
         }
         return delegate.deleteByOwner(ownerKey);
     }
@@ -137,14 +179,16 @@ public final class CachingTokenStore extends ForwardingTokenStore {
     @Override
     public void deleteAll(List<AccessToken> tokens) {
         for (AccessToken token : tokens) {
-            invalidateNowAndAfterCommit(new Invalidation(token.hash(), token.id()));
+            invalidateNowAndAfterCommit(new Invalidation(token.hash(), token.id(), token.builtinId().orElse(null)));
         }
         delegate.deleteAll(tokens);
     }
 
     /** The id entry is what ends the token everywhere; the hash entry it read is removed too, to free memory. */
     private void invalidateNowAndAfterCommit(long id) {
-        invalidateNowAndAfterCommit(new Invalidation(delegate.findById(id).map(AccessToken::hash).orElse(null), id));
+        Optional<AccessToken> old = delegate.findById(id);
+        invalidateNowAndAfterCommit(new Invalidation(old.map(AccessToken::hash).orElse(null), id,
+                old.flatMap(AccessToken::builtinId).orElse(null)));
     }
 
     private void invalidateNowAndAfterCommit(Invalidation entry) {
@@ -158,21 +202,31 @@ public final class CachingTokenStore extends ForwardingTokenStore {
     private void invalidate(Invalidation entry) {
         synchronized (lock) {
             generation++;
-            hashById.remove(entry.id);
+            if (entry.id > 0) {
+                hashById.remove(entry.id);
+            }
             if (entry.hash != null) {
                 byHash.remove(entry.hash);
+            }
+            if (entry.builtinId != null) {
+                importedByBuiltinId.remove(entry.builtinId);
             }
         }
     }
 
-    /** The entries of one token: its id, and the hash it held when read (null when the row was already gone). */
+    /**
+     * The entries of one token: its id (0 before it has one), the hash it held when read (null when the row was
+     * already gone) and its built-in id (null for ours).
+     */
     private static final class Invalidation {
         final String hash;
         final long id;
+        final String builtinId;
 
-        Invalidation(String hash, long id) {
+        Invalidation(String hash, long id, String builtinId) {
             this.hash = hash;
             this.id = id;
+            this.builtinId = builtinId;
         }
     }
 }

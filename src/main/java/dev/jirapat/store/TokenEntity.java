@@ -33,6 +33,8 @@ public interface TokenEntity extends Entity {
     String HINT = "HINT";
     String SLOT = "SLOT";
     String NOTICE_STAGE = "NOTICE_STAGE";
+    String ORIGIN = "ORIGIN";
+    String BUILTIN_ID = "BUILTIN_ID";
 
     @NotNull
     @Indexed
@@ -106,7 +108,8 @@ public interface TokenEntity extends Entity {
 
     /**
      * The token's place under its owner's limit: {@code <digest of owner key>:<n>}, unique, so two nodes racing
-     * to create a user's last allowed token cannot both succeed.
+     * to create a user's last allowed token cannot both succeed. An imported token's place is
+     * {@code <digest of owner key>:b<built-in TOKEN_ID>}: it counts, but is never one a new token competes for.
      */
     @NotNull
     @Unique
@@ -121,4 +124,19 @@ public interface TokenEntity extends Entity {
     Integer getNoticeStage();
 
     void setNoticeStage(Integer noticeStage);
+
+    /** Who issued the secret: null (ours; rows from before this column) or {@code builtin} (imported). */
+    String getOrigin();
+
+    void setOrigin(String origin);
+
+    /**
+     * An imported token's {@code TOKEN_ID} in Jira's built-in app (12 digits), while its secret is the built-in one;
+     * null for ours and after a rotation. Indexed: every built-in-shaped Bearer token is looked up by it. Not
+     * unique in the schema (SQL Server allows one NULL per unique column); the import keeps it unique.
+     */
+    @Indexed
+    String getBuiltinId();
+
+    void setBuiltinId(String builtinId);
 }

@@ -24,6 +24,7 @@ public final class AccessToken {
     private final String hashAlgorithm;
     private final String hint;
     private final NoticeStage noticeSent;
+    private final String builtinId;
 
     private AccessToken(Builder b) {
         this.id = b.id;
@@ -40,6 +41,7 @@ public final class AccessToken {
         this.hashAlgorithm = Objects.requireNonNull(b.hashAlgorithm, "hashAlgorithm");
         this.hint = Objects.requireNonNull(b.hint, "hint");
         this.noticeSent = b.noticeSent;
+        this.builtinId = b.builtinId;
     }
 
     public static Builder builder() {
@@ -49,7 +51,7 @@ public final class AccessToken {
     public Builder toBuilder() {
         return new Builder().id(id).ownerKey(ownerKey).name(name).createdAt(createdAt).expiresAt(expiresAt)
                 .lastUsed(lastUsedAt, lastUsedIp).scope(scope).allowedIps(allowedIps).createdBy(createdBy)
-                .hash(hash, hashAlgorithm).hint(hint).noticeSent(noticeSent);
+                .hash(hash, hashAlgorithm).hint(hint).noticeSent(noticeSent).builtinId(builtinId);
     }
 
     public long id() {
@@ -112,6 +114,16 @@ public final class AccessToken {
         return Optional.ofNullable(noticeSent);
     }
 
+    /** Who issued the secret: this app, or Jira's built-in app (an imported token, until it is rotated). */
+    public TokenOrigin origin() {
+        return builtinId == null ? TokenOrigin.JPAT : TokenOrigin.BUILTIN;
+    }
+
+    /** For an imported token: the built-in app's 12-digit {@code TOKEN_ID} (not secret); empty for ours. */
+    public Optional<String> builtinId() {
+        return Optional.ofNullable(builtinId);
+    }
+
     public boolean isExpired(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
@@ -149,7 +161,8 @@ public final class AccessToken {
                 && Objects.equals(expiresAt, t.expiresAt) && Objects.equals(lastUsedAt, t.lastUsedAt)
                 && Objects.equals(lastUsedIp, t.lastUsedIp) && scope == t.scope && allowedIps.equals(t.allowedIps)
                 && createdBy.equals(t.createdBy) && hash.equals(t.hash) && hashAlgorithm.equals(t.hashAlgorithm)
-                && hint.equals(t.hint) && Objects.equals(noticeSent, t.noticeSent);
+                && hint.equals(t.hint) && Objects.equals(noticeSent, t.noticeSent)
+                && Objects.equals(builtinId, t.builtinId);
     }
 
     @Override
@@ -179,6 +192,7 @@ public final class AccessToken {
         private String hashAlgorithm = TokenHasher.ALGORITHM;
         private String hint;
         private NoticeStage noticeSent;
+        private String builtinId;
 
         public Builder id(long id) {
             this.id = id;
@@ -241,6 +255,12 @@ public final class AccessToken {
         /** Null: no expiry notice sent for the current expiry (a new or rotated token). */
         public Builder noticeSent(NoticeStage stage) {
             this.noticeSent = stage;
+            return this;
+        }
+
+        /** The built-in app's {@code TOKEN_ID} of an imported token; null for a token of ours. */
+        public Builder builtinId(String builtinId) {
+            this.builtinId = builtinId;
             return this;
         }
 

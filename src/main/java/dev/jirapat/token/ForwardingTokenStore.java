@@ -1,9 +1,11 @@
 package dev.jirapat.token;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** A store that forwards every call to another: decorators (the cache) and tests override only what they change. */
@@ -98,5 +100,30 @@ public class ForwardingTokenStore implements TokenStore {
     @Override
     public void deleteAll(List<AccessToken> tokens) {
         delegate.deleteAll(tokens);
+    }
+
+    @Override
+    public int insertImported(List<AccessToken> tokens) {
+        return delegate.insertImported(tokens);
+    }
+
+    @Override
+    public Optional<AccessToken> findByBuiltinId(String builtinId) {
+        return delegate.findByBuiltinId(builtinId);
+    }
+
+    @Override
+    public boolean isImported(String builtinId) {
+        return delegate.isImported(builtinId);
+    }
+
+    @Override
+    public Set<String> importedAmong(Collection<String> builtinIds) {
+        return delegate.importedAmong(builtinIds);
+    }
+
+    @Override
+    public boolean upgradeHash(long id, String expectedHash, String newHash, String algorithm, String hint) {
+        return delegate.upgradeHash(id, expectedHash, newHash, algorithm, hint);
     }
 }

@@ -234,6 +234,41 @@ public abstract class TokenEvent {
         }
     }
 
+    /**
+     * An administrator imported tokens of Jira's built-in app: how many rows were imported, skipped (imported
+     * before) and refused. One event per import, never per token: an import may hold 100,000 rows.
+     */
+    public static final class Imported extends TokenEvent {
+        private final int imported;
+        private final int skipped;
+        private final int failed;
+
+        Imported(Instant at, Actor actor, int imported, int skipped, int failed) {
+            super(at, actor);
+            this.imported = imported;
+            this.skipped = skipped;
+            this.failed = failed;
+        }
+
+        public int imported() {
+            return imported;
+        }
+
+        public int skipped() {
+            return skipped;
+        }
+
+        public int failed() {
+            return failed;
+        }
+
+        @Override
+        public String toString() {
+            return "TokensImported[source=builtin, imported=" + imported + ", skipped=" + skipped + ", failed=" + failed
+                    + ", " + by() + "]";
+        }
+    }
+
     /** An administrator changed the policy: each setting whose value in force changed, with its old and new value. */
     public static final class SettingsChanged extends TokenEvent {
         private final Map<String, Change> changes;

@@ -31,7 +31,10 @@ public final class TokenPolicy {
         FAILED_CHECKS_PER_MINUTE("failedChecksPerMinute", "dev.jirapat.failed.checks.per.minute", "60", 0, 100000),
         // Days before expiry at which the owner is told a token expires soon (NoticeDays): a list, default 5 as the
         // built-in app's single notice. The built-in app has no property for a list, so neither do we.
-        EXPIRY_NOTICE_DAYS("expiryNoticeDays", null, "5", NoticeDays.MIN_DAY, NoticeDays.MAX_DAY);
+        EXPIRY_NOTICE_DAYS("expiryNoticeDays", null, "5", NoticeDays.MIN_DAY, NoticeDays.MAX_DAY),
+        // Tokens imported from Jira's built-in app authenticate as before; off, they are refused (401), so an admin
+        // can end them all at once when every script has moved to a token of ours.
+        IMPORTED_TOKENS_ACCEPTED("importedTokensAccepted", "dev.jirapat.imported.tokens.accepted", "true", 0, 1);
 
         private final String key;
         private final String systemProperty;
@@ -213,6 +216,10 @@ public final class TokenPolicy {
     /** When owners are told, before expiry, that a token expires soon. */
     public NoticeDays expiryNoticeDays() {
         return NoticeDays.parse(values.get(Setting.EXPIRY_NOTICE_DAYS)).orElseThrow(IllegalStateException::new);
+    }
+
+    public boolean importedTokensAccepted() {
+        return flag(Setting.IMPORTED_TOKENS_ACCEPTED);
     }
 
     @Override

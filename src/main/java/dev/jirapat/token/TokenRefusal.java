@@ -18,7 +18,9 @@ public enum TokenRefusal {
     /** A read token on a method or path only a write token may use. */
     INSUFFICIENT_SCOPE,
     /** A read token on a path that could be routed more than one way: refused rather than guessed. */
-    AMBIGUOUS_PATH;
+    AMBIGUOUS_PATH,
+    /** A token imported from Jira's built-in app while the admin turned their acceptance off. */
+    IMPORTED_NOT_ACCEPTED;
 
     /**
      * A working token used beyond its scope: the client holds a good token, so this is not a failed guess (it does

@@ -282,7 +282,9 @@ public final class TokenService {
         }
         // A rotation starts a new lifetime: its expiry notices start again (none of the old expiry's will go).
         AccessToken renewed = terms.value().applyTo(old.toBuilder()).createdAt(now).lastUsed(null, null).noticeSent(null)
-                .hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM).hint(raw.hint()).build();
+                .hash(TokenHasher.hash(raw), TokenHasher.ALGORITHM).hint(raw.hint())
+                .builtinId(null) // an imported token becomes ours: its built-in secret ends here
+                .build();
         Optional<AccessToken> stored = store.replace(id, renewed);
         return stored.isPresent() ? Outcome.of(new Rotation(old, new IssuedToken(stored.get(), raw)))
                 : Outcome.<Rotation>rejected(Rejection.NOT_FOUND);

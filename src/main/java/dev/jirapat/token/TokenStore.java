@@ -1,9 +1,11 @@
 package dev.jirapat.token;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -96,4 +98,34 @@ public interface TokenStore {
 
     /** Deletes these tokens (by id) in one statement; those already gone are skipped. */
     void deleteAll(List<AccessToken> tokens);
+
+    /**
+     * Stores tokens imported from Jira's built-in app (their ids ignored), each under its owner beyond the limit:
+     * an owner over it keeps them and creates nothing new until under it.
+     *
+     * @return how many were stored
+     * @throws StoreConflictException when a row collides with a stored one (the same built-in hash); retry row by row
+     */
+    int insertImported(List<AccessToken> tokens);
+
+    /** The imported token holding the built-in app's {@code TOKEN_ID}, if any (rotated tokens hold none). */
+    Optional<AccessToken> findByBuiltinId(String builtinId);
+
+    /**
+     * Whether a token holding this built-in {@code TOKEN_ID} is stored. Asked for every built-in-shaped Bearer
+     * token, imported or not, so a store may cache the answer (both ways) and must then forget it when that id is
+     * imported, rotated or deleted.
+     */
+    boolean isImported(String builtinId);
+
+    /** Of these built-in {@code TOKEN_ID}s (at most a few hundred), those already imported. */
+    Set<String> importedAmong(Collection<String> builtinIds);
+
+    /**
+     * Replaces the hash of token {@code id} (and its hint) if it still holds {@code expectedHash}: an imported
+     * token's slow built-in hash becomes ours after its first successful check.
+     *
+     * @return whether the row was changed
+     */
+    boolean upgradeHash(long id, String expectedHash, String newHash, String algorithm, String hint);
 }

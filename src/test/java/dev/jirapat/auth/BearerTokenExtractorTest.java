@@ -17,6 +17,8 @@ import static org.junit.Assert.assertTrue;
 
 public class BearerTokenExtractorTest {
     private static final String TOKEN = "jpat_" + "Ab3".repeat(16) + "x"; // shape only: the extractor never checks the checksum
+    private static final String BUILTIN = "NjM0NzE2OTk3MDk2OvcQ9Xi8NNZ4kaKO5JDzbbLbVmDk"; // 634716997096 + 20 bytes
+    private static final String NOT_DIGITS = "MTIzNDU2Nzg5MDF4OgAAAAAAAAAAAAAAAAAAAAAAAAAA"; // "12345678901x:" + zeros
 
     private static final class Case {
         final String name;
@@ -49,7 +51,11 @@ public class BearerTokenExtractorTest {
         add("no header", Kind.ABSENT, null, null);
         add("other scheme", Kind.ABSENT, null, null, "Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnagMDAuBgkqhkiC");
         add("Digest", Kind.ABSENT, null, null, "Digest username=\"alice\", realm=\"jira\"");
-        add("Jira's own PAT (base64, no prefix)", Kind.ABSENT, null, null, "Bearer NjM0NzE2OTk3MDk2OvcQ9Xi8NNZ4kaKO5JDzbbLbVmDk");
+        add("Jira's own PAT among two headers (Jira's concern, as before imports)", Kind.ABSENT, null, null,
+                "Bearer " + BUILTIN, basic("alice:alice"));
+        add("Jira's own PAT shape, but the id is not digits", Kind.ABSENT, null, null, "Bearer " + NOT_DIGITS);
+        add("Jira's own PAT as a Basic password (the built-in app never took Basic)", Kind.ABSENT, null, null,
+                basic("alice:" + BUILTIN));
         add("OAuth 2.0 access token (JWT)", Kind.ABSENT, null, null, "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl");
         add("base64 of our token", Kind.ABSENT, null, null,
                 "Bearer " + Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.US_ASCII)));
@@ -60,6 +66,10 @@ public class BearerTokenExtractorTest {
         add("Basic that is not base64", Kind.ABSENT, null, null, "Basic !!!not-base64!!!");
         add("Basic without a colon", Kind.ABSENT, null, null, basic("alice" + TOKEN));
         add("two headers, neither ours", Kind.ABSENT, null, null, basic("alice:alice"), "Bearer NjM0NzE2OTk3MDk2");
+
+        // ours if its id was imported (the filter asks the checker)
+        add("Jira's own PAT (base64, no prefix)", Kind.BUILTIN, BUILTIN, null, "Bearer " + BUILTIN);
+        add("Jira's own PAT, lower-case scheme", Kind.BUILTIN, BUILTIN, null, "bearer  " + BUILTIN + " ");
 
         // ours
         add("Bearer", Kind.BEARER, TOKEN, null, "Bearer " + TOKEN);
@@ -89,7 +99,7 @@ public class BearerTokenExtractorTest {
         for (Case c : CASES) {
             Extraction e = BearerTokenExtractor.extract(c.headers);
             boolean ok = e.kind() == c.kind
-                    && (c.kind != Kind.BEARER && c.kind != Kind.BASIC || c.token.equals(e.token()))
+                    && (c.kind != Kind.BEARER && c.kind != Kind.BASIC && c.kind != Kind.BUILTIN || c.token.equals(e.token()))
                     && (c.kind != Kind.BASIC || c.username.equals(e.username()))
                     && (c.kind != Kind.MALFORMED || e.reason() != null && !e.reason().isEmpty());
             if (!ok) {

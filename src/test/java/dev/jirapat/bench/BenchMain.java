@@ -21,6 +21,7 @@ public final class BenchMain {
         Options options = new OptionsBuilder()
                 .include(TokenCheckBench.class.getName())
                 .include(StoredTokenCheckBench.class.getName())
+                .include(ImportedTokenCheckBench.class.getName())
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .forks(1)

@@ -313,7 +313,8 @@ public class RestContractIT {
         assertEquals(r.toString(), 200, r.status);
         assertEquals("{\"enabled\":true,\"maxExpiryDays\":365,\"eternalTokensAllowed\":true,\"maxTokensPerUser\":10,"
                 + "\"nameMaxLength\":40,\"expiryWarningDays\":5,\"pruningDelayDays\":30,\"invalidateSession\":true,"
-                + "\"allowBasicAuth\":false,\"mailNotificationsEnabled\":true,\"failedChecksPerMinute\":60,\"expiryNoticeDays\":[5]}", r.body);
+                + "\"allowBasicAuth\":false,\"mailNotificationsEnabled\":true,\"failedChecksPerMinute\":60,\"expiryNoticeDays\":[5],"
+                + "\"importedTokensAccepted\":true}", r.body);
     }
 
     @Test

@@ -57,6 +57,7 @@ public class RestPermissionIT {
             new Row("POST", "/admin/tokens", "{\"username\":\"alice\",\"name\":\"svc\"}", 401, 403, 403, 201),
             new Row("GET", "/admin/settings", null, 401, 403, 403, 200),
             new Row("PUT", "/admin/settings", "{\"maxTokensPerUser\":9}", 401, 403, 403, 200),
+            new Row("POST", "/admin/import/builtin", "[]", 401, 403, 403, 200),
     };
 
     @Before

@@ -7,9 +7,12 @@ import dev.jirapat.token.TokenStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -23,6 +26,7 @@ public final class InMemoryTokenStore implements TokenStore {
     private final Map<Long, AccessToken> byId = new ConcurrentHashMap<>();
     private final Map<String, AccessToken> byHash = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Map<String, Long> idByBuiltinId = new ConcurrentHashMap<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -137,5 +141,51 @@ public final class InMemoryTokenStore implements TokenStore {
     @Override
     public void deleteAll(List<AccessToken> tokens) {
         throw new UnsupportedOperationException("not for benchmarks of the check");
+    }
+
+    @Override
+    public int insertImported(List<AccessToken> tokens) {
+        for (AccessToken token : tokens) {
+            AccessToken stored = token.toBuilder().id(ids.incrementAndGet()).build();
+            byId.put(stored.id(), stored);
+            byHash.put(stored.hash(), stored);
+            idByBuiltinId.put(stored.builtinId().get(), stored.id());
+        }
+        return tokens.size();
+    }
+
+    @Override
+    public Optional<AccessToken> findByBuiltinId(String builtinId) {
+        Long id = idByBuiltinId.get(builtinId);
+        return Optional.ofNullable(id == null ? null : byId.get(id)).filter(t -> t.builtinId().map(builtinId::equals).orElse(false));
+    }
+
+    @Override
+    public boolean isImported(String builtinId) {
+        return findByBuiltinId(builtinId).isPresent();
+    }
+
+    @Override
+    public Set<String> importedAmong(Collection<String> builtinIds) {
+        Set<String> out = new HashSet<>();
+        for (String id : builtinIds) {
+            if (isImported(id)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized boolean upgradeHash(long id, String expectedHash, String newHash, String algorithm, String hint) {
+        AccessToken old = byId.get(id);
+        if (old == null || !old.hash().equals(expectedHash)) {
+            return false;
+        }
+        AccessToken stored = old.toBuilder().hash(newHash, algorithm).hint(hint).build();
+        byHash.remove(old.hash());
+        byId.put(id, stored);
+        byHash.put(newHash, stored);
+        return true;
     }
 }

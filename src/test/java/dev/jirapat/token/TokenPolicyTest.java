@@ -34,6 +34,7 @@ public class TokenPolicyTest {
         m.put(Setting.MAIL_NOTIFICATIONS, p.mailNotificationsEnabled());
         m.put(Setting.FAILED_CHECKS_PER_MINUTE, p.failedChecksPerMinute());
         m.put(Setting.EXPIRY_NOTICE_DAYS, p.expiryNoticeDays().toString());
+        m.put(Setting.IMPORTED_TOKENS_ACCEPTED, p.importedTokensAccepted());
         return m;
     }
 
@@ -51,6 +52,7 @@ public class TokenPolicyTest {
         m.put(Setting.MAIL_NOTIFICATIONS, true);
         m.put(Setting.FAILED_CHECKS_PER_MINUTE, 60);
         m.put(Setting.EXPIRY_NOTICE_DAYS, "5");
+        m.put(Setting.IMPORTED_TOKENS_ACCEPTED, true);
         return m;
     }
 
@@ -68,6 +70,7 @@ public class TokenPolicyTest {
         {Setting.MAIL_NOTIFICATIONS, "false", false},
         {Setting.FAILED_CHECKS_PER_MINUTE, "0", 0},
         {Setting.EXPIRY_NOTICE_DAYS, "30,7,1", "30,7,1"},
+        {Setting.IMPORTED_TOKENS_ACCEPTED, "false", false},
     };
 
     private static Function<String, String> props(Map<String, String> values) {
@@ -99,6 +102,7 @@ public class TokenPolicyTest {
             {Setting.FAILED_CHECKS_PER_MINUTE, "dev.jirapat.failed.checks.per.minute", "failedChecksPerMinute"},
             // The built-in app has no property for a list of notice days, so neither do we.
             {Setting.EXPIRY_NOTICE_DAYS, null, "expiryNoticeDays"},
+            {Setting.IMPORTED_TOKENS_ACCEPTED, "dev.jirapat.imported.tokens.accepted", "importedTokensAccepted"},
         };
         assertEquals(Setting.values().length, table.length);
         for (Object[] row : table) {
@@ -386,7 +390,8 @@ public class TokenPolicyTest {
     @Test
     public void isBooleanWhenSettingIsAFlagThenTrue() {
         EnumSet<Setting> flags = EnumSet.of(Setting.ENABLED, Setting.ETERNAL_ALLOWED, Setting.INVALIDATE_SESSION,
-                Setting.ALLOW_BASIC_AUTH, Setting.MAIL_NOTIFICATIONS);
+                Setting.ALLOW_BASIC_AUTH, Setting.MAIL_NOTIFICATIONS,
+                Setting.IMPORTED_TOKENS_ACCEPTED);
         for (Setting s : Setting.values()) {
             assertEquals(s.name(), flags.contains(s), s.isBoolean());
         }
