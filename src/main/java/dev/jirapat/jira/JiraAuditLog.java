@@ -83,6 +83,12 @@ public final class JiraAuditLog implements TokenEvents {
             }
             entry.extraAttribute(new AuditAttribute("pat.audit.attribute.tokens", tokens.toString()));
         }
+        if (event instanceof TokenEvent.Imported) {
+            TokenEvent.Imported i = (TokenEvent.Imported) event;
+            entry.extraAttribute(new AuditAttribute("pat.audit.attribute.imported", Integer.toString(i.imported())));
+            entry.extraAttribute(new AuditAttribute("pat.audit.attribute.skipped", Integer.toString(i.skipped())));
+            entry.extraAttribute(new AuditAttribute("pat.audit.attribute.failed", Integer.toString(i.failed())));
+        }
         if (event instanceof TokenEvent.SettingsChanged) {
             for (Map.Entry<String, TokenEvent.Change> c : ((TokenEvent.SettingsChanged) event).changes().entrySet()) {
                 entry.changedValue(ChangedValue.fromI18nKeys("pat.settings." + c.getKey())
@@ -116,6 +122,9 @@ public final class JiraAuditLog implements TokenEvents {
         }
         if (event instanceof TokenEvent.RemovedWithOwner) {
             return "pat.audit.action.removedWithOwner";
+        }
+        if (event instanceof TokenEvent.Imported) {
+            return "pat.audit.action.imported";
         }
         return "pat.audit.action." + event.getClass().getSimpleName();
     }

@@ -72,6 +72,19 @@ public class JiraAuditLogTest {
     }
 
     @Test
+    public void importedThenOneEntryWithTheCountsAndTheAdmin() {
+        audit.publish(SampleTokenEvents.imported(ADMIN, 40, 3, 2));
+
+        assertEquals(1, entries.size());
+        assertEquals("pat.audit.action.imported", entries.get(0).getActionI18nKey());
+        Map<String, String> attributes = attributes(entries.get(0));
+        assertEquals("Administrator (admin)", attributes.get("pat.audit.attribute.actor"));
+        assertEquals("40", attributes.get("pat.audit.attribute.imported"));
+        assertEquals("3", attributes.get("pat.audit.attribute.skipped"));
+        assertEquals("2", attributes.get("pat.audit.attribute.failed"));
+    }
+
+    @Test
     public void createdWhenByOwnerThenCreatedNotForAnotherUser() {
         audit.publish(SampleTokenEvents.created(Actor.user("alice"), token(1, "alice", "x")));
 

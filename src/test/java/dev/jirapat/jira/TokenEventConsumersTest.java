@@ -1,6 +1,6 @@
 package dev.jirapat.jira;
 
-import dev.jirapat.token.SampleEvents;
+import dev.jirapat.token.SampleTokenEvents;
 import dev.jirapat.token.TokenEvent;
 import dev.jirapat.token.TokenEvents;
 import org.junit.Test;
@@ -21,7 +21,7 @@ public class TokenEventConsumersTest {
             throw new IllegalStateException("mail server down");
         };
         TokenEventConsumers consumers = new TokenEventConsumers(Arrays.asList(failing, seen::add));
-        TokenEvent event = SampleEvents.settingsChanged();
+        TokenEvent event = SampleTokenEvents.settingsChanged(dev.jirapat.token.Actor.user("admin"), "maxTokensPerUser", "10", "3");
 
         consumers.publish(event); // must not throw
 

@@ -53,6 +53,10 @@ public final class SampleTokenEvents {
         return new TokenEvent.SettingsChanged(AT, actor, changes);
     }
 
+    public static TokenEvent imported(Actor admin, int imported, int skipped, int failed) {
+        return new TokenEvent.Imported(AT, admin, imported, skipped, failed);
+    }
+
     public static List<TokenEvent> everyKind(Actor admin, String ownerKey) {
         AccessToken token = token(7, ownerKey, "deploy");
         return Arrays.asList(created(admin, token), rotated(admin, token), revoked(admin, token),
