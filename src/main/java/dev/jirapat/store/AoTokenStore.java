@@ -138,6 +138,7 @@ public final class AoTokenStore implements TokenStore {
         if (token.lastUsedAt().isPresent()) {
             row.put(TokenEntity.LAST_USED, Date.from(token.lastUsedAt().get()));
         }
+        token.noticeSent().ifPresent(stage -> row.put(TokenEntity.NOTICE_STAGE, stage.days()));
         try {
             return ao.create(TokenEntity.class, row);
         } catch (RuntimeException e) {

@@ -169,7 +169,20 @@ public final class BuiltinRow {
                 .hash(hash.text(), Pkcs5s2Hash.ALGORITHM)
                 .hint(BuiltinToken.hintOfId(tokenId))
                 .builtinId(tokenId)
+                .noticeSent(noticeSent())
                 .build();
+    }
+
+    /**
+     * What the built-in app already told the owner, so no notice goes twice: {@code EXPIRED_SENT} is our expired
+     * notice; {@code EXPIRE_SOON_SENT} its one "expires soon" notice, taken as the last of ours (only the one at
+     * expiry is still due); {@code NOT_SENT} or none, nothing yet.
+     */
+    private NoticeStage noticeSent() {
+        if ("EXPIRED_SENT".equals(notificationState)) {
+            return NoticeStage.EXPIRED;
+        }
+        return "EXPIRE_SOON_SENT".equals(notificationState) ? NoticeStage.expiresWithin(1) : null;
     }
 
     @Override

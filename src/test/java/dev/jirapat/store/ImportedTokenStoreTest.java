@@ -14,6 +14,7 @@ import dev.jirapat.token.ImportRecord;
 import dev.jirapat.token.ImportReport;
 import dev.jirapat.token.InMemoryPolicy;
 import dev.jirapat.token.IssuedToken;
+import dev.jirapat.token.NoticeStage;
 import dev.jirapat.token.PathKind;
 import dev.jirapat.token.RequestFacts;
 import dev.jirapat.token.TokenChecker;
@@ -107,6 +108,18 @@ public class ImportedTokenStoreTest {
             records.add(ImportRecord.of(i + 2, rows.get(i)));
         }
         return imports.run(ADMIN, records.iterator(), ZoneOffset.UTC, false).value();
+    }
+
+    @Test
+    @NonTransactional
+    public void importWhenTheBuiltinAppSentTheExpiredNoticeThenTheStoredTokenKeepsIt() {
+        Map<String, String> sent = row("000000000042", BuiltinFixtures.someHash(), "alice");
+        sent.put("NOTIFICATION_STATE", "EXPIRED_SENT");
+
+        importRows(Arrays.asList(sent, row("000000000043", BuiltinFixtures.someHash(), "alice")));
+
+        assertEquals(NoticeStage.EXPIRED, store.inTransaction(() -> store.findByBuiltinId("000000000042")).get().noticeSent().get());
+        assertFalse(store.inTransaction(() -> store.findByBuiltinId("000000000043")).get().noticeSent().isPresent());
     }
 
     @Test

@@ -107,6 +107,21 @@ public class BuiltinImportTest {
     }
 
     @Test
+    public void importWhenTheBuiltinAppSentNoticesThenOursDoNotRepeatThem() {
+        run(false, Arrays.asList(with(row("000000000011"), "NOTIFICATION_STATE", "NOT_SENT"),
+                with(row("000000000012"), "NOTIFICATION_STATE", "EXPIRE_SOON_SENT"),
+                with(row("000000000013"), "NOTIFICATION_STATE", "EXPIRED_SENT"),
+                with(row("000000000014"), "NOTIFICATION_STATE", "")));
+
+        assertFalse(stored.findByBuiltinId("000000000011").get().noticeSent().isPresent());
+        NoticeStage soon = stored.findByBuiltinId("000000000012").get().noticeSent().get();
+        assertFalse("no further expires-soon notice", NoticeStage.expiresWithin(1).isAfter(soon));
+        assertTrue("the notice at expiry is still due", NoticeStage.EXPIRED.isAfter(soon));
+        assertEquals(NoticeStage.EXPIRED, stored.findByBuiltinId("000000000013").get().noticeSent().get());
+        assertFalse(stored.findByBuiltinId("000000000014").get().noticeSent().isPresent());
+    }
+
+    @Test
     public void importWhenExpiryIsTheBuiltinNeverSentinelThenNeverExpires() {
         run(false, Arrays.asList(with(row("000000000001"), "EXPIRING_AT", "9999-12-31 00:00:00"),
                 with(row("000000000002"), "EXPIRING_AT", "9999-12-31T00:00:00.000+00:00")));
