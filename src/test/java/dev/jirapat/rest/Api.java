@@ -12,11 +12,7 @@ import dev.jirapat.token.TokenStore;
 import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -120,28 +116,7 @@ final class Api {
 
     /** The lines written to System.err (where slf4j-simple logs) while {@code action} runs; they still reach the console. */
     static List<String> captureLog(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                captured.write(b);
-                original.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                captured.write(b, off, len);
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.err.flush();
-            System.setErr(original);
-        }
-        return List.of(captured.toString(StandardCharsets.UTF_8).split("\n"));
+        return dev.jirapat.testing.StderrCapture.lines(action);
     }
 
     static JsonNode json(HttpCall.Response r) {
