@@ -99,14 +99,10 @@ public final class AoTokenStore implements TokenStore {
         row.setNoticeStage(replacement.noticeSent().map(NoticeStage::days).orElse(null));
         row.setOrigin(origin(replacement));
         row.setBuiltinId(replacement.builtinId().orElse(null));
-        try {
+        conflictAs("a concurrent writer changed the same token", () -> {
             row.save();
-        } catch (RuntimeException e) {
-            if (isConflict(e)) {
-                throw new StoreConflictException("a concurrent writer changed the same token", e);
-            }
-            throw e;
-        }
+            return null;
+        });
         // AO does not say whether the UPDATE found its row: a revocation that committed after our read leaves it
         // nothing to update. Only the row read back with the new hash proves the new secret is stored.
         return findById(id).filter(stored -> stored.hash().equals(replacement.hash()));
@@ -139,11 +135,16 @@ public final class AoTokenStore implements TokenStore {
             row.put(TokenEntity.LAST_USED, Date.from(token.lastUsedAt().get()));
         }
         token.noticeSent().ifPresent(stage -> row.put(TokenEntity.NOTICE_STAGE, stage.days()));
+        return conflictAs("a concurrent writer took the same slot or hash", () -> ao.create(TokenEntity.class, row));
+    }
+
+    /** Runs a write whose unique-key violation means a concurrent writer won: a {@link StoreConflictException}. */
+    private static <T> T conflictAs(String message, Supplier<T> write) {
         try {
-            return ao.create(TokenEntity.class, row);
+            return write.get();
         } catch (RuntimeException e) {
             if (isConflict(e)) {
-                throw new StoreConflictException("a concurrent writer took the same slot or hash", e);
+                throw new StoreConflictException(message, e);
             }
             throw e;
         }
@@ -212,14 +213,10 @@ public final class AoTokenStore implements TokenStore {
         row.setHash(newHash);
         row.setHashAlg(algorithm);
         row.setHint(hint);
-        try {
+        conflictAs("a concurrent writer changed the same token", () -> {
             row.save();
-        } catch (RuntimeException e) {
-            if (isConflict(e)) {
-                throw new StoreConflictException("a concurrent writer changed the same token", e);
-            }
-            throw e;
-        }
+            return null;
+        });
         return true;
     }
 
@@ -373,16 +370,12 @@ public final class AoTokenStore implements TokenStore {
         claim.put(NoticeClaimEntity.CLAIM, id + ":" + expiresAt.toEpochMilli() + ":" + stage.days());
         claim.put(NoticeClaimEntity.TOKEN_ID, (int) id);
         claim.put(NoticeClaimEntity.CLAIMED, new Date());
-        try {
+        conflictAs("another run claimed the same notice", () -> {
             ao.create(NoticeClaimEntity.class, claim);
             row.setNoticeStage(stage.days());
             row.save();
-        } catch (RuntimeException e) {
-            if (isConflict(e)) {
-                throw new StoreConflictException("another run claimed the same notice", e);
-            }
-            throw e;
-        }
+            return null;
+        });
         return true;
     }
 
