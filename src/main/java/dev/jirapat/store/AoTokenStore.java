@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -305,23 +306,73 @@ public final class AoTokenStore implements TokenStore {
             and(where, TokenEntity.EXPIRES + " <= ?");
             params.add(Date.from(search.statusExpiresUntil().get()));
         }
-        Query filter = where.length() == 0 ? Query.select() : Query.select().where(where.toString(), params.toArray());
-        int total = ao.count(TokenEntity.class, filter);
-
-        Query pageQuery = where.length() == 0 ? Query.select() : Query.select().where(where.toString(), params.toArray());
-        // Ties: newest first, as Jira's built-in search does, then by id so paging is stable. A column never
-        // appears twice in ORDER BY (HSQLDB lets the later occurrence win).
-        String direction = search.ascending() ? " ASC" : " DESC";
-        String sortColumn = column(search.sortBy());
-        String order = sortColumn.equals(TokenEntity.CREATED)
-                ? TokenEntity.CREATED + direction + ", " + TokenEntity.ID + direction
-                : sortColumn + direction + ", " + TokenEntity.CREATED + " DESC, " + TokenEntity.ID + " DESC";
-        pageQuery.order(order).limit(search.limit()).offset(search.page() * search.limit());
-        List<AccessToken> values = new ArrayList<>();
-        for (TokenEntity row : ao.find(TokenEntity.class, pageQuery)) {
-            values.add(toDomain(row));
+        String criteria = where.toString();
+        Object[] values = params.toArray();
+        int total = ao.count(TokenEntity.class, filtered(Query.select(), criteria, values));
+        long offset = (long) search.page() * search.limit();
+        if (offset >= total) {
+            return new TokenPage(new ArrayList<>(), search.page(), search.limit(), total);
         }
-        return new TokenPage(values, search.page(), search.limit(), total);
+        int rows = (int) Math.min(search.limit(), total - offset);
+        // A deep page is read from whichever end is nearer, in the reversed order: the last page of a million
+        // skips nothing. The exact reverse needs a total order, which the id as last key gives.
+        int fromEnd = (int) (total - offset - rows);
+        boolean reversed = fromEnd < offset;
+        // Ids first, in the sort's index alone (an index-only scan where the index covers the filter), then only
+        // the page's rows: the rows skipped before the page are never fetched from the table.
+        Query idQuery = filtered(Query.select(TokenEntity.ID), criteria, values)
+                .order(order(search.sortBy(), search.ascending(), reversed))
+                .limit(rows).offset(reversed ? fromEnd : (int) offset);
+        List<Integer> ids = new ArrayList<>();
+        for (TokenEntity row : ao.find(TokenEntity.class, idQuery)) {
+            ids.add(row.getID());
+        }
+        if (reversed) {
+            Collections.reverse(ids);
+        }
+        return new TokenPage(byIds(ids), search.page(), search.limit(), total);
+    }
+
+    /**
+     * The search order, or its exact reverse. Ties: newest first, as Jira's built-in search does, then by id so
+     * paging is stable and the order total. A column never appears twice in ORDER BY (HSQLDB lets the later
+     * occurrence win).
+     */
+    static String order(SortField sortBy, boolean ascending, boolean reversed) {
+        String direction = ascending != reversed ? " ASC" : " DESC";
+        String sortColumn = column(sortBy);
+        if (sortColumn.equals(TokenEntity.CREATED)) {
+            return TokenEntity.CREATED + direction + ", " + TokenEntity.ID + direction;
+        }
+        String ties = reversed ? " ASC" : " DESC";
+        return sortColumn + direction + ", " + TokenEntity.CREATED + ties + ", " + TokenEntity.ID + ties;
+    }
+
+    private static Query filtered(Query query, String criteria, Object[] values) {
+        return criteria.isEmpty() ? query : query.where(criteria, values);
+    }
+
+    /** The rows of these ids in this order; one deleted meanwhile is left out. */
+    private List<AccessToken> byIds(List<Integer> ids) {
+        Map<Integer, AccessToken> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) { // Oracle takes at most 1000 values in one IN list
+            List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            StringBuilder in = new StringBuilder(TokenEntity.ID).append(" IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                in.append(i == 0 ? "?" : ", ?");
+            }
+            for (TokenEntity row : ao.find(TokenEntity.class, Query.select().where(in.append(')').toString(), chunk.toArray()))) {
+                found.put(row.getID(), toDomain(row));
+            }
+        }
+        List<AccessToken> out = new ArrayList<>();
+        for (Integer id : ids) {
+            AccessToken token = found.get(id);
+            if (token != null) {
+                out.add(token);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -16,19 +16,11 @@ import net.java.ao.builder.EntityManagerBuilder;
 import net.java.ao.schema.Case;
 import net.java.ao.schema.UnderscoreFieldNameConverter;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -148,33 +140,30 @@ public final class LifecycleBenchMain {
 
     /** One INSERT ... SELECT over generate_series: a million rows in seconds, no client-side list. */
     private static void fill(EntityManager em) throws Exception {
-        String table = em.getProvider().withSchema(new AtlassianTableNames().getName(TokenEntity.class));
-        List<String> columns = new ArrayList<>();
-        for (String c : new String[] {TokenEntity.OWNER_KEY, TokenEntity.NAME, TokenEntity.NAME_LOWER, TokenEntity.CREATED,
-                TokenEntity.EXPIRES, TokenEntity.SCOPE, TokenEntity.ALLOWED_IPS, TokenEntity.CREATED_BY, TokenEntity.HASH,
-                TokenEntity.HASH_ALG, TokenEntity.HINT, TokenEntity.SLOT}) {
-            columns.add(em.getProvider().processID(c));
-        }
         String now = "TIMESTAMP '2026-12-01 00:00:00'";
-        columns.add(em.getProvider().processID(TokenEntity.NOTICE_STAGE));
         // Steady state: notices already sent as tokens crossed their thresholds (the hourly job's normal load is
         // the few that crossed one since its last run: here 0.2 %, 2,000 of a million).
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
-                + "'user' || (g % " + OWNERS + "), 'token ' || g, 'token ' || g, " + now + " - INTERVAL '400 days', "
-                + "CASE WHEN g % 10 = 0 THEN " + now + " - INTERVAL '60 days' "
-                + "WHEN g % 20 = 1 THEN " + now + " - INTERVAL '10 days' "
-                + "WHEN g % 20 = 3 THEN " + now + " + INTERVAL '3 days' "
-                + "WHEN g % 1000 = 7 THEN " + now + " + INTERVAL '2 days' "
-                + "WHEN g % 1000 = 9 THEN " + now + " - INTERVAL '1 hour' "
-                + "ELSE " + now + " + INTERVAL '365 days' END, "
-                + "'write', '', 'user' || (g % " + OWNERS + "), md5(g::text) || md5((g + 1)::text), 'SHA-256', "
-                + "'jpat_...' || right(md5(g::text), 4), 'slot-' || g, "
-                + "CASE WHEN g % 10 = 0 OR g % 20 = 1 THEN 0 WHEN g % 20 = 3 OR g % 1000 = 9 THEN 5 ELSE NULL END "
-                + "FROM generate_series(1, " + TOKENS + ") AS g";
-        try (Connection c = em.getProvider().getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(sql);
-            s.execute("ANALYZE " + table);
-        }
+        new TokenRowsBySql()
+                .column(TokenEntity.OWNER_KEY, "'user' || (g % " + OWNERS + ")")
+                .column(TokenEntity.NAME, "'token ' || g")
+                .column(TokenEntity.NAME_LOWER, "'token ' || g")
+                .column(TokenEntity.CREATED, now + " - INTERVAL '400 days'")
+                .column(TokenEntity.EXPIRES, "CASE WHEN g % 10 = 0 THEN " + now + " - INTERVAL '60 days' "
+                        + "WHEN g % 20 = 1 THEN " + now + " - INTERVAL '10 days' "
+                        + "WHEN g % 20 = 3 THEN " + now + " + INTERVAL '3 days' "
+                        + "WHEN g % 1000 = 7 THEN " + now + " + INTERVAL '2 days' "
+                        + "WHEN g % 1000 = 9 THEN " + now + " - INTERVAL '1 hour' "
+                        + "ELSE " + now + " + INTERVAL '365 days' END")
+                .column(TokenEntity.SCOPE, "'write'")
+                .column(TokenEntity.ALLOWED_IPS, "''")
+                .column(TokenEntity.CREATED_BY, "'user' || (g % " + OWNERS + ")")
+                .column(TokenEntity.HASH, "md5(g::text) || md5((g + 1)::text)")
+                .column(TokenEntity.HASH_ALG, "'SHA-256'")
+                .column(TokenEntity.HINT, "'jpat_...' || right(md5(g::text), 4)")
+                .column(TokenEntity.SLOT, "'slot-' || g")
+                .column(TokenEntity.NOTICE_STAGE, "CASE WHEN g % 10 = 0 OR g % 20 = 1 THEN 0 "
+                        + "WHEN g % 20 = 3 OR g % 1000 = 9 THEN 5 ELSE NULL END")
+                .insert(em, TOKENS, false);
     }
 
     /** Every owner exists except user7, user107, user207, ... */
@@ -207,84 +196,5 @@ public final class LifecycleBenchMain {
 
     private static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
-    }
-
-    /** A PostgreSQL of its own in a temporary directory, as .ci/run starts one. */
-    static final class ThrowawayPostgres {
-        private final Path dir;
-        private final Path bin;
-        private final int port;
-        private final boolean asPatci;
-
-        private ThrowawayPostgres(Path dir, Path bin, int port, boolean asPatci) {
-            this.dir = dir;
-            this.bin = bin;
-            this.port = port;
-            this.asPatci = asPatci;
-        }
-
-        static ThrowawayPostgres start() throws Exception {
-            Path bin = null;
-            try (java.util.stream.Stream<Path> versions = Files.list(Paths.get("/usr/lib/postgresql"))) {
-                for (Path v : (Iterable<Path>) versions.sorted()::iterator) {
-                    if (Files.isExecutable(v.resolve("bin/initdb"))) {
-                        bin = v.resolve("bin");
-                    }
-                }
-            } catch (IOException e) {
-                bin = null;
-            }
-            if (bin == null) {
-                throw new IllegalStateException("no PostgreSQL in /usr/lib/postgresql/*/bin: install it (apt-get install "
-                        + "postgresql) or pass -Dbench.pg.url=jdbc:postgresql://...");
-            }
-            boolean root = "root".equals(System.getProperty("user.name"));
-            Path dir = Files.createTempDirectory("pat-lifecycle-bench");
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            ThrowawayPostgres pg = new ThrowawayPostgres(dir, bin, port, root);
-            if (root) {
-                exec("chown", "-R", "patci", dir.toString());
-                exec("chmod", "755", dir.toString());
-            }
-            pg.asUser(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "pat",
-                    "--auth=trust", "--encoding=UTF8", "--locale=C");
-            pg.asUser(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-                    dir.resolve("postgres.log").toString(), "-w", "-o",
-                    "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir
-                            + " -c fsync=off -c shared_buffers=256MB", "start");
-            pg.asUser(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "pat", "pat");
-            System.out.println("[lifecycle-bench] PostgreSQL started on 127.0.0.1:" + port + " in " + dir);
-            return pg;
-        }
-
-        String url() {
-            return "jdbc:postgresql://127.0.0.1:" + port + "/pat";
-        }
-
-        void stop() throws Exception {
-            asUser(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
-            exec("rm", "-rf", dir.toString());
-        }
-
-        private void asUser(String... command) throws Exception {
-            if (!asPatci) {
-                exec(command);
-                return;
-            }
-            List<String> su = new ArrayList<>(List.of("runuser", "-u", "patci", "--"));
-            su.addAll(List.of(command));
-            exec(su.toArray(new String[0]));
-        }
-
-        private static void exec(String... command) throws Exception {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-            }
-        }
     }
 }
