@@ -65,7 +65,9 @@
                 }, focusFallback);
                 $('#pat-admin-empty').toggleClass('hidden', page.values.length > 0);
                 $('#pat-select-all').prop('checked', false);
-                $('#pat-page-info').text(page.totalPages > 0 ? AJS.I18n.getText('pat.admin.page.info', page.page + 1, page.totalPages) : '');
+                // A large result is counted only so far: "of at least N" pages then.
+                $('#pat-page-info').text(page.totalPages > 0 ? AJS.I18n.getText(page.totalPagesAtLeast
+                    ? 'pat.admin.page.info.atleast' : 'pat.admin.page.info', page.page + 1, page.totalPages) : '');
                 $('#pat-page-prev').prop('disabled', page.page === 0);
                 $('#pat-page-next').prop('disabled', page.isLastPage);
                 $table.find('th.pat-sortable').removeAttr('aria-sort');

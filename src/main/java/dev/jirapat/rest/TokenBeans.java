@@ -60,7 +60,7 @@ public final class TokenBeans {
                     owner.isPresent() ? new UserBean(owner.get()) : new UserBean(token.ownerKey()),
                     owner.isPresent() && owner.get().active()));
         }
-        return new TokenPageBean(values, page.page(), page.size(), page.isLastPage(), page.totalPages());
+        return new TokenPageBean(values, page.page(), page.size(), page.isLastPage(), page.totalPages(), page.totalExact());
     }
 
     List<UserBean> users(List<UserAccount> accounts) {

@@ -10,12 +10,22 @@ public final class TokenPage {
     private final int page;
     private final int limit;
     private final int total;
+    private final boolean totalExact;
 
     public TokenPage(List<AccessToken> values, int page, int limit, int total) {
+        this(values, page, limit, total, true);
+    }
+
+    /**
+     * {@code totalExact} false: the store stopped counting, {@code total} is a lower bound (more tokens match) and
+     * this page is not the last.
+     */
+    public TokenPage(List<AccessToken> values, int page, int limit, int total, boolean totalExact) {
         this.values = Collections.unmodifiableList(new ArrayList<>(values));
         this.page = page;
         this.limit = limit;
         this.total = total;
+        this.totalExact = totalExact;
     }
 
     public List<AccessToken> values() {
@@ -31,8 +41,13 @@ public final class TokenPage {
         return values.size();
     }
 
+    /** How many tokens match; at least this many when not {@link #totalExact()}. */
     public int total() {
         return total;
+    }
+
+    public boolean totalExact() {
+        return totalExact;
     }
 
     public int totalPages() {
@@ -40,6 +55,6 @@ public final class TokenPage {
     }
 
     public boolean isLastPage() {
-        return (long) (page + 1) * limit >= total;
+        return totalExact && (long) (page + 1) * limit >= total;
     }
 }

@@ -19,9 +19,6 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +35,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
@@ -169,29 +167,46 @@ public class SearchPagesTest {
         }
     }
 
+    @Test
+    @NonTransactional
+    public void searchWhenMoreMatchThanTheCountReachesThenTotalIsALowerBoundAndThePageStillRight() {
+        AoTokenStore near = new AoTokenStore(new EntityManagerActiveObjects(entityManager), 5);
+        List<Long> all = ids(store.search(TokenSearch.builder().sort(SortField.NAME, true).page(0, 1000).build()));
+
+        TokenPage first = near.search(TokenSearch.builder().sort(SortField.NAME, true).page(0, 3).build());
+        assertEquals(all.subList(0, 3), ids(first));
+        assertFalse(first.totalExact());
+        assertEquals(3 + 5 + 1, first.total()); // a row exists beyond the page and the reach
+        assertEquals(3, first.totalPages());
+        assertFalse(first.isLastPage());
+
+        TokenPage second = near.search(TokenSearch.builder().sort(SortField.NAME, true).page(1, 3).build());
+        assertEquals(all.subList(3, 6), ids(second));
+        assertFalse(second.totalExact());
+
+        // Past the reach, the count is exact (and pays for the deep page's read from the nearer end).
+        TokenPage deep = near.search(TokenSearch.builder().sort(SortField.NAME, true).page(8, 3).build());
+        assertTrue(deep.totalExact());
+        assertEquals(TOKENS, deep.total());
+        assertEquals(all.subList(24, 27), ids(deep));
+
+        // Few enough matches: exact. The name filter: always exact.
+        TokenPage few = near.search(TokenSearch.builder().userKeys(new TreeSet<>(List.of("owner-1"))).page(0, 3).build());
+        assertFalse(few.totalExact());
+        TokenPage one = near.search(TokenSearch.builder().nameContains("ci").page(0, 3).build());
+        assertTrue(one.totalExact());
+        assertEquals(stored.stream().filter(t -> t.name().contains("ci")).count(), one.total());
+        TokenPage small = near.search(TokenSearch.builder().created(T0, T0.plus(Duration.ofHours(3))).page(0, 3).build());
+        assertTrue(small.totalExact());
+        assertEquals(8, small.total());
+        assertTrue(near.search(TokenSearch.builder().created(T0, T0.plus(Duration.ofHours(3))).page(2, 3).build()).isLastPage());
+    }
+
     /** The admin search's indexes exist, each over its sort column, then created and id (ties' order). */
     @Test
     @NonTransactional
     public void schemaWhenMigratedThenEachSortColumnHasAnIndexEndingWithCreatedAndId() throws Exception {
-        Map<String, List<String>> indexes = new LinkedHashMap<>();
-        try (Connection c = entityManager.getProvider().getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            String table = StoreTestSupport.tokenTable();
-            for (String name : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
-                try (ResultSet rs = meta.getIndexInfo(null, null, name, false, false)) {
-                    while (rs.next()) {
-                        if (rs.getString("INDEX_NAME") != null && rs.getString("COLUMN_NAME") != null) {
-                            List<String> columns = indexes.computeIfAbsent(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-                            int position = rs.getShort("ORDINAL_POSITION");
-                            while (columns.size() < position) {
-                                columns.add(null);
-                            }
-                            columns.set(position - 1, rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
-                        }
-                    }
-                }
-            }
-        }
+        Map<String, List<String>> indexes = StoreTestSupport.indexes(entityManager);
         Set<List<String>> shapes = new HashSet<>(indexes.values());
         for (String column : new String[] {TokenEntity.NAME_LOWER, TokenEntity.EXPIRES, TokenEntity.LAST_USED, TokenEntity.OWNER_KEY}) {
             assertTrue(column + " in " + indexes, shapes.contains(List.of(column, TokenEntity.CREATED, TokenEntity.ID)));
