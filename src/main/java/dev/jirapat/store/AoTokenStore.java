@@ -319,9 +319,20 @@ public final class AoTokenStore implements TokenStore {
         String criteria = where.toString();
         Object[] values = params.toArray();
         long offset = (long) search.page() * search.limit();
-        // Counting a million rows costs more than the page. Near the start, and unless the name filter (a scan of
-        // every name either way) is set, the count is exact only up to countReach rows past the page: one probe,
-        // in no order, for a row beyond that says "more", and then nothing is counted.
+        // Counting a million rows costs more than the page. Near the start, the count is exact only up to a reach
+        // past the page; beyond it the page says "at least". Without the name filter, one probe in no order for a
+        // row beyond the reach (an index or a short scan). With it, every name is scanned either way: one ordered
+        // read of the ids up to the reach gives the page and the count in that one scan.
+        if (search.nameContains().isPresent() && offset < countReach / 10) {
+            int reach = (int) offset + search.limit() + countReach / 10;
+            List<Integer> ids = ids(filtered(Query.select(TokenEntity.ID), criteria, values)
+                    .order(order(search.sortBy(), search.ascending(), false)).limit(reach + 1));
+            boolean exact = ids.size() <= reach;
+            int total = exact ? ids.size() : reach + 1;
+            List<Integer> page = offset >= ids.size() ? new ArrayList<>()
+                    : ids.subList((int) offset, (int) Math.min(ids.size(), offset + search.limit()));
+            return new TokenPage(byIds(page), search.page(), search.limit(), total, exact);
+        }
         long reach = offset + search.limit() + countReach;
         if (offset < countReach && !search.nameContains().isPresent()
                 && ao.find(TokenEntity.class, filtered(Query.select(TokenEntity.ID), criteria, values)

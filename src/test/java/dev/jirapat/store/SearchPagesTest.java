@@ -190,12 +190,20 @@ public class SearchPagesTest {
         assertEquals(TOKENS, deep.total());
         assertEquals(all.subList(24, 27), ids(deep));
 
-        // Few enough matches: exact. The name filter: always exact.
-        TokenPage few = near.search(TokenSearch.builder().userKeys(new TreeSet<>(List.of("owner-1"))).page(0, 3).build());
-        assertFalse(few.totalExact());
-        TokenPage one = near.search(TokenSearch.builder().nameContains("ci").page(0, 3).build());
+        TokenPage more = near.search(TokenSearch.builder().userKeys(new TreeSet<>(List.of("owner-1"))).page(0, 3).build());
+        assertFalse(more.totalExact());
+        // The name filter counts within a tenth of the reach, in the same read as the page.
+        AoTokenStore names = new AoTokenStore(new EntityManagerActiveObjects(entityManager), 40);
+        List<Long> deploys = ids(store.search(TokenSearch.builder().nameContains("PLO").page(0, 1000).build()));
+        assertTrue(deploys.size() > 3 + 3 + 4 + 1);
+        TokenPage capped = names.search(TokenSearch.builder().nameContains("PLO").page(1, 3).build());
+        assertEquals(deploys.subList(3, 6), ids(capped));
+        assertFalse(capped.totalExact());
+        assertEquals(3 + 3 + 4 + 1, capped.total());
+        TokenPage one = names.search(TokenSearch.builder().nameContains("ci").page(0, 3).build());
         assertTrue(one.totalExact());
         assertEquals(stored.stream().filter(t -> t.name().contains("ci")).count(), one.total());
+        assertEquals(ids(store.search(TokenSearch.builder().nameContains("ci").page(0, 3).build())), ids(one));
         TokenPage small = near.search(TokenSearch.builder().created(T0, T0.plus(Duration.ofHours(3))).page(0, 3).build());
         assertTrue(small.totalExact());
         assertEquals(8, small.total());
