@@ -65,9 +65,15 @@
                 }, focusFallback);
                 $('#pat-admin-empty').toggleClass('hidden', page.values.length > 0);
                 $('#pat-select-all').prop('checked', false);
-                // A large result is counted only so far: "of at least N" pages then.
-                $('#pat-page-info').text(page.totalPages > 0 ? AJS.I18n.getText(page.totalPagesAtLeast
-                    ? 'pat.admin.page.info.atleast' : 'pat.admin.page.info', page.page + 1, page.totalPages) : '');
+                // A large result is counted only so far: "of at least N" pages then. (Literal keys: Jira's
+                // web-resource transformer replaces only AJS.I18n.getText calls with a literal key.)
+                var pageInfo = '';
+                if (page.totalPages > 0) {
+                    pageInfo = page.totalPagesAtLeast
+                        ? AJS.I18n.getText('pat.admin.page.info.atleast', page.page + 1, page.totalPages)
+                        : AJS.I18n.getText('pat.admin.page.info', page.page + 1, page.totalPages);
+                }
+                $('#pat-page-info').text(pageInfo);
                 $('#pat-page-prev').prop('disabled', page.page === 0);
                 $('#pat-page-next').prop('disabled', page.isLastPage);
                 $table.find('th.pat-sortable').removeAttr('aria-sort');
