@@ -85,6 +85,17 @@ public class SearchPagesTest {
     @Test
     @NonTransactional
     public void searchWhenPagedFromEitherEndThenEveryPageIsTheSliceOfTheFullOrder() {
+        assertEverySliceOfTheFullOrder(store);
+    }
+
+    /** Every page read through the window in index order (from the first skipped row on) is the same slice. */
+    @Test
+    @NonTransactional
+    public void searchWhenPagedInIndexOrderAndGroupsReversedThenEveryPageIsTheSliceOfTheFullOrder() {
+        assertEverySliceOfTheFullOrder(new AoTokenStore(new EntityManagerActiveObjects(entityManager), AoTokenStore.COUNT_REACH, 1));
+    }
+
+    private void assertEverySliceOfTheFullOrder(AoTokenStore pages) {
         for (SortField field : SortField.values()) {
             for (boolean ascending : new boolean[] {true, false}) {
                 List<Long> all = ids(store.search(TokenSearch.builder().sort(field, ascending).page(0, 1000).build()));
@@ -92,7 +103,7 @@ public class SearchPagesTest {
                 for (int limit : new int[] {1, 4, 7, 10, 29}) {
                     List<Long> joined = new ArrayList<>();
                     for (int page = 0; page * limit < TOKENS; page++) {
-                        TokenPage found = store.search(TokenSearch.builder().sort(field, ascending).page(page, limit).build());
+                        TokenPage found = pages.search(TokenSearch.builder().sort(field, ascending).page(page, limit).build());
                         assertEquals(TOKENS, found.total());
                         List<Long> expected = all.subList(page * limit, Math.min(TOKENS, (page + 1) * limit));
                         assertEquals(field + " " + ascending + " page " + page + " of " + limit, expected, ids(found));
@@ -143,6 +154,7 @@ public class SearchPagesTest {
         matches.add(t -> t.expiresAt().isPresent() && !t.expiresAt().get().isAfter(now));
         filters.add(b -> b.created(T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(9))));
         matches.add(t -> !t.createdAt().isBefore(T0.plus(Duration.ofHours(3))) && !t.createdAt().isAfter(T0.plus(Duration.ofHours(9))));
+        AoTokenStore windowed = new AoTokenStore(new EntityManagerActiveObjects(entityManager), AoTokenStore.COUNT_REACH, 1);
         for (int f = 0; f < filters.size(); f++) {
             Set<Long> expected = stored.stream().filter(matches.get(f)).map(AccessToken::id).collect(Collectors.toCollection(HashSet::new));
             assertTrue("filter " + f + " selects some but not all", !expected.isEmpty() && expected.size() < TOKENS);
@@ -159,6 +171,12 @@ public class SearchPagesTest {
                     TokenPage page = store.search(deep.build());
                     assertEquals(expected.size(), page.total());
                     assertEquals("filter " + f + " " + field + " " + ascending, all.subList(last * limit, all.size()), ids(page));
+                    for (int p = 0; p <= last; p++) { // every page again, read in index order with groups reversed
+                        TokenSearch.Builder each = TokenSearch.builder().sort(field, ascending).page(p, limit);
+                        filters.get(f).accept(each);
+                        assertEquals("filter " + f + " " + field + " " + ascending + " page " + p,
+                                all.subList(p * limit, Math.min(all.size(), (p + 1) * limit)), ids(windowed.search(each.build())));
+                    }
                     TokenSearch.Builder beyond = TokenSearch.builder().sort(field, ascending).page(last + 1, limit);
                     filters.get(f).accept(beyond);
                     assertEquals(0, store.search(beyond.build()).size());
@@ -170,7 +188,7 @@ public class SearchPagesTest {
     @Test
     @NonTransactional
     public void searchWhenMoreMatchThanTheCountReachesThenTotalIsALowerBoundAndThePageStillRight() {
-        AoTokenStore near = new AoTokenStore(new EntityManagerActiveObjects(entityManager), 5);
+        AoTokenStore near = new AoTokenStore(new EntityManagerActiveObjects(entityManager), 5, AoTokenStore.WINDOW_FROM);
         List<Long> all = ids(store.search(TokenSearch.builder().sort(SortField.NAME, true).page(0, 1000).build()));
 
         TokenPage first = near.search(TokenSearch.builder().sort(SortField.NAME, true).page(0, 3).build());
@@ -193,7 +211,7 @@ public class SearchPagesTest {
         TokenPage more = near.search(TokenSearch.builder().userKeys(new TreeSet<>(List.of("owner-1"))).page(0, 3).build());
         assertFalse(more.totalExact());
         // The name filter counts within a tenth of the reach, in the same read as the page.
-        AoTokenStore names = new AoTokenStore(new EntityManagerActiveObjects(entityManager), 40);
+        AoTokenStore names = new AoTokenStore(new EntityManagerActiveObjects(entityManager), 40, AoTokenStore.WINDOW_FROM);
         List<Long> deploys = ids(store.search(TokenSearch.builder().nameContains("PLO").page(0, 1000).build()));
         assertTrue(deploys.size() > 3 + 3 + 4 + 1);
         TokenPage capped = names.search(TokenSearch.builder().nameContains("PLO").page(1, 3).build());
