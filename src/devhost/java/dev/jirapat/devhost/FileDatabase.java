@@ -67,6 +67,11 @@ final class FileDatabase {
         return "jdbc:h2:file:" + dir.resolve(NAME) + ";MVCC=TRUE";
     }
 
+    /** The same database through an H2 TCP server on loopback at {@code port}, for the nodes of a cluster. */
+    String tcpUrl(int port) {
+        return "jdbc:h2:tcp://127.0.0.1:" + port + "/" + dir.resolve(NAME) + ";MVCC=TRUE";
+    }
+
     Path dir() {
         return dir;
     }
