@@ -92,7 +92,8 @@ public final class DevCluster implements AutoCloseable {
         return clock;
     }
 
-    String databaseDescription() {
+    /** The database all nodes share, as a person reads it (the H2 server's address, or the JDBC URL). */
+    public String databaseDescription() {
         return database;
     }
 
