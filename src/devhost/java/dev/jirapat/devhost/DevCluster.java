@@ -62,6 +62,18 @@ public final class DevCluster implements AutoCloseable {
         }
     }
 
+    /** A cluster of no nodes yet: its message passing alone, for tests of the cache managers that join it. */
+    private DevCluster() {
+        clock = new DevClock();
+        file = null;
+        h2Server = null;
+        database = "none";
+    }
+
+    static DevCluster withoutNodes() {
+        return new DevCluster();
+    }
+
     /**
      * Starts {@code count} nodes, one after the other (as a cluster's nodes join), from one host's settings; each
      * node gets the next port (a free one each for a test config).
