@@ -169,4 +169,61 @@ public class ClusterHttpIT {
             assertEquals(stored, b.lastAccessedAt("alice", id));
         }
     }
+
+    @Test
+    public void lastUseWhenBothNodesFlushAtOnceThenEveryTokenKeepsItsNewestUse() throws Exception {
+        int count = 40;
+        assertEquals(200, a.settings("{\"maxTokensPerUser\":" + (count + 10) + "}").status);
+        try {
+            flushAtOnce(count);
+        } finally {
+            for (JsonNode token : a.tokens("admin")) {
+                a.revoke("admin", token.path("id").getLongValue());
+            }
+            assertEquals(200, a.settings("{\"maxTokensPerUser\":null}").status);
+        }
+    }
+
+    private void flushAtOnce(int count) throws Exception {
+        long[] ids = new long[count];
+        Instant[] newestFrom = new Instant[count];
+        for (int i = 0; i < count; i++) {
+            JsonNode created = a.create("admin", "flush-race-" + i);
+            ids[i] = created.path("id").getLongValue();
+            String raw = created.path("rawToken").getTextValue();
+            Node older = i % 2 == 0 ? a : b; // half the tokens were last used on A, half on B
+            Node newer = i % 2 == 0 ? b : a;
+            assertEquals(200, older.myself(raw));
+            Thread.sleep(5);
+            newestFrom[i] = cluster.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            assertEquals(200, newer.myself(raw));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> flushed = new ArrayList<>();
+            for (Node node : new Node[] {a, b}) {
+                flushed.add(pool.submit(() -> {
+                    go.await();
+                    return node.host.bean(LastUsedRecorder.class).flush();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> f : flushed) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        a.host.bean(LastUsedRecorder.class).flush(); // what a lock conflict sent back for the next flush
+        b.host.bean(LastUsedRecorder.class).flush();
+        List<String> older = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant stored = a.lastAccessedAt("admin", ids[i]);
+            if (stored == null || stored.isBefore(newestFrom[i])) {
+                older.add(i + ": " + stored + " < " + newestFrom[i]);
+            }
+        }
+        assertEquals("tokens whose stored last use is not the newest: " + older, List.of(), older);
+    }
 }
