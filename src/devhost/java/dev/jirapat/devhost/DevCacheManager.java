@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DevCacheManager implements CacheManager {
     private final Map<String, LocalCache<?, ?>> caches = new ConcurrentHashMap<>();
     private final Duration expireAfterWriteOverride;
-    private volatile DevCluster cluster; // null: a single node, nothing replicated
+    private volatile DevCacheReplication cluster; // null: a single node, nothing replicated
 
     public DevCacheManager() {
         this(null);
@@ -32,7 +32,7 @@ public final class DevCacheManager implements CacheManager {
         this.expireAfterWriteOverride = expireAfterWriteOverride;
     }
 
-    void joined(DevCluster cluster) {
+    void joined(DevCacheReplication cluster) {
         this.cluster = cluster;
     }
 
@@ -101,7 +101,7 @@ public final class DevCacheManager implements CacheManager {
         public void remove(K key) {
             requireSerializable(key);
             values.remove(key);
-            DevCluster c = cluster;
+            DevCacheReplication c = cluster;
             if (replicated && c != null) {
                 c.invalidate(DevCacheManager.this, name, key);
             }

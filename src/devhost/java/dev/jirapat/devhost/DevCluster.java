@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Several dev hosts as the nodes of one Jira Data Center, in one JVM: each node its own Tomcat (on {@code port},
@@ -23,14 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DevCluster implements AutoCloseable {
     private final List<DevHost> nodes = new CopyOnWriteArrayList<>();
-    private final List<DevCacheManager> members = new CopyOnWriteArrayList<>();
+    private final DevCacheReplication replication = new DevCacheReplication();
     private final DevClock clock;
     private final FileDatabase file; // null for a database given by URL
     private final Server h2Server; // null for a database given by URL
     private final String database;
-    private volatile boolean dropInvalidations;
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
 
     private DevCluster(DevHost.Config config, int count) throws IOException, SQLException {
         clock = config.clock;
@@ -60,18 +56,6 @@ public final class DevCluster implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /** A cluster of no nodes yet: its message passing alone, for tests of the cache managers that join it. */
-    private DevCluster() {
-        clock = new DevClock();
-        file = null;
-        h2Server = null;
-        database = "none";
-    }
-
-    static DevCluster withoutNodes() {
-        return new DevCluster();
     }
 
     /**
@@ -111,40 +95,24 @@ public final class DevCluster implements AutoCloseable {
 
     /** For tests: lose every invalidation message from now on (true), as a broken cluster link would, or deliver again. */
     public void dropInvalidations(boolean drop) {
-        this.dropInvalidations = drop;
+        replication.drop(drop);
     }
 
     /** Invalidation messages delivered to another node, and lost, so far. */
     public long invalidationsDelivered() {
-        return delivered.get();
+        return replication.delivered();
     }
 
     public long invalidationsDropped() {
-        return dropped.get();
+        return replication.dropped();
     }
 
     void join(DevCacheManager member) {
-        member.joined(this);
-        members.add(member);
+        replication.join(member);
     }
 
     void leave(DevCacheManager member) {
-        members.remove(member);
-    }
-
-    /** One removal from a replicated cache on {@code from}: sent to every other node, synchronously. */
-    void invalidate(DevCacheManager from, String cacheName, Object key) {
-        for (DevCacheManager member : new ArrayList<>(members)) {
-            if (member == from) {
-                continue;
-            }
-            if (dropInvalidations) {
-                dropped.incrementAndGet();
-            } else {
-                member.invalidated(cacheName, key);
-                delivered.incrementAndGet();
-            }
-        }
+        replication.leave(member);
     }
 
     /**

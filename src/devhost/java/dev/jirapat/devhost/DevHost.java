@@ -415,10 +415,6 @@ public final class DevHost implements AutoCloseable {
         return config.nodeId;
     }
 
-    /** This node's cache manager, for tests of the cluster's invalidation. */
-    DevCacheManager cacheManager() {
-        return cacheManager;
-    }
 
     /** The host's outgoing mail (GreenMail behind Jira's mail queue), for tests. */
     public DevMail mail() {
@@ -663,7 +659,6 @@ public final class DevHost implements AutoCloseable {
     static final String NODES_PROPERTY = "pat.devhost.nodes";
 
     public static void main(String[] args) throws Exception {
-        DevCluster.bindH2ToLoopback(); // before anything loads H2: a cluster's H2 server listens on loopback only
         Config config = Config.fromSystemProperties();
         int nodes;
         try {

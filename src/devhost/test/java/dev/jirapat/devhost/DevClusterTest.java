@@ -21,19 +21,19 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.fail;
 
 /**
- * The cluster stand-ins without HTTP: cache managers that replicate removals of invalidation-replicated caches only,
+ * The cluster stand-ins without a host (a fast test may start none): cache managers that replicate removals of invalidation-replicated caches only,
  * expiry from the cache settings, and schedulers that share once-per-cluster jobs and keep local ones apart.
  */
 public class DevClusterTest {
-    private static DevCluster bus() {
-        return DevCluster.withoutNodes();
+    private static DevCacheReplication bus() {
+        return new DevCacheReplication();
     }
 
     private static final CacheSettingsBuilder INVALIDATED = new CacheSettingsBuilder().replicateViaInvalidation().replicateSynchronously();
 
     @Test
     public void cacheWhenReplicatedByInvalidationThenARemovalReachesTheOtherNodeAndValuesDoNot() throws Exception {
-        DevCluster cluster = bus();
+        DevCacheReplication cluster = bus();
         DevCacheManager one = new DevCacheManager();
         DevCacheManager two = new DevCacheManager();
         cluster.join(one);
@@ -45,12 +45,12 @@ public class DevClusterTest {
         onTwo.put("k", "two");
         onOne.remove("k");
         assertNull("the removal reached node two", onTwo.get("k"));
-        assertEquals(1, cluster.invalidationsDelivered());
+        assertEquals(1, cluster.delivered());
     }
 
     @Test
     public void cacheWhenLocalOrNotSaidToReplicateByInvalidationThenARemovalStaysOnItsNode() throws Exception {
-        DevCluster cluster = bus();
+        DevCacheReplication cluster = bus();
         DevCacheManager one = new DevCacheManager();
         DevCacheManager two = new DevCacheManager();
         cluster.join(one);
@@ -64,12 +64,12 @@ public class DevClusterTest {
             onOne.remove("k");
             assertEquals("two", onTwo.get("k"));
         }
-        assertEquals(0, cluster.invalidationsDelivered());
+        assertEquals(0, cluster.delivered());
     }
 
     @Test
     public void cacheWhenInvalidationsDroppedThenTheOtherNodeKeepsItsEntryUntilItExpires() throws Exception {
-        DevCluster cluster = bus();
+        DevCacheReplication cluster = bus();
         DevCacheManager one = new DevCacheManager();
         DevCacheManager two = new DevCacheManager(Duration.ofMillis(300));
         cluster.join(one);
@@ -78,9 +78,9 @@ public class DevClusterTest {
         Cache<Long, String> onOne = one.getCache("c", null, settings.build());
         Cache<Long, String> onTwo = two.getCache("c", null, settings.build());
         onTwo.put(1L, "stale");
-        cluster.dropInvalidations(true);
+        cluster.drop(true);
         onOne.remove(1L);
-        assertEquals(1, cluster.invalidationsDropped());
+        assertEquals(1, cluster.dropped());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (onTwo.get(1L) != null) {
             if (System.nanoTime() > deadline) {
