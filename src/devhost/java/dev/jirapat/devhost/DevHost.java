@@ -43,6 +43,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,6 +75,8 @@ public final class DevHost implements AutoCloseable {
     private final URI baseUri;
     private final DevMail mail = new DevMail();
     private final DevAudit audit;
+    private final DevCacheManager cacheManager;
+    private boolean closed;
 
     private final Config config;
 
@@ -104,17 +107,18 @@ public final class DevHost implements AutoCloseable {
         DevI18n i18n = new DevI18n(descriptor.i18nBundles);
         audit = new DevAudit(i18n);
         com.atlassian.mail.MailFactory.setServerManager(mail);
+        cacheManager = new DevCacheManager(config.cacheExpireAfterWrite);
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, activeObjects)
                 .add(UserManager.class, users)
                 .add(com.atlassian.jira.bc.user.search.UserSearchService.class, users)
                 .add(GlobalPermissionManager.class, users)
-                .add(PluginSettingsFactory.class, new DevPluginSettings())
+                .add(PluginSettingsFactory.class, config.pluginSettings != null ? config.pluginSettings : new DevPluginSettings())
                 .add(JiraAuthenticationContext.class, CurrentUser::get)
                 .add(AuthenticationListener.class, new DevAuthenticationListener())
                 .add(I18nResolver.class, i18n)
                 .add(ApplicationProperties.class, applicationProperties)
-                .add(CacheManager.class, new DevCacheManager())
+                .add(CacheManager.class, cacheManager)
                 .add(com.atlassian.sal.api.auth.LoginUriProvider.class, DevHostServices.loginUris(config.contextPath))
                 .add(com.atlassian.sal.api.websudo.WebSudoManager.class, DevHostServices.webSudo(config.webSudoGranted))
                 .add(com.atlassian.templaterenderer.TemplateRenderer.class,
@@ -130,6 +134,9 @@ public final class DevHost implements AutoCloseable {
         Tomcat tomcat = null;
         Path dir = null;
         try {
+            if (config.cluster != null) {
+                config.cluster.join(cacheManager); // before the plugin builds its caches
+            }
             pluginContainer = new PluginContainer(config.springXml, services, config.adjustments());
             container = pluginContainer;
             dir = Files.createTempDirectory("devhost-tomcat");
@@ -181,6 +188,9 @@ public final class DevHost implements AutoCloseable {
                 file.ownedBy(connector.getLocalPort(), baseUri.toString());
             }
         } catch (Exception | Error e) {
+            if (config.cluster != null) {
+                config.cluster.leave(cacheManager);
+            }
             stop(tomcat, dir);
             if (pluginContainer != null) {
                 pluginContainer.close();
@@ -367,7 +377,14 @@ public final class DevHost implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (config.cluster != null) {
+            config.cluster.leave(cacheManager);
+        }
         stop(server, serverDir);
         container.close();
         mail.close();
@@ -376,6 +393,28 @@ public final class DevHost implements AutoCloseable {
             file.release();
         }
     }
+
+    /**
+     * Stops this node abruptly, as a killed JVM or a node that loses power: from this moment it reaches neither the
+     * database nor the other nodes, so nothing it held only in memory (last uses not yet flushed) is written. The
+     * plugin's stop methods still run, but every write they try fails, as it would on a dead node.
+     */
+    public synchronized void crash() {
+        if (closed) {
+            return;
+        }
+        if (config.cluster != null) {
+            config.cluster.leave(cacheManager);
+        }
+        activeObjects.setDown(true);
+        close();
+    }
+
+    /** This node's id: {@code node-1} alone, {@code node-1}, {@code node-2}, ... in a {@link DevCluster}. */
+    public String nodeId() {
+        return config.nodeId;
+    }
+
 
     /** The host's outgoing mail (GreenMail behind Jira's mail queue), for tests. */
     public DevMail mail() {
@@ -437,8 +476,56 @@ public final class DevHost implements AutoCloseable {
         boolean builtInPatAppEnabled = Boolean.getBoolean("pat.devhost.builtinPatEnabled");
         boolean webSudoGranted = true;
         Integer lastUseFlushSeconds; // null: the plugin's own value (plugin-context.xml)
-        final DevClock clock = new DevClock();
-        final DevScheduler scheduler = new DevScheduler(clock);
+        Duration cacheExpireAfterWrite; // null: each cache's own expiry
+        DevClock clock = new DevClock();
+        DevScheduler scheduler = new DevScheduler(clock);
+        // A cluster node's: the cluster it belongs to, its id, the settings and schedules all nodes share.
+        DevCluster cluster;
+        String nodeId = "node-1";
+        DevPluginSettings pluginSettings;
+
+        /**
+         * How long a cache entry lives after it is written, for every cache whose settings set an expiry (the
+         * plugin's token caches: 5 minutes), so a test sees the expiry that bounds a lost invalidation in seconds.
+         */
+        public Config cacheExpireAfterWrite(Duration expiry) {
+            if (expiry.isNegative() || expiry.isZero()) {
+                throw new IllegalArgumentException("a cache expiry must be positive: " + expiry);
+            }
+            this.cacheExpireAfterWrite = expiry;
+            return this;
+        }
+
+        /** The same settings for node {@code index} (from 0) of {@code cluster}: its port, id and shared state. */
+        Config forNode(DevCluster cluster, int index, String url, ClusterState shared) {
+            Config c = new Config();
+            c.host = host;
+            c.port = port == 0 ? 0 : port + index;
+            c.contextPath = contextPath;
+            c.dataDir = dataDir;
+            c.dbUrl = url;
+            c.dbUser = dbUser;
+            c.dbPassword = dbPassword;
+            c.descriptor = descriptor;
+            c.springXml = springXml;
+            c.webModules = webModules;
+            c.builtInPatAppEnabled = builtInPatAppEnabled;
+            c.webSudoGranted = webSudoGranted;
+            c.lastUseFlushSeconds = lastUseFlushSeconds;
+            c.cacheExpireAfterWrite = cacheExpireAfterWrite;
+            c.clock = clock;
+            c.scheduler = new DevScheduler(clock, shared.jobs);
+            c.cluster = cluster;
+            c.nodeId = "node-" + (index + 1);
+            c.pluginSettings = shared.settings;
+            return c;
+        }
+
+        /** What the nodes of one cluster share besides the database: SAL settings and once-per-cluster schedules. */
+        static final class ClusterState {
+            final DevPluginSettings settings = new DevPluginSettings();
+            final DevScheduler.ClusterJobs jobs = new DevScheduler.ClusterJobs();
+        }
 
         /** Simulate an admin session without web-sudo: protected pages redirect to the web-sudo prompt. */
         public Config withoutWebSudo() {
@@ -568,8 +655,26 @@ public final class DevHost implements AutoCloseable {
         }
     }
 
+    /** {@code -Dpat.devhost.nodes}: how many nodes {@code mvn -Prun} starts (1, or 2 and more for a cluster). */
+    static final String NODES_PROPERTY = "pat.devhost.nodes";
+
     public static void main(String[] args) throws Exception {
         Config config = Config.fromSystemProperties();
+        int nodes;
+        try {
+            nodes = Integer.parseInt(System.getProperty(NODES_PROPERTY, "1").trim());
+        } catch (NumberFormatException e) {
+            nodes = 0;
+        }
+        if (nodes < 1 || nodes > 8) {
+            System.err.println("[devhost] -D" + NODES_PROPERTY + "=" + System.getProperty(NODES_PROPERTY) + " is not a number of nodes from 1 to 8");
+            System.exit(1);
+            return;
+        }
+        if (nodes > 1) {
+            runCluster(config, nodes);
+            return;
+        }
         DevHost host;
         try {
             host = start(config);
@@ -588,5 +693,29 @@ public final class DevHost implements AutoCloseable {
         System.out.println("[devhost] users: admin/admin (system admin), alice/alice, bob/bob, carol/carol (inactive)");
         System.out.println("[devhost] Ctrl-C stops it");
         host.server.getServer().await();
+    }
+
+    private static void runCluster(Config config, int nodes) {
+        DevCluster cluster;
+        try {
+            cluster = DevCluster.start(config, nodes);
+        } catch (DevHostException e) {
+            System.err.println("[devhost] " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[devhost] stopping the cluster");
+            cluster.close();
+        }, "devhost-shutdown"));
+        System.out.println();
+        System.out.println("[devhost] Personal Access Tokens for Jira: dev host cluster of " + nodes + " nodes (a test harness, not Jira)");
+        for (DevHost node : cluster.nodes()) {
+            System.out.println("[devhost] " + node.nodeId() + ": " + node.baseUri());
+        }
+        System.out.println("[devhost] one database: " + cluster.databaseDescription());
+        System.out.println("[devhost] users: admin/admin (system admin), alice/alice, bob/bob, carol/carol (inactive)");
+        System.out.println("[devhost] Ctrl-C stops it");
+        cluster.nodes().get(0).server.getServer().await();
     }
 }

@@ -9,6 +9,7 @@ import com.atlassian.scheduler.config.IntervalScheduleInfo;
 import com.atlassian.scheduler.config.JobConfig;
 import com.atlassian.scheduler.config.JobId;
 import com.atlassian.scheduler.config.JobRunnerKey;
+import com.atlassian.scheduler.config.RunMode;
 import com.atlassian.scheduler.status.JobDetails;
 
 import java.time.Instant;
@@ -23,15 +24,35 @@ import java.util.Map;
  * {@link #runDue()} ({@code POST /jira/devhost/jobs/run}) runs every job whose next run time, by the host's
  * {@link DevClock}, has come, once (a scheduler that was away catches up with one run, not one per missed interval),
  * and moves its next run past now. A job whose runner is not registered is skipped, as the real scheduler does.
+ *
+ * <p>In a {@link DevCluster} each node has its own scheduler (its runners, its {@code RUN_LOCALLY} jobs) and all
+ * share one {@link ClusterJobs}: the {@code RUN_ONCE_PER_CLUSTER} schedules, as Jira keeps them in its database.
+ * A node claims a due job by moving its next run time, under the cluster's lock, before it runs it; the other
+ * nodes then find it not due. So each run of such a job happens on one node, whichever asked first.
  */
 public final class DevScheduler implements SchedulerService {
     private final DevClock clock;
+    private final ClusterJobs cluster; // also the lock for this scheduler's state
     private final Map<JobRunnerKey, JobRunner> runners = new LinkedHashMap<>();
-    private final Map<JobId, Scheduled> jobs = new LinkedHashMap<>();
+    private final Map<JobId, Scheduled> jobs = new LinkedHashMap<>(); // RUN_LOCALLY: this node's
     private final List<String> log = new ArrayList<>();
 
     public DevScheduler(DevClock clock) {
+        this(clock, new ClusterJobs());
+    }
+
+    DevScheduler(DevClock clock, ClusterJobs cluster) {
         this.clock = clock;
+        this.cluster = cluster;
+    }
+
+    /** The once-per-cluster schedules all nodes of a cluster share (a single node has its own). */
+    static final class ClusterJobs {
+        private final Map<JobId, Scheduled> jobs = new LinkedHashMap<>();
+    }
+
+    private Map<JobId, Scheduled> store(JobConfig config) {
+        return config.getRunMode() == RunMode.RUN_LOCALLY ? jobs : cluster.jobs;
     }
 
     private static final class Scheduled {
@@ -45,43 +66,57 @@ public final class DevScheduler implements SchedulerService {
     }
 
     @Override
-    public synchronized void registerJobRunner(JobRunnerKey key, JobRunner runner) {
-        runners.put(key, runner);
-        log.add("register " + key);
+    public void registerJobRunner(JobRunnerKey key, JobRunner runner) {
+        synchronized (cluster) {
+            runners.put(key, runner);
+            log.add("register " + key);
+        }
     }
 
     @Override
-    public synchronized void unregisterJobRunner(JobRunnerKey key) {
-        runners.remove(key);
-        log.add("unregister " + key);
+    public void unregisterJobRunner(JobRunnerKey key) {
+        synchronized (cluster) {
+            runners.remove(key);
+            log.add("unregister " + key);
+        }
     }
 
     @Override
-    public synchronized void scheduleJob(JobId id, JobConfig config) throws SchedulerServiceException {
+    public void scheduleJob(JobId id, JobConfig config) throws SchedulerServiceException {
         IntervalScheduleInfo interval = config.getSchedule().getIntervalScheduleInfo();
         if (interval == null) {
             throw new SchedulerServiceException("the dev host runs interval schedules only: " + id);
         }
         Date first = interval.getFirstRunTime();
-        jobs.put(id, new Scheduled(config, first == null ? clock.instant() : first.toInstant()));
-        log.add("schedule " + id);
+        synchronized (cluster) {
+            jobs.remove(id);
+            cluster.jobs.remove(id); // a job id names one job, whatever its run mode
+            store(config).put(id, new Scheduled(config, first == null ? clock.instant() : first.toInstant()));
+            log.add("schedule " + id);
+        }
     }
 
     @Override
-    public synchronized JobDetails getJobDetails(JobId id) {
-        return jobs.containsKey(id) ? new JobDetails() { } : null;
+    public JobDetails getJobDetails(JobId id) {
+        synchronized (cluster) {
+            return jobs.containsKey(id) || cluster.jobs.containsKey(id) ? new JobDetails() { } : null;
+        }
     }
 
     /** Runs every job due now; returns their job ids, in the order they were scheduled. */
     public List<String> runDue() {
         Instant now = clock.instant();
         Map<JobId, JobRunner> due = new LinkedHashMap<>();
-        synchronized (this) {
-            for (Map.Entry<JobId, Scheduled> job : jobs.entrySet()) {
+        Map<JobId, JobConfig> configs = new LinkedHashMap<>();
+        synchronized (cluster) {
+            List<Map.Entry<JobId, Scheduled>> all = new ArrayList<>(cluster.jobs.entrySet());
+            all.addAll(jobs.entrySet());
+            for (Map.Entry<JobId, Scheduled> job : all) {
                 Scheduled s = job.getValue();
                 JobRunner runner = runners.get(s.config.getJobRunnerKey());
                 if (runner != null && !s.next.isAfter(now)) {
                     due.put(job.getKey(), runner);
+                    configs.put(job.getKey(), s.config);
                     long interval = s.config.getSchedule().getIntervalScheduleInfo().getIntervalInMillis();
                     if (interval <= 0) {
                         s.next = Instant.MAX; // run once
@@ -94,12 +129,9 @@ public final class DevScheduler implements SchedulerService {
         }
         List<String> ran = new ArrayList<>();
         for (Map.Entry<JobId, JobRunner> job : due.entrySet()) {
-            JobConfig config;
-            synchronized (this) {
-                config = jobs.get(job.getKey()).config;
-            }
+            JobConfig config = configs.get(job.getKey());
             JobRunnerResponse response = job.getValue().runJob(request(job.getKey(), config, now));
-            synchronized (this) {
+            synchronized (cluster) {
                 log.add("ran " + job.getKey() + ": " + response);
             }
             ran.add(job.getKey().toString());
@@ -108,15 +140,19 @@ public final class DevScheduler implements SchedulerService {
     }
 
     /** What happened, in order: register, unregister, schedule and run entries, for tests. */
-    public synchronized List<String> log() {
-        return new ArrayList<>(log);
+    public List<String> log() {
+        synchronized (cluster) {
+            return new ArrayList<>(log);
+        }
     }
 
     /** The keys of the runners registered now. */
-    public synchronized List<String> registeredRunners() {
-        List<String> out = new ArrayList<>();
-        runners.keySet().forEach(k -> out.add(k.toString()));
-        return out;
+    public List<String> registeredRunners() {
+        synchronized (cluster) {
+            List<String> out = new ArrayList<>();
+            runners.keySet().forEach(k -> out.add(k.toString()));
+            return out;
+        }
     }
 
     private static JobRunnerRequest request(JobId id, JobConfig config, Instant start) {

@@ -67,6 +67,14 @@ final class FileDatabase {
         return "jdbc:h2:file:" + dir.resolve(NAME) + ";MVCC=TRUE";
     }
 
+    /**
+     * The same database through an H2 TCP server on loopback at {@code port}, for the nodes of a cluster. The server
+     * runs in the host's JVM: H2 must not close the database on its own at JVM exit, before the nodes' last writes.
+     */
+    String tcpUrl(int port) {
+        return "jdbc:h2:tcp://127.0.0.1:" + port + "/" + dir.resolve(NAME) + ";MVCC=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
     Path dir() {
         return dir;
     }

@@ -53,12 +53,18 @@ final class ImportBody implements Closeable {
 
     /** Reads {@code in} to its end (at most {@code maxBytes}; a larger declared length is refused before reading). */
     static ImportBody spool(long contentLength, InputStream in, long maxBytes) throws Refusal, IOException {
+        return spool(contentLength, in, maxBytes, java.nio.file.Paths.get(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #spool(long, InputStream, long)}, with the temporary file in {@code directory}. */
+    static ImportBody spool(long contentLength, InputStream in, long maxBytes, Path directory) throws Refusal, IOException {
         if (contentLength > maxBytes) {
             throw new Refusal(Problem.TOO_LARGE, 0);
         }
         Path file = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile("jirapat-import-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile("jirapat-import-", ".tmp");
+                ? Files.createTempFile(directory, "jirapat-import-", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(directory, "jirapat-import-", ".tmp");
         try {
             Utf8Check check = new Utf8Check();
             long size = 0;

@@ -276,17 +276,33 @@ public final class AoTokenStore implements TokenStore {
 
     @Override
     public void recordUse(long id, Instant at, String ip) {
-        entity(id).ifPresent(row -> {
-            if (row.getLastUsed() != null && !row.getLastUsed().toInstant().isBefore(at)) {
-                return; // another cluster node already wrote a later use
-            }
-            if (at.isBefore(row.getCreated().toInstant())) {
-                return; // a use of the secret this token held before its rotation
-            }
+        Optional<TokenEntity> read = entity(id).filter(row -> newer(row, at));
+        if (!read.isPresent()) {
+            return;
+        }
+        // Two nodes flushing the same token at once: each read the row before the other's write committed, and the
+        // later commit would win, an older use over a newer one. So take the row's write lock first (rewriting its
+        // slot, which never changes), then read the row again: what another node committed before is seen now,
+        // and what it writes after waits for our commit and then sees ours.
+        TokenEntity lock = read.get();
+        lock.setSlot(lock.getSlot());
+        conflictAs("a concurrent writer changed the same token", () -> {
+            lock.save();
+            return null;
+        });
+        entity(id).filter(row -> newer(row, at)).ifPresent(row -> {
             row.setLastUsed(Date.from(at));
             row.setLastUsedIp(ip);
             row.save();
         });
+    }
+
+    /** Whether a use at {@code at} is newer than the row's last use, and of the secret it holds now. */
+    private static boolean newer(TokenEntity row, Instant at) {
+        if (row.getLastUsed() != null && !row.getLastUsed().toInstant().isBefore(at)) {
+            return false; // another cluster node already wrote a later use
+        }
+        return !at.isBefore(row.getCreated().toInstant()); // else a use of the secret held before a rotation
     }
 
     @Override

@@ -161,10 +161,17 @@ public class OwnerMailTest {
         mail.expired(token);
 
         List<Sent> sent = sent();
-        assertEquals("Personal access token \"nightly\" expires in 5 days", sent.get(0).subject);
-        assertTrue(sent.get(0).text, sent.get(0).text.contains("expires in 5 days"));
+        assertEquals("Personal access token \"nightly\" expires within 5 days", sent.get(0).subject);
+        assertTrue(sent.get(0).text, sent.get(0).text.contains("expires within 5 days"));
         assertTrue(sent.get(0).text, sent.get(0).text.contains("Expires: "));
         assertEquals("Personal access token \"nightly\" has expired", sent.get(1).subject);
+    }
+
+    @Test
+    public void expiryNoticeWhenOneDayThenSingular() throws Exception {
+        mail.expiresSoon(token(6, "bob", "nightly"), 1);
+
+        assertEquals("Personal access token \"nightly\" expires within a day", sent().get(0).subject);
     }
 
     @Test

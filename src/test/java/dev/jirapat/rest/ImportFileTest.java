@@ -134,7 +134,7 @@ public class ImportFileTest {
         String text = "\uFEFFTOKEN_ID,NAME\n1,Caf\u00e9 \uD83D\uDE00\n";
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         java.nio.file.Path file;
-        try (ImportBody body = ImportBody.spool(-1, new OneByteAtATime(bytes), 1000)) {
+        try (ImportBody body = ImportBody.spool(-1, new OneByteAtATime(bytes), 1000, spoolDir())) {
             assertEquals(bytes.length, body.size());
             assertEquals("the byte order mark is skipped", text.substring(1), body.text());
             try (java.io.Reader reader = body.reader()) {
@@ -158,16 +158,26 @@ public class ImportFileTest {
 
     private static ImportBody.Refusal bodyRefusal(long declared, byte[] bytes, long max) throws IOException {
         try {
-            ImportBody.spool(declared, new OneByteAtATime(bytes), max).close();
+            ImportBody.spool(declared, new OneByteAtATime(bytes), max, spoolDir()).close();
         } catch (ImportBody.Refusal e) {
             return e;
         }
         throw new AssertionError("accepted");
     }
 
+    /** A directory of this test's own: other builds on the machine spool their imports to the shared one. */
+    private static java.nio.file.Path spoolDir() throws IOException {
+        if (spoolDir == null) {
+            spoolDir = java.nio.file.Files.createTempDirectory("jirapat-import-test-");
+            spoolDir.toFile().deleteOnExit();
+        }
+        return spoolDir;
+    }
+
+    private static java.nio.file.Path spoolDir;
+
     private static List<java.nio.file.Path> tempFiles() throws IOException {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                java.nio.file.Paths.get(System.getProperty("java.io.tmpdir")))) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(spoolDir())) {
             return files.filter(p -> p.getFileName().toString().startsWith("jirapat-import-")).collect(java.util.stream.Collectors.toList());
         }
     }
