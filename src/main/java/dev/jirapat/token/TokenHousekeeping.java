@@ -21,8 +21,6 @@ import java.util.function.BooleanSupplier;
  * (the scheduler asked it to); the next run carries on.
  */
 public final class TokenHousekeeping {
-    /** Conflicting batches (a concurrent revocation or rotation of the same rows) are retried this often. */
-    private static final int MAX_CONFLICT_RETRIES = 5;
     /** Missing owners collected by one run; more wait for the next run. */
     static final int MAX_MISSING_OWNERS = 10_000;
 
@@ -113,7 +111,7 @@ public final class TokenHousekeeping {
         long afterId = 0;
         while (!stop.getAsBoolean()) {
             long after = afterId;
-            List<AccessToken> deleted = retryingConflicts(() -> {
+            List<AccessToken> deleted = Deletions.retryingConflicts(store, () -> {
                 List<AccessToken> batch = store.findExpired(cutoff, after, batchSize);
                 store.deleteAll(batch);
                 return batch;
@@ -171,7 +169,7 @@ public final class TokenHousekeeping {
             if (stop.getAsBoolean()) {
                 break;
             }
-            List<AccessToken> deleted = retryingConflicts(() -> {
+            List<AccessToken> deleted = Deletions.retryingConflicts(store, () -> {
                 if (users.byKey(owner).isPresent()) {
                     return Collections.<AccessToken>emptyList(); // came back meanwhile (a directory resync)
                 }
@@ -232,18 +230,6 @@ public final class TokenHousekeeping {
         public String toString() {
             return "OwnerSweep[removedTokens=" + removedTokens + ", missingOwners=" + missingOwners + ", checkedOwners="
                     + checkedOwners + (refused ? ", refused" : "") + (complete ? "" : ", incomplete") + "]";
-        }
-    }
-
-    private <T> T retryingConflicts(java.util.function.Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store.inTransaction(work);
-            } catch (StoreConflictException e) {
-                if (attempt >= MAX_CONFLICT_RETRIES) {
-                    throw e;
-                }
-            }
         }
     }
 

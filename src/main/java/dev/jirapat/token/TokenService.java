@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The token use cases. Each is one transaction; expected refusals come back as {@link Rejection}s. What a use
@@ -26,8 +25,6 @@ import java.util.function.Supplier;
 public final class TokenService {
     /** At most this many IP ranges per token (keeps the stored list within one indexed-size column). */
     public static final int MAX_IP_RANGES = TokenTerms.MAX_IP_RANGES;
-    /** Attempts of a revocation that keeps losing to concurrent writers before the fault reaches the caller. */
-    private static final int MAX_CONFLICT_RETRIES = 5;
 
     private final TokenStore store;
     private final Users users;
@@ -130,7 +127,7 @@ public final class TokenService {
 
     /** Revokes (deletes) a token the actor may manage. {@link Rejection#NOT_FOUND} for unknown or foreign ids. */
     public Outcome<AccessToken> revoke(Actor actor, long id) {
-        Outcome<AccessToken> revoked = retryingConflicts(() -> {
+        Outcome<AccessToken> revoked = Deletions.retryingConflicts(store, () -> {
             Optional<AccessToken> token = store.findById(id).filter(t -> mayActFor(actor, t.ownerKey()));
             if (!token.isPresent()) {
                 return Outcome.<AccessToken>rejected(Rejection.NOT_FOUND);
@@ -150,7 +147,7 @@ public final class TokenService {
      * than {@link #get} tells them and is never told "done" for a token that still works.
      */
     public Outcome<Optional<AccessToken>> revokeIfExists(Actor actor, long id) {
-        Outcome<Optional<AccessToken>> revoked = retryingConflicts(() -> {
+        Outcome<Optional<AccessToken>> revoked = Deletions.retryingConflicts(store, () -> {
             Optional<AccessToken> token = store.findById(id);
             if (!token.isPresent()) {
                 return Outcome.of(Optional.<AccessToken>empty());
@@ -172,7 +169,7 @@ public final class TokenService {
         if (!governsEveryone(actor)) {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
-        List<AccessToken> revoked = retryingConflicts(() -> {
+        List<AccessToken> revoked = Deletions.retryingConflicts(store, () -> {
             List<AccessToken> deleted = new ArrayList<>();
             for (Long id : ids) {
                 Optional<AccessToken> token = store.findById(id);
@@ -192,7 +189,7 @@ public final class TokenService {
             return Outcome.rejected(Rejection.NOT_PERMITTED);
         }
         // One by one rather than deleteByOwner: the event must name exactly the tokens this transaction deleted.
-        List<AccessToken> revoked = retryingConflicts(() -> {
+        List<AccessToken> revoked = Deletions.retryingConflicts(store, () -> {
             List<AccessToken> deleted = new ArrayList<>();
             for (AccessToken token : store.findByOwner(ownerKey)) {
                 if (store.delete(token.id())) {
@@ -208,22 +205,6 @@ public final class TokenService {
     private void publishBulk(Actor actor, List<AccessToken> revoked) {
         if (!revoked.isEmpty()) {
             events.publish(new TokenEvent.BulkRevoked(now(), actor, revoked));
-        }
-    }
-
-    /**
-     * Runs a revocation in a transaction, again when a concurrent writer of the same rows (a rotation) made it roll
-     * back: a revocation must not fail because the token changed meanwhile, and the retry deletes what is there now.
-     */
-    private <T> T retryingConflicts(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store.inTransaction(work);
-            } catch (StoreConflictException e) {
-                if (attempt >= MAX_CONFLICT_RETRIES) {
-                    throw e;
-                }
-            }
         }
     }
 
