@@ -1,7 +1,6 @@
 package dev.jirapat.token;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -34,12 +33,8 @@ public final class BuiltinToken {
         if (text == null || text.length() != LENGTH || text.charAt(0) < 'M' || text.charAt(0) > 'O') {
             return Optional.empty();
         }
-        for (int i = 0; i < LENGTH; i++) {
-            char c = text.charAt(i);
-            boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
-            if (!base64) {
-                return Optional.empty();
-            }
+        if (!isStandardBase64(text)) {
+            return Optional.empty();
         }
         byte[] bytes = Base64.getDecoder().decode(text); // 44 alphabet characters: always 33 bytes, never throws
         for (int i = 0; i < ID_LENGTH; i++) {
@@ -56,6 +51,20 @@ public final class BuiltinToken {
         String secretText = Base64.getEncoder().encodeToString(secret);
         Arrays.fill(secret, (byte) 0);
         return Optional.of(new BuiltinToken(text, id, secretText));
+    }
+
+    /**
+     * Whether every character is of the standard Base64 alphabet (RFC 4648, no padding): the built-in app's
+     * formats, checked before decoding so that decoding never throws and no other spelling is accepted.
+     */
+    static boolean isStandardBase64(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Builds a token from its parts, as the built-in app does (for tests and the dev host's fixtures). */
@@ -85,16 +94,7 @@ public final class BuiltinToken {
      * lower-case hex. Not the stored PKCS5S2 hash, which needs the salt to recompute.
      */
     public String cacheKey() {
-        try {
-            byte[] sum = MessageDigest.getInstance(TokenHasher.ALGORITHM).digest(presented.getBytes(StandardCharsets.US_ASCII));
-            StringBuilder hex = new StringBuilder(sum.length * 2);
-            for (byte b : sum) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
+        return TokenHasher.sha256Hex(presented);
     }
 
     /**

@@ -39,11 +39,8 @@ public final class Pkcs5s2Hash {
             return Optional.empty();
         }
         String encoded = text.substring(PREFIX.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) {
-                return Optional.empty();
-            }
+        if (!BuiltinToken.isStandardBase64(encoded)) {
+            return Optional.empty();
         }
         byte[] both = Base64.getDecoder().decode(encoded);
         return Optional.of(new Pkcs5s2Hash(text, Arrays.copyOf(both, SALT_BYTES),

@@ -17,13 +17,18 @@ public final class TokenHasher {
     }
 
     public static String hash(TokenString token) {
+        return sha256Hex(token.reveal());
+    }
+
+    /** SHA-256 of the text's ASCII bytes as lower-case hex: our tokens, and presented built-in tokens' cache key. */
+    static String sha256Hex(String text) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance(ALGORITHM);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
-        byte[] sum = digest.digest(token.reveal().getBytes(StandardCharsets.US_ASCII));
+        byte[] sum = digest.digest(text.getBytes(StandardCharsets.US_ASCII));
         char[] out = new char[sum.length * 2];
         for (int i = 0; i < sum.length; i++) {
             out[2 * i] = HEX[(sum[i] >> 4) & 0xf];
