@@ -1,5 +1,6 @@
 package dev.jirapat.rest;
 
+import com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
@@ -12,6 +13,7 @@ import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.inject.Inject;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -34,6 +36,7 @@ import java.util.Set;
  * System administrators only: the built-in app's bulk revoke ({@code DELETE /admin/tokens}, no licence check),
  * tokens for service accounts ({@code POST /admin/tokens}) and the token policy ({@code /admin/settings}).
  */
+@UnrestrictedAccess
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AdminResource {
@@ -50,6 +53,7 @@ public final class AdminResource {
     private final TokenBeans beans;
     private final Messages messages;
 
+    @Inject
     public AdminResource(TokenService tokens, Users users, PolicySource policySource,
                          Callers callers, Input input, JsonBody json, Refusals refusals, TokenBeans beans,
                          Messages messages) {

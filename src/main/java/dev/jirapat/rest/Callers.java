@@ -16,7 +16,9 @@ import java.util.Optional;
  * Who is calling, as the use cases' {@link Actor}: the host's logged-in user (Basic, session, or the Bearer filter's
  * login) and, for a token-authenticated request, the token the Bearer filter recorded on the request, so that a
  * token cannot mint one that can do more. Every endpoint needs a login (401); admin endpoints need a system
- * administrator (403). The actor carries the request's client address for the events it causes.
+ * administrator (403). The actor carries the request's client address for the events it causes. This is the one
+ * place access is decided, on every Jira line: the resources are {@code @UnrestrictedAccess}, so that Jira 10's
+ * and 11's defaults neither turn callers away before this check nor answer them in the platform's words.
  */
 public final class Callers {
     private static final Logger log = LoggerFactory.getLogger(Callers.class);

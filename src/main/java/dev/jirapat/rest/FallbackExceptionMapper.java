@@ -1,5 +1,6 @@
 package dev.jirapat.rest;
 
+import javax.inject.Inject;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
@@ -9,6 +10,7 @@ import javax.ws.rs.ext.Provider;
 public final class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     private final Faults faults;
 
+    @Inject
     public FallbackExceptionMapper(Faults faults) {
         this.faults = faults;
     }

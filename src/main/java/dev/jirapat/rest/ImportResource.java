@@ -1,5 +1,6 @@
 package dev.jirapat.rest;
 
+import com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.BuiltinImport;
 import dev.jirapat.token.BuiltinRow;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.inject.Inject;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -37,6 +39,7 @@ import java.util.concurrent.Semaphore;
  * {@value ImportFile#MAX_ROWS} rows of CSV ({@value #MAX_JSON_BYTES} bytes and 10,000 rows of JSON); the body is kept
  * in a temporary file while it is read twice, so memory does not grow with it. One import at a time per node.
  */
+@UnrestrictedAccess
 @Path("/admin/import")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ImportResource {
@@ -58,6 +61,7 @@ public final class ImportResource {
      */
     private static final Semaphore RUNNING = new Semaphore(1);
 
+    @Inject
     public ImportResource(BuiltinImport imports, Callers callers, JsonBody json, Refusals refusals, Messages messages) {
         this.imports = imports;
         this.callers = callers;

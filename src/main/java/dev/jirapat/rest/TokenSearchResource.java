@@ -1,5 +1,6 @@
 package dev.jirapat.rest;
 
+import com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.Outcome;
 import dev.jirapat.token.PolicySource;
@@ -11,6 +12,7 @@ import dev.jirapat.token.TokenStatus;
 import dev.jirapat.token.Users;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.inject.Inject;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -29,6 +31,7 @@ import java.util.Locale;
  * The built-in app's admin search (system administrators; no licence check): {@code POST /tokens/search} and the
  * user picker {@code GET /tokens/search/user}.
  */
+@UnrestrictedAccess
 @Path("/tokens/search")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TokenSearchResource {
@@ -49,6 +52,7 @@ public final class TokenSearchResource {
     private final PolicySource policySource;
     private final Clock clock;
 
+    @Inject
     public TokenSearchResource(TokenService tokens, Users users, Callers callers, Input input, JsonBody json,
                                Refusals refusals, TokenBeans beans, Messages messages, PolicySource policySource,
                                Clock clock) {

@@ -1,5 +1,6 @@
 package dev.jirapat.rest;
 
+import com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess;
 import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.Actor;
 import dev.jirapat.token.IssuedToken;
@@ -8,6 +9,7 @@ import dev.jirapat.token.Rejection;
 import dev.jirapat.token.TokenService;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.inject.Inject;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -27,6 +29,7 @@ import java.util.Optional;
  * {@code /tokens/current}. Every endpoint needs a logged-in user. Another user's token looks exactly like an
  * unknown id to a non-admin (404), except that {@code DELETE} of an unknown id is an idempotent 204.
  */
+@UnrestrictedAccess
 @Path("/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TokensResource {
@@ -38,6 +41,7 @@ public final class TokensResource {
     private final TokenBeans beans;
     private final Messages messages;
 
+    @Inject
     public TokensResource(TokenService tokens, Callers callers, Input input, JsonBody json, Refusals refusals,
                           TokenBeans beans, Messages messages) {
         this.tokens = tokens;

@@ -1,5 +1,6 @@
 package dev.jirapat.rest;
 
+import javax.inject.Inject;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -17,6 +18,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     private final Messages messages;
     private final Faults faults;
 
+    @Inject
     public WebApplicationExceptionMapper(Messages messages, Faults faults) {
         this.messages = messages;
         this.faults = faults;

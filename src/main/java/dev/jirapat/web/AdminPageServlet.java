@@ -1,5 +1,6 @@
 package dev.jirapat.web;
 
+import com.atlassian.annotations.security.UnrestrictedAccess;
 import com.atlassian.plugin.PluginAccessor;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.websudo.WebSudoManager;
@@ -26,8 +27,9 @@ import java.util.Optional;
  * (web-sudo protected). Anonymous callers are sent to the login page, other users get a permission page.
  * The page itself is a shell; its script works through the admin REST endpoints. The policy it renders into the
  * page is only for the create form's choices (the server enforces it); token statuses come with each token from
- * the REST API.
+ * the REST API. {@code @UnrestrictedAccess}: these checks, not Jira 10's defaults, decide who sees what.
  */
+@UnrestrictedAccess
 public final class AdminPageServlet extends HttpServlet {
     /** Jira's own PAT app, which owns /rest/pat too: the admin must disable it while ours is installed. */
     static final String BUILT_IN_PAT_APP = "com.atlassian.pats.pats-plugin";
