@@ -220,6 +220,11 @@ public final class DevHost implements AutoCloseable {
         // Jira's order: after-encoding, before-login, [login/security], before-decoration, before-dispatch.
         // Tomcat runs the URL-pattern filters in the order their mappings were added.
         boolean securityMounted = false;
+        SecurityFilter sessions = new SecurityFilter(users);
+        java.util.function.Function<HttpServletRequest, DevUser> caller = request -> {
+            DevUser user = CurrentUser.get(); // set once the security filter has run
+            return user != null ? user : sessions.sessionUser(request);
+        };
         for (PluginDescriptor.FilterModule f : filters) {
             if (!securityMounted && f.location.compareTo(PluginDescriptor.FilterModule.Location.BEFORE_DECORATION) >= 0) {
                 mountSecurity();
@@ -227,6 +232,9 @@ public final class DevHost implements AutoCloseable {
             }
             String where = "<servlet-filter key=\"" + f.key + "\">";
             Filter filter = container.createModule(f.className, Filter.class, where);
+            if (config.platform.secureByDefault()) {
+                filter = AccessRules.filter(filter, caller);
+            }
             List<String> dispatchers = new ArrayList<>();
             for (String d : f.dispatchers) {
                 dispatchers.add(d.toUpperCase(Locale.ROOT));
@@ -245,11 +253,17 @@ public final class DevHost implements AutoCloseable {
 
     private void mountServlets(PluginDescriptor descriptor) {
         for (PluginDescriptor.RestModule rest : descriptor.rests) {
-            servlet(rest.key, JerseyMount.servlet(rest, container),
+            HttpServlet mount = config.platform.restV2()
+                    ? RestV2Mount.servlet(rest, container, config.platform.secureByDefault())
+                    : JerseyMount.servlet(rest, container);
+            servlet(rest.key, mount,
                     "/rest" + rest.path + "/" + rest.version + "/*", "/rest" + rest.path + "/latest/*");
         }
         for (PluginDescriptor.ServletModule s : descriptor.servlets) {
             HttpServlet servlet = container.createModule(s.className, HttpServlet.class, "<servlet key=\"" + s.key + "\">");
+            if (config.platform.secureByDefault()) {
+                servlet = AccessRules.servlet(servlet);
+            }
             String[] patterns = s.urlPatterns.stream().map(p -> "/plugins/servlet" + p).toArray(String[]::new);
             servlet(s.key, servlet, patterns);
         }
@@ -483,6 +497,18 @@ public final class DevHost implements AutoCloseable {
         DevCluster cluster;
         String nodeId = "node-1";
         DevPluginSettings pluginSettings;
+        // The Jira line played: -Dpat.platform (each test execution sets it), else the newest.
+        Platform platform = Platform.fromProperty();
+
+        /** Play this Jira line instead of the one {@code -Dpat.platform} names. */
+        public Config platform(Platform platform) {
+            this.platform = platform;
+            return this;
+        }
+
+        public Platform platform() {
+            return platform;
+        }
 
         /**
          * How long a cache entry lives after it is written, for every cache whose settings set an expiry (the
@@ -518,6 +544,7 @@ public final class DevHost implements AutoCloseable {
             c.cluster = cluster;
             c.nodeId = "node-" + (index + 1);
             c.pluginSettings = shared.settings;
+            c.platform = platform;
             return c;
         }
 

@@ -55,6 +55,11 @@ final class SecurityFilter implements Filter {
         }
     }
 
+    /** The user logged in to this request's session, if any: who the caller is before this filter has run. */
+    DevUser sessionUser(HttpServletRequest request) {
+        return fromSession(request.getSession(false));
+    }
+
     private DevUser fromSession(HttpSession session) {
         if (session == null) {
             return null;
