@@ -82,6 +82,7 @@ public final class DevHost implements AutoCloseable {
 
     private DevHost(Config config) throws Exception {
         this.config = config;
+        requireRestStack(config.platform);
         users = DevUsers.fixture();
         PluginDescriptor descriptor;
         try (InputStream in = config.descriptor.getInputStream()) {
@@ -201,6 +202,19 @@ public final class DevHost implements AutoCloseable {
                 file.release();
             }
             throw e;
+        }
+    }
+
+    /** The line's REST stack must be the one on the class path: a clear error instead of a linkage error later. */
+    private static void requireRestStack(Platform platform) {
+        String servlet = platform.restV2() ? "org.glassfish.jersey.servlet.ServletContainer"
+                : "com.sun.jersey.spi.container.servlet.ServletContainer";
+        try {
+            Class.forName(servlet, false, DevHost.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new DevHostException("The Jira " + platform.jira() + " line (-D" + Platform.PROPERTY + "=" + platform.jira()
+                    + ") needs " + (platform.restV2() ? "REST v2's Jersey" : "REST v1's Jersey 1") + " on the class path ("
+                    + servlet + " is missing): run it from the build's execution for that line");
         }
     }
 
@@ -715,7 +729,8 @@ public final class DevHost implements AutoCloseable {
             host.close();
         }, "devhost-shutdown"));
         System.out.println();
-        System.out.println("[devhost] Personal Access Tokens for Jira: dev host (a test harness, not Jira)");
+        System.out.println("[devhost] Personal Access Tokens for Jira: dev host (a test harness, not Jira), Jira "
+                + config.platform.jira() + " line" + (config.platform.restV2() ? " (REST v2, secure by default)" : " (REST v1)"));
         System.out.println("[devhost] " + host.baseUri() + "   (database: " + (config.dbUrl != null ? config.dbUrl : config.dataDir.toAbsolutePath()) + ")");
         System.out.println("[devhost] users: admin/admin (system admin), alice/alice, bob/bob, carol/carol (inactive)");
         System.out.println("[devhost] Ctrl-C stops it");

@@ -37,8 +37,19 @@ public final class DevHostLauncher {
         if (args.length == 0) {
             throw new DevHostException("DevHostLauncher needs the host's main class as its last argument");
         }
+        Platform line;
+        String classpath;
+        try {
+            line = Platform.fromProperty();
+            classpath = lineClasspath(line, classpath(Thread.currentThread().getContextClassLoader()));
+        } catch (DevHostException e) {
+            System.err.println("[devhost] " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.out.println("[devhost] starting the Jira " + line.jira() + " line (-D" + Platform.PROPERTY + "=9, 10 or 11)");
         List<String> command = command(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                classpath(Thread.currentThread().getContextClassLoader()), System.getProperties(), Arrays.asList(args));
+                classpath, System.getProperties(), Arrays.asList(args));
         Process host = new ProcessBuilder(command).inheritIO().start();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -88,6 +99,41 @@ public final class DevHostLauncher {
             }
         }
         return out;
+    }
+
+    /** Jars only the Jira 9 line's host may see: REST v1 (Jersey 1, JAX-RS 1.1, Jackson 1's JAX-RS provider). */
+    static final List<String> REST_V1_JARS = Collections.unmodifiableList(Arrays.asList(
+            "/com/sun/jersey/", "/javax/ws/rs/jsr311-api/", "/org/codehaus/jackson/jackson-jaxrs/"));
+    /** Jars only the Jira 10 line's host may see: REST v2 (Jersey 2, JAX-RS 2.1); both share javax.ws.rs. */
+    static final List<String> REST_V2_JARS = Collections.unmodifiableList(Arrays.asList(
+            "/org/glassfish/jersey/", "/jakarta/ws/rs/jakarta.ws.rs-api/"));
+
+    /**
+     * The test classpath Maven gave, less the other line's REST stack (by their Maven repository paths), as the
+     * failsafe executions do with classpathDependencyExcludes. The Jira 11 line runs transformed classes on
+     * jakarta libraries and is started from its own class path, not from this one.
+     */
+    static String lineClasspath(Platform line, String classpath) {
+        List<String> drop;
+        switch (line) {
+            case NINE:
+                drop = REST_V2_JARS;
+                break;
+            case TEN:
+                drop = REST_V1_JARS;
+                break;
+            default:
+                throw new DevHostException("The Jira " + line.jira() + " line cannot start from this build; "
+                        + "start -D" + Platform.PROPERTY + "=10 or =9");
+        }
+        List<String> kept = new ArrayList<>();
+        for (String entry : classpath.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            String path = entry.replace(File.separatorChar, '/');
+            if (drop.stream().noneMatch(path::contains)) {
+                kept.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, kept);
     }
 
     /**

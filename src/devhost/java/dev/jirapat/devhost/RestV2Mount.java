@@ -17,6 +17,8 @@ import javax.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A {@code <rest>} module as Atlassian REST v2 serves it (Jira 10 on Jersey 2; the Jira 11 line runs this same code
@@ -29,6 +31,12 @@ final class RestV2Mount {
     /** The body of the 401 an anonymous caller gets from a resource for logged-in users (its wording is ours). */
     static final String UNAUTHORIZED_JSON =
             "{\"message\":\"Client must be authenticated to access this resource.\",\"status-code\":401}";
+
+    /**
+     * Jersey warns for every resource registered as an instance that it implements no provider interface, which is
+     * true and harmless (held: JUL keeps loggers weakly).
+     */
+    private static final Logger PROVIDER_CHECKS = quiet("org.glassfish.jersey.internal.inject.Providers");
 
     private RestV2Mount() {
     }
@@ -51,6 +59,12 @@ final class RestV2Mount {
             config.registerInstances(new AccessFeature());
         }
         return new ServletContainer(config);
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     /** Puts each resource method behind the access its annotations ask for; unrestricted ones get no guard. */
