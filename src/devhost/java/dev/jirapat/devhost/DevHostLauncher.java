@@ -110,8 +110,8 @@ public final class DevHostLauncher {
 
     /**
      * The test classpath Maven gave, less the other line's REST stack (by their Maven repository paths), as the
-     * failsafe executions do with classpathDependencyExcludes. The Jira 11 line runs transformed classes on
-     * jakarta libraries and is started from its own class path, not from this one.
+     * failsafe executions do with classpathDependencyExcludes. The Jira 11 line runs the transformed (jakarta)
+     * classes on its own libraries: {@link #jakartaClasspath}, from what the run profile names.
      */
     static String lineClasspath(Platform line, String classpath) {
         List<String> drop;
@@ -123,8 +123,7 @@ public final class DevHostLauncher {
                 drop = REST_V1_JARS;
                 break;
             default:
-                throw new DevHostException("The Jira " + line.jira() + " line cannot start from this build; "
-                        + "start -D" + Platform.PROPERTY + "=10 or =9");
+                return jakartaClasspath(classpath, System.getProperty(JAKARTA_CLASSPATH), System.getProperty(JAKARTA_EXCLUDES));
         }
         List<String> kept = new ArrayList<>();
         for (String entry : classpath.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
@@ -134,6 +133,65 @@ public final class DevHostLauncher {
             }
         }
         return String.join(File.pathSeparator, kept);
+    }
+
+    /**
+     * The run profile's class path entries for the Jira 11 line, placed first: the dev host and tests renamed to
+     * jakarta, the jira11 jar, the renamed host API slice, and {@code <dir>/*} for the line's libraries (the java
+     * launcher expands it).
+     */
+    static final String JAKARTA_CLASSPATH = "devhost.jira11.classpath";
+    /**
+     * What the Jira 11 line leaves out of Maven's class path, comma-separated: {@code groupId:artifactId} of the javax
+     * lines' libraries ({@code *} for any artifact; matched by their Maven repository paths), and directories (the
+     * javax classes themselves). The same list as the integration-jira11 test execution's.
+     */
+    static final String JAKARTA_EXCLUDES = "devhost.jira11.excludes";
+
+    /**
+     * The Jira 11 line's class path: {@code front} (checked to exist: the run profile builds it in the package phase),
+     * then every entry of Maven's class path that {@code excludes} does not name.
+     */
+    static String jakartaClasspath(String classpath, String front, String excludes) {
+        if (front == null || front.trim().isEmpty() || excludes == null) {
+            throw new DevHostException("The Jira 11 line starts from mvn -Prun, which names its class path (-D"
+                    + JAKARTA_CLASSPATH + ", -D" + JAKARTA_EXCLUDES + "); or give -D" + Platform.PROPERTY + "=10 or =9");
+        }
+        List<String> out = new ArrayList<>();
+        for (String entry : front.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            File f = new File(entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry);
+            if (!f.exists() || (entry.endsWith("*") && (f.list() == null || f.list().length == 0))) {
+                throw new DevHostException("The Jira 11 line needs " + entry + ", which the build makes in its package "
+                        + "phase: start it with mvn -Prun (not exec:java alone)");
+            }
+            out.add(entry);
+        }
+        List<String> fragments = new ArrayList<>();
+        List<java.nio.file.Path> dirs = new ArrayList<>();
+        for (String x : excludes.split(",")) {
+            String e = x.trim();
+            if (e.isEmpty()) {
+                continue;
+            }
+            if (e.indexOf('/') >= 0 || e.indexOf(File.separatorChar) >= 0) {
+                dirs.add(Paths.get(e).toAbsolutePath().normalize());
+            } else {
+                String[] ga = e.split(":");
+                if (ga.length != 2) {
+                    throw new DevHostException("-D" + JAKARTA_EXCLUDES + ": " + e + " is not groupId:artifactId");
+                }
+                fragments.add("/" + ga[0].replace('.', '/') + "/" + ("*".equals(ga[1]) ? "" : ga[1] + "/"));
+            }
+        }
+        for (String entry : classpath.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            String path = entry.replace(File.separatorChar, '/');
+            if (entry.isEmpty() || fragments.stream().anyMatch(path::contains)
+                    || dirs.contains(Paths.get(entry).toAbsolutePath().normalize())) {
+                continue;
+            }
+            out.add(entry);
+        }
+        return String.join(File.pathSeparator, out);
     }
 
     /**

@@ -4,7 +4,6 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
-import org.glassfish.jersey.servlet.ServletProperties;
 
 import javax.servlet.http.HttpServlet;
 import javax.ws.rs.Priorities;
@@ -54,7 +53,7 @@ final class RestV2Mount {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, Boolean.TRUE);
         // A resource's bodiless error (a 404 for someone else's token) reaches the client bodiless, as on REST v1:
         // Jersey 2 and 3 would otherwise call sendError and Tomcat would write its HTML error page into it.
-        config.property(ServletProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, Boolean.TRUE);
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, Boolean.TRUE);
         if (secureByDefault) {
             config.registerInstances(new AccessFeature());
         }
