@@ -145,6 +145,15 @@ public class DevHostModulesIT {
     }
 
     @Test
+    public void profilePanelWhenItCallsAMethodTheDescriptorAllowlistsThenRunsAndNothingIsBlocked() {
+        HttpCall.Response page = HttpCall.with(host, Sessions.loggedIn(host, "alice", "alice")).get("/secure/ViewProfile.jspa").send();
+        assertContains(page.body, "<span id=\"fixture-listed\">listed-value</span>");
+        assertTrue(host.renderedTemplates().toString(), host.renderedTemplates().contains("devhost/fixture/panel.vm"));
+        // The host user's name and display name, $i18n and the listed method: all allowed, nothing blocked.
+        assertEquals("[]", host.velocityViolations().toString());
+    }
+
+    @Test
     public void pageFrameWhenLoggedInThenTheUserMenuHoldsTheItemsOfSystemUserOptionsPersonalOnly() {
         HttpCall.Response page = HttpCall.with(host, Sessions.loggedIn(host, "alice", "alice")).get("/secure/ViewProfile.jspa").send();
         int menu = page.body.indexOf("id=\"header-user-options\"");
