@@ -5,15 +5,16 @@ import java.util.List;
 
 /**
  * Writes the API's response bodies as compact UTF-8 JSON, byte for byte as codehaus Jackson 1 wrote them when
- * Atlassian REST v1 serialised our beans (null fields omitted, properties in the order each bean writes them). The
+ * Atlassian REST v1 serialised our beans (null fields omitted but for text a user chose, properties in wire order). The
  * plugin writes its own JSON so that the wire is the same under every host's JSON provider (Jackson 1 on Jira 9,
  * Jackson 2 on Jira 10 and 11) and the plugin depends on none of them.
  *
  * <p>Two string escapings, both Jackson 1's: {@link #value(String)} as its UTF-8 generator writes any string
- * (quote, backslash, {@code \b \t \n \f \r}, other control characters as <code>&#92;u00XX</code>, and every surrogate as
- * <code>&#92;uXXXX</code>, so an emoji leaves as <code>"&#92;uD83D&#92;uDE00"</code>); {@link #userText(String)} for text a user chose
- * (token names, user names, import reasons), which leaves exactly as it came in (see there). Everything else,
- * including U+2028, U+2029, bidi controls and {@code </script>}, is written as it is, UTF-8 encoded.
+ * (quote, backslash, {@code \b \t \n \f \r}, other control characters as <code>&#92;u00XX</code>, and every
+ * surrogate as <code>&#92;uXXXX</code>, so an emoji leaves as <code>"&#92;uD83D&#92;uDE00"</code>);
+ * {@link #userText(String)} for text a user chose (token names, user names, import reasons), which leaves exactly
+ * as it came in (see there). Everything else, including U+2028, U+2029, bidi controls and {@code </script>}, is
+ * written as it is, UTF-8 encoded.
  */
 final class JsonWriter {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -90,9 +91,9 @@ final class JsonWriter {
     /**
      * Text a user chose, as it always left: text without surrogates as {@link #value(String)}; text with any
      * surrogate (an emoji, say) with each well-formed pair as raw UTF-8, quote and backslash escaped, every other
-     * control character and every lone surrogate as <code>&#92;uXXXX</code> (no short escapes here). Jackson 1 escapes both
-     * halves of a 4-byte character, which a client shows as two broken characters or re-encodes differently, so
-     * these fields were written raw; the short-escape difference is kept so that no byte on the wire changes.
+     * control character and every lone surrogate as <code>&#92;uXXXX</code> (no short escapes here). Jackson 1
+     * escapes both halves of a 4-byte character, which a client shows as two broken characters or re-encodes
+     * differently, so these fields were written raw; the short-escape difference is kept so no byte changes.
      */
     JsonWriter userText(String text) {
         if (text == null || !hasSurrogate(text)) {
@@ -144,14 +145,20 @@ final class JsonWriter {
         return endArray();
     }
 
-    // Fields: a null value leaves the field out, as the host's JSON provider was configured to.
+    // Fields: a null value leaves the field out, as the host's JSON provider was configured to, except for text a
+    // user chose.
 
     JsonWriter field(String name, String text) {
         return text == null ? this : name(name).value(text);
     }
 
+    /**
+     * Text a user chose, written {@code null} when null: Jackson 1 wrote these fields through a custom serializer
+     * whose annotation included nulls whatever the provider's setting (an unknown user's {@code username} is
+     * {@code null}, not absent).
+     */
     JsonWriter userTextField(String name, String text) {
-        return text == null ? this : name(name).userText(text);
+        return name(name).userText(text);
     }
 
     JsonWriter field(String name, long number) {

@@ -4,7 +4,7 @@ import dev.jirapat.token.UserAccount;
 
 /**
  * A user as the built-in app's admin API shows one: {@code {userKey, username, fullName, email}}, each as text a
- * user chose ({@link JsonWriter#userText(String)}); null fields omitted.
+ * user chose ({@link JsonWriter#userTextField}): a user Jira no longer knows has {@code null} for the last three.
  */
 public final class UserBean implements JsonWritable {
     private final String userKey;
