@@ -23,7 +23,7 @@ final class JsonResponse {
     }
 
     static Response ok(List<? extends JsonWritable> body) {
-        return Response.ok(JsonWriter.bytes(body), JSON).build();
+        return Response.status(200).type(JSON).entity(JsonWriter.bytes(body)).build();
     }
 
     /** The 201 that hands out a raw token: never stored by a browser, a proxy or a cache. */
