@@ -205,6 +205,8 @@ public class DevHostDatabaseIT {
     private static Process startHostJvm(Path work, Path log) throws IOException {
         Properties maven = new Properties();
         maven.setProperty("pat.devhost.port", "0");
+        // The line this test JVM plays (its execution sets -Dpat.platform), as mvn -Prun hands it to its host.
+        maven.setProperty(dev.jirapat.devhost.Platform.PROPERTY, Integer.toString(dev.jirapat.devhost.Platform.fromProperty().jira()));
         List<String> command = DevHostLauncher.command(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 classpath(), maven, Arrays.asList("--add-opens", "java.base/java.lang=ALL-UNNAMED", DevHost.class.getName()));
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
