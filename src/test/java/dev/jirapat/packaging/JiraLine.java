@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * The Jira lines the build makes a jar for (docs/platforms.md): each jar's failsafe property, the namespace of its
- * servlet, JAX-RS and inject APIs, and the oldest Java its Jira runs on.
+ * servlet, JAX-RS, inject and mail APIs, and the oldest Java its Jira runs on.
  */
 enum JiraLine {
     /** Jira 8.20-9.x: REST v1 (JAX-RS 1.1), javax; Jira 8.20 still runs on Java 8. */
@@ -32,20 +32,14 @@ enum JiraLine {
         return id;
     }
 
-    /** {@code javax} or {@code jakarta}: the prefix of the servlet, JAX-RS and inject packages on this line. */
+    /** {@code javax} or {@code jakarta}: the prefix of the servlet, JAX-RS, inject and mail packages on this line. */
     String namespace() {
         return namespace;
     }
 
-    /** The packages the Jakarta rename moves: servlet, JAX-RS, inject, in this line's namespace. */
+    /** The packages the Jakarta rename moves: servlet, JAX-RS, inject and mail, in this line's namespace. */
     List<String> renamedApis() {
-        return Arrays.asList(namespace + ".servlet", namespace + ".ws.rs", namespace + ".inject");
-    }
-
-    /** The same three in the other namespace: none of them may appear in this line's jar. */
-    List<String> foreignApis() {
-        String other = namespace.equals("javax") ? "jakarta" : "javax";
-        return Arrays.asList(other + ".servlet", other + ".ws.rs", other + ".inject");
+        return Arrays.asList(namespace + ".servlet", namespace + ".ws.rs", namespace + ".inject", namespace + ".mail");
     }
 
     String jaxRsPackage() {
