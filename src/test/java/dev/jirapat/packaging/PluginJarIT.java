@@ -77,6 +77,22 @@ public class PluginJarIT {
         }
     }
 
+    /**
+     * One source, three jars: each holds exactly the entries of the jira9 jar (the jira11 one renamed inside, not
+     * added to). A class left behind in target/jira11/classes by an earlier build, say, would ship only on 11.
+     */
+    @Test
+    public void entriesWhenBuiltThenSameAsTheOtherLines() throws Exception {
+        Set<String> expected = new TreeSet<>(PluginJar.of(JiraLine.JIRA9).entryNames());
+        Set<String> actual = new TreeSet<>(jar.entryNames());
+        Set<String> extra = new TreeSet<>(actual);
+        extra.removeAll(expected);
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(actual);
+        assertTrue(line + " jar's entries differ from the jira9 jar's: only in " + line + " " + extra
+                + ", only in jira9 " + missing, extra.isEmpty() && missing.isEmpty());
+    }
+
     @Test
     public void jarWhenBuiltThenEmbedsNoJars() {
         List<String> jars = jar.entryNames().stream().filter(n -> n.endsWith(".jar")).collect(Collectors.toList());
