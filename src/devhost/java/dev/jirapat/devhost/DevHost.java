@@ -76,6 +76,7 @@ public final class DevHost implements AutoCloseable {
     private final DevMail mail = new DevMail();
     private final DevAudit audit;
     private final DevCacheManager cacheManager;
+    private final VelocityViews velocity; // every template the host renders, under Jira 10's method allowlist
     private boolean closed;
 
     private final Config config;
@@ -88,6 +89,7 @@ public final class DevHost implements AutoCloseable {
         try (InputStream in = config.descriptor.getInputStream()) {
             descriptor = PluginDescriptor.parse(in, config.descriptor.getDescription());
         }
+        velocity = VelocityViews.forDescriptor(config.descriptor);
         file = config.dbUrl == null ? FileDatabase.claim(config.dataDir, config.fresh) : null;
         String url = file != null ? file.url() : config.dbUrl;
         try {
@@ -123,7 +125,7 @@ public final class DevHost implements AutoCloseable {
                 .add(com.atlassian.sal.api.auth.LoginUriProvider.class, DevHostServices.loginUris(config.contextPath))
                 .add(com.atlassian.sal.api.websudo.WebSudoManager.class, DevHostServices.webSudo(config.webSudoGranted))
                 .add(com.atlassian.templaterenderer.TemplateRenderer.class,
-                        DevHostServices.templates(new VelocityViews(), i18n))
+                        DevHostServices.templates(velocity, i18n))
                 .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new DevPageBuilder())
                 .add(com.atlassian.plugin.PluginAccessor.class, DevHostServices.plugins(config.builtInPatAppEnabled))
                 .add(com.atlassian.mail.queue.MailQueue.class, mail)
@@ -284,7 +286,7 @@ public final class DevHost implements AutoCloseable {
         WebResources resources = new WebResources(descriptor);
         // Sitemesh's place: plugin servlets' pages get the host frame and their required resources.
         filter("devhost-decorator", new Decorator(resources), List.of("REQUEST"), "/plugins/servlet/*", "/secure/*");
-        WebPanels panels = new WebPanels(descriptor, container, new VelocityViews());
+        WebPanels panels = new WebPanels(descriptor, container, velocity);
         servlet("devhost-jira-rest", new JiraRestServlet(), "/rest/api/2/*");
         servlet("devhost-mail", new DevMailServlet(mail), "/devhost/mail");
         servlet("devhost-audit", new DevAuditServlet(audit), "/devhost/audit");
@@ -420,6 +422,20 @@ public final class DevHost implements AutoCloseable {
         if (file != null) {
             file.release();
         }
+        List<String> blocked = velocity.allowlist().violations();
+        if (config.failOnBlockedVelocityCalls && !blocked.isEmpty()) {
+            throw new DevHostException("Templates called methods Jira 10 would block:\n  " + String.join("\n  ", blocked));
+        }
+    }
+
+    /** Calls the host's Velocity blocked so far (Jira 10's method allowlist): none, in a sound test. */
+    public List<String> velocityViolations() {
+        return velocity.allowlist().violations();
+    }
+
+    /** The templates the host has rendered so far (web panels, TemplateRenderer). */
+    public java.util.Set<String> renderedTemplates() {
+        return velocity.rendered();
     }
 
     /**
@@ -523,6 +539,7 @@ public final class DevHost implements AutoCloseable {
         public Platform platform() {
             return platform;
         }
+        boolean failOnBlockedVelocityCalls; // test hosts: close() fails if a template call was blocked
 
         /**
          * How long a cache entry lives after it is written, for every cache whose settings set an expiry (the
@@ -559,6 +576,7 @@ public final class DevHost implements AutoCloseable {
             c.nodeId = "node-" + (index + 1);
             c.pluginSettings = shared.settings;
             c.platform = platform;
+            c.failOnBlockedVelocityCalls = failOnBlockedVelocityCalls;
             return c;
         }
 
@@ -591,13 +609,15 @@ public final class DevHost implements AutoCloseable {
 
         /**
          * A host for a test: a free port on loopback and a fresh H2 database of its own; a test that needs another
-         * last-use interval says so with {@link #lastUseFlushSeconds(int)}.
+         * last-use interval says so with {@link #lastUseFlushSeconds(int)}. Its {@code close()} fails if a template
+         * called a method Jira 10's Velocity allowlist would block.
          */
         public static Config forTest() {
             Config c = new Config();
             c.host = "127.0.0.1";
             c.port = 0;
             c.dbUrl = "jdbc:h2:mem:devhost-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+            c.failOnBlockedVelocityCalls = true;
             return c;
         }
 

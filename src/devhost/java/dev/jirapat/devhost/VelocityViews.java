@@ -9,16 +9,26 @@ import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 
 import java.io.StringWriter;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Renders web-panel views with real Velocity, escaping HTML in every reference unless its name ends in
- * {@code Html}, the convention Jira's renderer applies to plugin templates.
+ * Renders the plugin's templates (web-panel views and the {@code TemplateRenderer}'s) with real Velocity, escaping
+ * HTML in every reference unless its name ends in {@code Html}, the convention Jira's renderer applies to plugin
+ * templates, and allowing only the calls {@link VelocityAllowlist} allows (Jira 10's method allowlist, enforced on
+ * every line: its entries are harmless on Jira 8/9).
  */
-final class VelocityViews {
+public final class VelocityViews {
     private final VelocityEngine engine = new VelocityEngine();
+    private final VelocityAllowlist allowlist;
+    private final Set<String> rendered = Collections.synchronizedSet(new TreeSet<>());
 
-    VelocityViews() {
+    public VelocityViews(VelocityAllowlist allowlist) {
+        this.allowlist = allowlist;
+        engine.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, AllowlistUberspect.class.getName());
+        engine.setApplicationAttribute(AllowlistUberspect.ALLOWLIST, allowlist);
         engine.setProperty(RuntimeConstants.RESOURCE_LOADER, "classpath");
         engine.setProperty("classpath.resource.loader.class", ClasspathResourceLoader.class.getName());
         engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
@@ -32,8 +42,30 @@ final class VelocityViews {
         template(location, where);
     }
 
-    String render(String location, Map<String, Object> context, String where) {
+    /** Views for a plugin: its descriptor's {@code <velocity-allowlist>} entries plus the host's global list. */
+    static VelocityViews forDescriptor(org.springframework.core.io.Resource descriptor) {
+        try (java.io.InputStream in = descriptor.getInputStream()) {
+            return new VelocityViews(VelocityAllowlist.of(VelocityAllowlist.entriesOf(in)));
+        } catch (java.io.IOException e) {
+            throw new DevHostException("The descriptor " + descriptor.getDescription() + " cannot be read: " + e, e);
+        }
+    }
+
+    /** The allowlist in force, with the calls it blocked. */
+    public VelocityAllowlist allowlist() {
+        return allowlist;
+    }
+
+    /** Every template rendered so far, so a test can show which it covered. */
+    public Set<String> rendered() {
+        synchronized (rendered) {
+            return Collections.unmodifiableSet(new TreeSet<>(rendered));
+        }
+    }
+
+    public String render(String location, Map<String, Object> context, String where) {
         Template template = template(location, where);
+        rendered.add(location);
         VelocityContext vc = new VelocityContext(context);
         EventCartridge cartridge = new EventCartridge();
         cartridge.addEventHandler((ReferenceInsertionEventHandler) (reference, value) -> {

@@ -101,14 +101,14 @@ public final class AdminResource {
         if (issued.isRejected()) {
             throw refusals.of(issued.rejection(), actor, owner.get());
         }
-        return CreatedResponse.of(beans.created(issued.value()));
+        return JsonResponse.created(beans.created(issued.value()));
     }
 
     @GET
     @Path("settings")
-    public PolicyBean settings(@Context HttpServletRequest request) {
+    public Response settings(@Context HttpServletRequest request) {
         callers.requireAdmin(request);
-        return new PolicyBean(policySource.policy());
+        return JsonResponse.ok(new PolicyBean(policySource.policy()));
     }
 
     /**
@@ -119,7 +119,7 @@ public final class AdminResource {
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PolicyBean update(@Context HttpServletRequest request, InputStream body) {
+    public Response update(@Context HttpServletRequest request, InputStream body) {
         Actor actor = callers.requireAdmin(request);
         PolicyChangeBean changes = new PolicyChangeBean(json.object(request, body));
         Map<String, String> set = new LinkedHashMap<>();
@@ -132,7 +132,7 @@ public final class AdminResource {
                 set.put(setting.key(), value(setting, change.getValue()));
             }
         }
-        return new PolicyBean(applySettings(actor, set, reset));
+        return JsonResponse.ok(new PolicyBean(applySettings(actor, set, reset)));
     }
 
     /**

@@ -4,8 +4,6 @@ import javax.ws.rs.core.Response;
 
 /** Builds the one error response: {@link ErrorBean} as {@code application/json;charset=UTF-8}. */
 final class Errors {
-    static final String JSON_UTF8 = "application/json;charset=UTF-8";
-
     private Errors() {
     }
 
@@ -15,10 +13,10 @@ final class Errors {
 
     /** {@code field}: the wire name of the request field the refusal is about, or null. */
     static Response response(int status, String exception, String message, String field) {
-        return Response.status(status).type(JSON_UTF8).entity(new ErrorBean(exception, message, field)).build();
+        return JsonResponse.builder(status, JsonResponse.JSON_UTF8, new ErrorBean(exception, message, field)).build();
     }
 
     static Response.ResponseBuilder builder(int status, String exception, String message) {
-        return Response.status(status).type(JSON_UTF8).entity(new ErrorBean(exception, message, null));
+        return JsonResponse.builder(status, JsonResponse.JSON_UTF8, new ErrorBean(exception, message, null));
     }
 }

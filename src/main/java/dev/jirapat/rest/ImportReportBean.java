@@ -1,26 +1,16 @@
 package dev.jirapat.rest;
 
-import org.codehaus.jackson.annotate.JsonProperty;
-import org.codehaus.jackson.annotate.JsonPropertyOrder;
-import org.codehaus.jackson.map.annotate.JsonSerialize;
-
 import java.util.List;
 
 /**
  * The answer to an import: {@code imported}, {@code skipped} (imported before), {@code failed} (rows refused),
  * {@code dryRun}, and {@code errors}: the first refused rows, each with its line and a reason for a person.
  */
-@JsonPropertyOrder({"imported", "skipped", "failed", "dryRun", "errors"})
-public final class ImportReportBean {
-    @JsonProperty("imported")
+public final class ImportReportBean implements JsonWritable {
     private final int imported;
-    @JsonProperty("skipped")
     private final int skipped;
-    @JsonProperty("failed")
     private final int failed;
-    @JsonProperty("dryRun")
     private final boolean dryRun;
-    @JsonProperty("errors")
     private final List<RowError> errors;
 
     ImportReportBean(int imported, int skipped, int failed, boolean dryRun, List<RowError> errors) {
@@ -31,18 +21,30 @@ public final class ImportReportBean {
         this.errors = errors;
     }
 
-    /** One refused row. */
-    @JsonPropertyOrder({"line", "reason"})
-    public static final class RowError {
-        @JsonProperty("line")
+    @Override
+    public void writeJson(JsonWriter out) {
+        out.beginObject()
+                .field("imported", imported)
+                .field("skipped", skipped)
+                .field("failed", failed)
+                .field("dryRun", dryRun)
+                .field("errors", errors)
+                .endObject();
+    }
+
+    /** One refused row; the reason may quote the row's text, so it is written as text a user chose. */
+    public static final class RowError implements JsonWritable {
         private final long line;
-        @JsonProperty("reason")
-        @JsonSerialize(using = Utf8Text.class)
         private final String reason;
 
         RowError(long line, String reason) {
             this.line = line;
             this.reason = reason;
+        }
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("line", line).userTextField("reason", reason).endObject();
         }
     }
 }

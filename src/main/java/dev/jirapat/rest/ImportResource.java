@@ -92,7 +92,7 @@ public final class ImportResource {
             }
             log.info("{} tokens of Jira's built-in app from {} bytes: {}", dry ? "Dry run of an import of" : "Imported",
                     text.size(), report.value());
-            return Response.ok(bean(report.value())).type(Errors.JSON_UTF8).build();
+            return JsonResponse.builder(200, JsonResponse.JSON_UTF8, bean(report.value())).build();
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the import's body in a temporary file", e);
         } finally {

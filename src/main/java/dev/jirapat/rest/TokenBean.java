@@ -4,9 +4,6 @@ import dev.jirapat.token.AccessToken;
 import dev.jirapat.token.IpRange;
 import dev.jirapat.token.TokenOrigin;
 import dev.jirapat.token.TokenStatus;
-import org.codehaus.jackson.annotate.JsonProperty;
-import org.codehaus.jackson.annotate.JsonPropertyOrder;
-import org.codehaus.jackson.map.annotate.JsonSerialize;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,35 +15,20 @@ import java.util.List;
  * {@code status} and {@code neverExpires}, so that no client computes either from the dates; {@code origin}
  * {@code "builtin"} for a token imported from the built-in app, omitted for ours, so a client that compares our
  * objects field by field with the built-in app's sees nothing new). Null fields are omitted. Never the raw token.
+ * {@code name} and {@code createdBy} are text a user chose ({@link JsonWriter#userText(String)}).
  */
-@JsonPropertyOrder({"id", "name", "createdAt", "expiringAt", "lastAccessedAt", "lastAccessedIp", "scope", "allowedIps",
-        "createdBy", "status", "neverExpires", "origin"})
-public class TokenBean {
-    @JsonProperty("id")
+public class TokenBean implements JsonWritable {
     private final long id;
-    @JsonProperty("name")
-    @JsonSerialize(using = Utf8Text.class)
     private final String name;
-    @JsonProperty("createdAt")
     private final String createdAt;
-    @JsonProperty("expiringAt")
     private final String expiringAt;
-    @JsonProperty("lastAccessedAt")
     private final String lastAccessedAt;
-    @JsonProperty("lastAccessedIp")
     private final String lastAccessedIp;
-    @JsonProperty("scope")
     private final String scope;
-    @JsonProperty("allowedIps")
     private final List<String> allowedIps;
-    @JsonProperty("createdBy")
-    @JsonSerialize(using = Utf8Text.class)
     private final String createdBy;
-    @JsonProperty("status")
     private final String status;
-    @JsonProperty("neverExpires")
     private final boolean neverExpires;
-    @JsonProperty("origin")
     private final String origin;
 
     /**
@@ -74,5 +56,28 @@ public class TokenBean {
 
     public long id() {
         return id;
+    }
+
+    @Override
+    public final void writeJson(JsonWriter out) {
+        out.beginObject();
+        writeFields(out);
+        out.endObject();
+    }
+
+    /** This token's properties in wire order; a subclass adds its own after them. */
+    void writeFields(JsonWriter out) {
+        out.field("id", id)
+                .userTextField("name", name)
+                .field("createdAt", createdAt)
+                .field("expiringAt", expiringAt)
+                .field("lastAccessedAt", lastAccessedAt)
+                .field("lastAccessedIp", lastAccessedIp)
+                .field("scope", scope)
+                .stringsField("allowedIps", allowedIps)
+                .userTextField("createdBy", createdBy)
+                .field("status", status)
+                .field("neverExpires", neverExpires)
+                .field("origin", origin);
     }
 }

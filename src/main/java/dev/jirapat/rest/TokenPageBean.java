@@ -1,8 +1,5 @@
 package dev.jirapat.rest;
 
-import org.codehaus.jackson.annotate.JsonProperty;
-import org.codehaus.jackson.annotate.JsonPropertyOrder;
-
 import java.util.List;
 
 /**
@@ -10,20 +7,13 @@ import java.util.List;
  * {@code "totalPagesAtLeast": true} when the count stopped early (a large result): then {@code totalPages} is a
  * lower bound and {@code isLastPage} false.
  */
-@JsonPropertyOrder({"values", "page", "size", "isLastPage", "totalPages", "totalPagesAtLeast"})
-public final class TokenPageBean {
-    @JsonProperty("values")
+public final class TokenPageBean implements JsonWritable {
     private final List<AdminTokenBean> values;
-    @JsonProperty("page")
     private final int page;
-    @JsonProperty("size")
     private final int size;
-    @JsonProperty("isLastPage")
     private final boolean lastPage;
-    @JsonProperty("totalPages")
     private final int totalPages;
-    @JsonProperty("totalPagesAtLeast")
-    private final Boolean totalPagesAtLeast; // null (omitted) when totalPages is exact
+    private final boolean exact;
 
     TokenPageBean(List<AdminTokenBean> values, int page, int size, boolean lastPage, int totalPages, boolean exact) {
         this.values = values;
@@ -31,6 +21,20 @@ public final class TokenPageBean {
         this.size = size;
         this.lastPage = lastPage;
         this.totalPages = totalPages;
-        this.totalPagesAtLeast = exact ? null : Boolean.TRUE;
+        this.exact = exact;
+    }
+
+    @Override
+    public void writeJson(JsonWriter out) {
+        out.beginObject()
+                .field("values", values)
+                .field("page", page)
+                .field("size", size)
+                .field("isLastPage", lastPage)
+                .field("totalPages", totalPages);
+        if (!exact) {
+            out.field("totalPagesAtLeast", true); // omitted when totalPages is exact
+        }
+        out.endObject();
     }
 }

@@ -21,10 +21,10 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -70,13 +70,13 @@ public final class TokenSearchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public TokenPageBean search(@Context HttpServletRequest request, InputStream body) {
+    public Response search(@Context HttpServletRequest request, InputStream body) {
         Actor actor = callers.requireAdmin(request);
         Outcome<TokenPage> page = tokens.search(actor, criteria(new SearchBean(json.object(request, body))));
         if (page.isRejected()) {
             throw refusals.of(page.rejection(), actor);
         }
-        return beans.page(page.value());
+        return JsonResponse.ok(beans.page(page.value()));
     }
 
     /**
@@ -86,8 +86,8 @@ public final class TokenSearchResource {
      */
     @GET
     @Path("user")
-    public List<UserBean> users(@Context HttpServletRequest request, @QueryParam("contains") String contains,
-                                @QueryParam("limit") String limit) {
+    public Response users(@Context HttpServletRequest request, @QueryParam("contains") String contains,
+                          @QueryParam("limit") String limit) {
         callers.requireAdmin(request);
         if (contains != null && contains.codePointCount(0, contains.length()) > MAX_CONTAINS) {
             throw ApiException.badRequest(messages.get(Messages.CONTAINS_TOO_LONG, MAX_CONTAINS), "contains");
@@ -103,7 +103,7 @@ public final class TokenSearchResource {
             }
             max = parsed;
         }
-        return beans.users(users.search(contains, max));
+        return JsonResponse.ok(beans.users(users.search(contains, max)));
     }
 
     private TokenSearch criteria(SearchBean body) {

@@ -21,7 +21,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,9 +53,9 @@ public final class TokensResource {
     }
 
     @GET
-    public List<TokenBean> list(@Context HttpServletRequest request) {
+    public Response list(@Context HttpServletRequest request) {
         Actor actor = callers.require(request);
-        return beans.tokens(tokens.list(actor));
+        return JsonResponse.ok(beans.tokens(tokens.list(actor)));
     }
 
     @POST
@@ -68,19 +67,19 @@ public final class TokensResource {
         if (issued.isRejected()) {
             throw refusals.of(issued.rejection(), actor);
         }
-        return CreatedResponse.of(beans.created(issued.value()));
+        return JsonResponse.created(beans.created(issued.value()));
     }
 
     /** The token that authenticated this request (an extension); 404 when the request did not use a token. */
     @GET
     @Path("current")
-    public TokenBean current(@Context HttpServletRequest request) {
+    public Response current(@Context HttpServletRequest request) {
         Actor actor = callers.require(request);
         Optional<AccessToken> token = actor.viaToken().flatMap(t -> tokens.get(actor, t.id()));
         if (!token.isPresent()) {
             throw new ApiException(404, ApiException.WEB_APPLICATION, messages.get(Messages.NOT_TOKEN_AUTHENTICATED));
         }
-        return beans.token(token.get());
+        return JsonResponse.ok(beans.token(token.get()));
     }
 
     @GET
@@ -89,7 +88,7 @@ public final class TokensResource {
         Actor actor = callers.require(request);
         Optional<AccessToken> token = tokens.get(actor, Ids.parse(id, messages));
         // The built-in app's answer for an id the caller cannot see: 404 with an empty body.
-        return token.isPresent() ? Response.ok(beans.token(token.get())).build()
+        return token.isPresent() ? JsonResponse.ok(beans.token(token.get()))
                 : Response.status(Response.Status.NOT_FOUND).build();
     }
 
@@ -119,6 +118,6 @@ public final class TokensResource {
             }
             throw refusals.of(rotated.rejection(), actor);
         }
-        return CreatedResponse.of(beans.created(rotated.value()));
+        return JsonResponse.created(beans.created(rotated.value()));
     }
 }

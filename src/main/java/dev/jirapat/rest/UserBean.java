@@ -1,24 +1,15 @@
 package dev.jirapat.rest;
 
 import dev.jirapat.token.UserAccount;
-import org.codehaus.jackson.annotate.JsonProperty;
-import org.codehaus.jackson.annotate.JsonPropertyOrder;
-import org.codehaus.jackson.map.annotate.JsonSerialize;
 
-/** A user as the built-in app's admin API shows one: {@code {userKey, username, fullName, email}}. */
-@JsonPropertyOrder({"userKey", "username", "fullName", "email"})
-public final class UserBean {
-    @JsonProperty("userKey")
-    @JsonSerialize(using = Utf8Text.class)
+/**
+ * A user as the built-in app's admin API shows one: {@code {userKey, username, fullName, email}}, each as text a
+ * user chose ({@link JsonWriter#userTextField}): a user Jira no longer knows has {@code null} for the last three.
+ */
+public final class UserBean implements JsonWritable {
     private final String userKey;
-    @JsonProperty("username")
-    @JsonSerialize(using = Utf8Text.class)
     private final String username;
-    @JsonProperty("fullName")
-    @JsonSerialize(using = Utf8Text.class)
     private final String fullName;
-    @JsonProperty("email")
-    @JsonSerialize(using = Utf8Text.class)
     private final String email;
 
     UserBean(UserAccount user) {
@@ -34,5 +25,15 @@ public final class UserBean {
         this.username = null;
         this.fullName = null;
         this.email = null;
+    }
+
+    @Override
+    public void writeJson(JsonWriter out) {
+        out.beginObject()
+                .userTextField("userKey", userKey)
+                .userTextField("username", username)
+                .userTextField("fullName", fullName)
+                .userTextField("email", email)
+                .endObject();
     }
 }

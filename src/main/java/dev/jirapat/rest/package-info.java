@@ -18,7 +18,10 @@
  * as an {@link java.io.InputStream} (which no Jackson provider claims), and {@link dev.jirapat.rest.JsonBody}
  * reads it as bounded, strict UTF-8 and strict JSON ({@link dev.jirapat.rest.JsonText}) into
  * {@link dev.jirapat.rest.JsonInput} values, so the same rules hold under Jackson 1 and Jackson 2. Responses are
- * written by the host's Jackson (codehaus Jackson 1 as Atlassian REST configures it: no auto-detection, null
- * fields omitted), so every response bean property is annotated.
+ * written by this package too: each bean writes itself ({@link dev.jirapat.rest.JsonWritable},
+ * {@link dev.jirapat.rest.JsonWriter}) and every resource and mapper answers with the UTF-8 bytes as a
+ * {@code byte[]} entity ({@link dev.jirapat.rest.JsonResponse}), which every JAX-RS runtime writes itself and no
+ * host JSON provider touches: the same bytes on every Jira line, as codehaus Jackson 1 wrote them under Atlassian
+ * REST v1 (null fields omitted).
  */
 package dev.jirapat.rest;

@@ -105,6 +105,15 @@ final class Architecture {
                 return in(from, DEV_HOST) && in(to, PLUGIN) && !in(to, DEV_HOST);
             }
         },
+        // Jira 9 exports codehaus Jackson 1, Jira 10 and 11 Jackson 2 (and maybe not Jackson 1): the plugin reads and
+        // writes its own JSON, the same bytes on every line.
+        NO_HOST_JSON_LIBRARY("no plugin class references Jackson (org.codehaus.jackson, com.fasterxml.jackson)") {
+            @Override
+            boolean forbids(String from, String to) {
+                return in(from, PLUGIN) && !in(from, DEV_HOST)
+                        && (in(to, "org.codehaus.jackson") || in(to, "com.fasterxml.jackson"));
+            }
+        },
         ADAPTERS_ARE_INDEPENDENT("no adapter package (auth, rest, web, jira, store, jobs) references another") {
             @Override
             boolean forbids(String from, String to) {

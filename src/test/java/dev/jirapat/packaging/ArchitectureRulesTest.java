@@ -55,6 +55,14 @@ public class ArchitectureRulesTest {
     }
 
     @Test
+    public void jsonLibraryRuleWhenPluginClassUsesJacksonThenReportedButNotInTheDevHost() throws IOException {
+        assertCaught(Rule.NO_HOST_JSON_LIBRARY, "dev/jirapat/rest/Planted", "com/fasterxml/jackson/databind/ObjectMapper",
+                "dev/jirapat/devhost/Clean", "org/codehaus/jackson/map/ObjectMapper");
+        assertCaught(Rule.NO_HOST_JSON_LIBRARY, "dev/jirapat/web/Planted", "org/codehaus/jackson/annotate/JsonProperty",
+                "dev/jirapat/rest/Clean", "dev/jirapat/rest/JsonWriter");
+    }
+
+    @Test
     public void devHostRuleWhenDevHostUsesAPluginPackageThenReported() throws IOException {
         assertCaught(Rule.DEV_HOST_KNOWS_NO_PLUGIN_PACKAGE, "dev/jirapat/devhost/Planted", "dev/jirapat/token/TokenService",
                 "dev/jirapat/devhost/Clean", "com/atlassian/jira/user/ApplicationUser");

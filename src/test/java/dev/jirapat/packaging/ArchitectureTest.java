@@ -83,6 +83,11 @@ public class ArchitectureTest {
     }
 
     @Test
+    public void pluginWhenCompiledThenReferencesNoJsonLibraryOfTheHost() {
+        holds(Rule.NO_HOST_JSON_LIBRARY, plugin);
+    }
+
+    @Test
     public void adaptersWhenCompiledThenReferenceNoOtherAdapter() {
         holds(Rule.ADAPTERS_ARE_INDEPENDENT, plugin);
     }

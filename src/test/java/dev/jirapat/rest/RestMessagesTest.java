@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,8 @@ public class RestMessagesTest {
 
     @Test
     public void escapeWhenTextHoldsQuotesControlsAndLoneSurrogatesThenJsonSafe() {
-        assertEquals("a\\\"b\\\\c\\u000A\\uD800\uD83D\uDE00", Utf8Text.escape("a\"b\\c\n\uD800\uD83D\uDE00"));
+        byte[] written = new JsonWriter().userText("a\"b\\c\n\uD800\uD83D\uDE00").toBytes();
+        assertEquals("\"a\\\"b\\\\c\\u000A\\uD800\uD83D\uDE00\"", new String(written, StandardCharsets.UTF_8));
     }
 
     private static Properties bundle() throws IOException {

@@ -145,6 +145,42 @@ public class DevHostModulesIT {
     }
 
     @Test
+    public void profilePanelWhenItCallsAMethodTheDescriptorAllowlistsThenRunsAndNothingIsBlocked() {
+        HttpCall.Response page = HttpCall.with(host, Sessions.loggedIn(host, "alice", "alice")).get("/secure/ViewProfile.jspa").send();
+        assertContains(page.body, "<span id=\"fixture-listed\">listed-value</span>");
+        assertTrue(host.renderedTemplates().toString(), host.renderedTemplates().contains("devhost/fixture/panel.vm"));
+        // The host user's name and display name, $i18n and the listed method: all allowed, nothing blocked.
+        assertEquals("[]", host.velocityViolations().toString());
+    }
+
+    @Test
+    public void profilePanelWhenTheDescriptorDoesNotListItsCallThenBlockedAndTheTestHostFailsOnClose() throws IOException {
+        String xml = new String(Files.readAllBytes(FIXTURE.resolve("atlassian-plugin.xml")), java.nio.charset.StandardCharsets.UTF_8);
+        String without = xml.replaceAll("(?s)<velocity-allowlist .*?</velocity-allowlist>", "");
+        assertFalse(without.contains("FixtureView#getListed()"));
+        Path descriptor = Files.createTempFile("fixture-no-allowlist", ".xml");
+        Files.write(descriptor, without.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DevHost strict = DevHost.start(fixtureConfig().descriptor(descriptor));
+        try {
+            HttpCall.Response page = HttpCall.with(strict, Sessions.loggedIn(strict, "alice", "alice")).get("/secure/ViewProfile.jspa").send();
+            assertEquals("the page still renders; only the call is blocked", 200, page.status);
+            assertFalse(page.body, page.body.contains("listed-value"));
+            assertEquals(1, strict.velocityViolations().size());
+            assertTrue(strict.velocityViolations().get(0), strict.velocityViolations().get(0).startsWith(
+                    "Method needs allowlisting: dev.jirapat.devhost.fixture.FixtureView#getListed() (devhost/fixture/panel.vm line "));
+        } finally {
+            try {
+                strict.close();
+                fail("a test host must fail when a template call was blocked");
+            } catch (DevHostException expected) {
+                assertTrue(expected.getMessage(), expected.getMessage().contains("FixtureView#getListed()"));
+            } finally {
+                Files.delete(descriptor);
+            }
+        }
+    }
+
+    @Test
     public void pageFrameWhenLoggedInThenTheUserMenuHoldsTheItemsOfSystemUserOptionsPersonalOnly() {
         HttpCall.Response page = HttpCall.with(host, Sessions.loggedIn(host, "alice", "alice")).get("/secure/ViewProfile.jspa").send();
         int menu = page.body.indexOf("id=\"header-user-options\"");
