@@ -18,14 +18,19 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The {@code amps} profile (atlas-run / atlas-debug for developers with the Atlassian SDK) cannot be run here, so
- * this checks what can be checked: it stays off by default and builds the same bundle as maven-bundle-plugin, with
- * the same Import-Package list (one pom property).
+ * The {@code amps-jira9}, {@code amps-jira10} and {@code amps-jira11} profiles (atlas-run / atlas-debug on Jira 9.12,
+ * 10.3 and 11.3, for developers with the Atlassian SDK) cannot be run here, so this checks what can be checked: they
+ * stay off by default, build the same bundle as maven-bundle-plugin with their line's Import-Package list (the pom
+ * property that line's jar is built with), keep the shipped jars' Java 8 classes, and the Jira 11 one packs the
+ * transformer's jakarta classes.
  */
 public class AmpsProfileTest {
     private static final List<String> SHARED = Arrays.asList("Bundle-SymbolicName", "Atlassian-Plugin-Key",
-            "Spring-Context", "Private-Package", "Export-Package", "Import-Package");
+            "Spring-Context", "Private-Package", "Export-Package");
     private static final String IMPORT_PACKAGE = "pat.bundle.importPackage";
+    /** Each line's profile, the Jira release it runs (an LTS of the line) and the JDK that Jira needs. */
+    private static final String[][] LINES = {
+            {"jira9", "9.12.", "[17,)"}, {"jira10", "10.3.", "[17,)"}, {"jira11", "11.3.", "[21,)"}};
     private static Element project;
 
     @BeforeClass
@@ -37,38 +42,97 @@ public class AmpsProfileTest {
     }
 
     @Test
-    public void ampsProfileWhenDefaultBuildThenNotActive() {
-        Element amps = profile("amps");
-        assertTrue("the amps profile must never activate itself", children(amps, "activation").isEmpty());
+    public void ampsProfilesWhenDefaultBuildThenNotActive() {
         assertEquals("bundle", text(child(child(project, "properties"), "pat.packaging")));
-        assertEquals("atlassian-plugin", text(child(child(amps, "properties"), "pat.packaging")));
+        for (String[] line : LINES) {
+            Element amps = profile("amps-" + line[0]);
+            assertTrue("the amps-" + line[0] + " profile must never activate itself",
+                    children(amps, "activation").isEmpty());
+            assertEquals("atlassian-plugin", text(child(child(amps, "properties"), "pat.packaging")));
+        }
     }
 
     @Test
     public void ampsProfileWhenComparedToBundlePluginThenSameBundleInstructions() {
-        Element bundle = child(plugin(child(project, "build"), "maven-bundle-plugin"), "configuration");
-        Element amps = child(plugin(child(profile("amps"), "build"), "jira-maven-plugin"), "configuration");
-        assertEquals("<extensions>true</extensions>", "true",
-                text(child(plugin(child(profile("amps"), "build"), "jira-maven-plugin"), "extensions")));
-        Element expected = child(bundle, "instructions");
-        Element actual = child(amps, "instructions");
-        for (String header : SHARED) {
-            assertEquals(header + " differs between maven-bundle-plugin and the amps profile in pom.xml: "
-                    + "change both lists together", normalise(text(child(expected, header))), normalise(text(child(actual, header))));
+        Element expected = child(child(plugin(child(project, "build"), "maven-bundle-plugin"), "configuration"),
+                "instructions");
+        for (String[] line : LINES) {
+            Element profile = profile("amps-" + line[0]);
+            Element amps = plugin(child(profile, "build"), "jira-maven-plugin");
+            assertEquals("<extensions>true</extensions>", "true", text(child(amps, "extensions")));
+            Element actual = child(child(amps, "configuration"), "instructions");
+            for (String header : SHARED) {
+                assertEquals(header + " differs between maven-bundle-plugin and amps-" + line[0] + " in pom.xml: "
+                        + "change them together", normalise(text(child(expected, header))),
+                        normalise(text(child(actual, header))));
+            }
+            Element properties = child(profile, "properties");
+            assertTrue("amps-" + line[0] + " runs a Jira " + line[1] + "x", text(child(properties, "jira.version"))
+                    .startsWith(line[1]));
+            assertEquals("amps-" + line[0] + " needs the JDK its Jira runs on", line[2],
+                    text(child(properties, "pat.required.java")));
+            assertEquals("amps-" + line[0] + " compiles what the shipped jars hold",
+                    text(child(child(project, "properties"), "maven.compiler.release")),
+                    text(child(properties, "maven.compiler.release")));
         }
-        assertEquals("9.12.0", text(child(child(profile("amps"), "properties"), "jira.version")));
     }
 
+    /** Each profile's Import-Package is its line's property, the same the line's bundle execution uses. */
     @Test
-    public void importPackageWhenEitherBuildThenTheOneListInThePomProperty() {
-        String reference = "${" + IMPORT_PACKAGE + "}";
-        assertEquals("maven-bundle-plugin's Import-Package", reference,
-                text(child(child(child(plugin(child(project, "build"), "maven-bundle-plugin"), "configuration"), "instructions"), "Import-Package")));
-        assertEquals("the amps profile's Import-Package", reference,
-                text(child(child(child(plugin(child(profile("amps"), "build"), "jira-maven-plugin"), "configuration"), "instructions"), "Import-Package")));
-        List<String> packages = Arrays.asList(normalise(text(child(child(project, "properties"), IMPORT_PACKAGE))).split(","));
-        assertTrue("the list names the host's packages: " + packages, packages.contains("com.atlassian.activeobjects.external;version=\"0\""));
-        assertTrue("the list names the host's packages: " + packages, packages.contains("org.slf4j;version=\"0\""));
+    public void importPackageWhenEitherBuildThenTheLinesOneList() {
+        Element bundle = plugin(child(project, "build"), "maven-bundle-plugin");
+        for (String[] line : LINES) {
+            String reference = "${" + IMPORT_PACKAGE + "." + line[0] + "}";
+            Element execution = null;
+            for (Element e : children(child(bundle, "executions"), "execution")) {
+                if (line[0].equals(text(child(e, "id")))) {
+                    execution = e;
+                }
+            }
+            assertNotNull("maven-bundle-plugin has no execution " + line[0], execution);
+            assertEquals("the " + line[0] + " jar's Import-Package", reference,
+                    text(child(child(child(execution, "configuration"), "instructions"), "Import-Package")));
+            assertEquals("amps-" + line[0] + "'s Import-Package", reference, text(child(child(child(
+                    plugin(child(profile("amps-" + line[0]), "build"), "jira-maven-plugin"), "configuration"),
+                    "instructions"), "Import-Package")));
+            List<String> packages = Arrays.asList(normalise(text(child(child(project, "properties"),
+                    IMPORT_PACKAGE + "." + line[0]))).split(","));
+            assertTrue("the list names the host's packages: " + packages,
+                    packages.contains("${" + IMPORT_PACKAGE + ".common}"));
+        }
+    }
+
+    /**
+     * AMPS packs target/classes: amps-jira11 must put the transformer's jakarta classes there before it packs, and
+     * the transformer's jars must be there before it runs.
+     */
+    @Test
+    public void ampsJira11WhenPackagingThenPacksTheTransformedClasses() {
+        Element build = child(profile("amps-jira11"), "build");
+        assertEquals("the transformer runs before packaging", "process-classes",
+                text(child(execution(plugin(build, "exec-maven-plugin"), "jakarta-classes"), "phase")));
+        assertEquals("the transformer's jars are copied before it runs", "compile",
+                text(child(execution(plugin(build, "maven-dependency-plugin"), "transformer"), "phase")));
+        Element copy = execution(plugin(build, "maven-resources-plugin"), "amps-jira11-jakarta-classes");
+        assertEquals("prepare-package", text(child(copy, "phase")));
+        Element configuration = child(copy, "configuration");
+        assertEquals("${project.build.outputDirectory}", text(child(configuration, "outputDirectory")));
+        assertEquals("true", text(child(configuration, "overwrite")));
+        assertEquals("${project.build.directory}/jira11/classes",
+                text(child(child(child(configuration, "resources"), "resource"), "directory")));
+        // The main build's transformer run reads target/classes and writes target/jira11/classes.
+        String args = text(child(child(execution(plugin(child(project, "build"), "exec-maven-plugin"),
+                "jakarta-classes"), "configuration"), "commandlineArgs"));
+        assertTrue(args, args.contains("${project.build.outputDirectory} ${project.build.directory}/jira11/classes"));
+    }
+
+    private static Element execution(Element plugin, String id) {
+        for (Element e : children(child(plugin, "executions"), "execution")) {
+            if (id.equals(text(child(e, "id")))) {
+                return e;
+            }
+        }
+        throw new AssertionError("no execution " + id);
     }
 
     private static String normalise(String instruction) {

@@ -5,6 +5,12 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.Remapper;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,6 +40,31 @@ final class ClassReferences {
         new ClassReader(classFile).accept(new ClassRemapper(new ClassWriter(0), recorder), 0);
         return types;
     }
+
+    /**
+     * Every CONSTANT_Utf8 entry of the class's constant pool: the text behind every class, field and method name,
+     * descriptor, generic signature, annotation type and value and string literal the class holds, including
+     * names no instruction ever loads (a {@code "javax.servlet.error.status_code"} literal, say).
+     */
+    static List<String> utf8Constants(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        List<String> constants = new ArrayList<>();
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i);
+            if (offset > 0 && classFile[offset - 1] == CONSTANT_UTF8) {
+                // The entry's u2 length and modified UTF-8 bytes are exactly what readUTF reads.
+                try (DataInputStream in = new DataInputStream(
+                        new ByteArrayInputStream(classFile, offset, classFile.length - offset))) {
+                    constants.add(in.readUTF());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("constant " + i + " of a class file", e);
+                }
+            }
+        }
+        return constants;
+    }
+
+    private static final int CONSTANT_UTF8 = 1;
 
     /** Dotted package names of every type the class references ({@code ""} for the default package). */
     static Set<String> packagesReferencedBy(byte[] classFile) {

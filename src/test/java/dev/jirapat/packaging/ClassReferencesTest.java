@@ -31,6 +31,15 @@ public class ClassReferencesTest {
     }
 
     @Test
+    public void utf8ConstantsWhenNameIsOnlyInAStringThenFindsIt() throws IOException {
+        java.util.List<String> constants = ClassReferences.utf8Constants(classFile(ReferencesEverywhere.class));
+
+        assertTrue(constants.toString(), constants.contains(ReferencesEverywhere.ATTRIBUTE));
+        assertTrue("descriptors too: " + constants, constants.stream().anyMatch(c -> c.contains("Ljavax/crypto/Mac;")));
+        assertTrue("non-ASCII text decodes: " + constants, constants.contains("d\u00e9j\u00e0 vu"));
+    }
+
+    @Test
     public void packageOfWhenNameIsInternalOrBinaryThenGivesTheDottedPackage() {
         assertEquals("a.b", ClassReferences.packageOf("a/b/C"));
         assertEquals("a.b", ClassReferences.packageOf("a.b.C$D"));

@@ -32,12 +32,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -97,12 +99,19 @@ final class OsgiSpringFramework {
 
     /**
      * What Jira's system bundle exports to this plugin: the packages the plugin imports (their classes come from
-     * this test's class path: our host-api declarations and the provided dependencies), slf4j with its version.
+     * this test's class path: our host-api declarations and the provided dependencies), slf4j with its version;
+     * not those an API bundle of the line exports ({@link #apiBundles}).
      */
-    private static Set<String> hostPackages(PluginJar plugin) {
+    private static Set<String> hostPackages(PluginJar plugin) throws IOException {
         Set<String> packages = new TreeSet<>();
         for (OsgiHeader.Clause clause : plugin.importPackage().clauses()) {
             packages.addAll(clause.paths());
+        }
+        for (Path api : apiBundles()) {
+            try (JarFile jar = new JarFile(api.toFile())) {
+                packages.removeAll(OsgiHeader.parse(jar.getManifest().getMainAttributes()
+                        .getValue(Constants.EXPORT_PACKAGE)).paths());
+            }
         }
         packages.remove("org.slf4j");
         packages.add("org.slf4j;org.slf4j.spi;org.slf4j.helpers;version=1.7.36");
@@ -110,6 +119,33 @@ final class OsgiSpringFramework {
             packages.add("javax.inject;version=1.0.0");
         }
         return packages;
+    }
+
+    /**
+     * The JAX-RS API of the line whose jar this JVM runs (pat.jar), as the OSGi bundle its project publishes, with
+     * what it needs (target/osgi-host/&lt;line&gt;): JAX-RS 1.1 for the jira9 jar, 2.1 for jira10, so the plugin's
+     * {@code javax.ws.rs} imports with their version ranges wire to the real API. The servlet API stays on the
+     * system bundle, where the host's own API classes, which take servlet types, get it too.
+     */
+    static List<Path> apiBundles() throws IOException {
+        String property = System.getProperty("pat.osgiHost");
+        assertNotNull("system property pat.osgiHost is not set: run through failsafe (mvn verify)", property);
+        Path dir = Paths.get(property, PluginJar.builtLine().id());
+        assertTrue(dir + " is missing: mvn verify copies the API bundles first", Files.isDirectory(dir));
+        List<Path> jars = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    String exports = String.valueOf(file.getManifest().getMainAttributes()
+                            .getValue(Constants.EXPORT_PACKAGE));
+                    if (!exports.contains(".servlet")) {
+                        jars.add(jar);
+                    }
+                }
+            }
+        }
+        assertFalse("no JAX-RS bundle in " + dir, jars.isEmpty());
+        return jars;
     }
 
     private void startSpringAndExtender() throws Exception {
@@ -129,6 +165,9 @@ final class OsgiSpringFramework {
             installed.add(system.installBundle(jar.toUri().toString()));
         }
         installed.add(system.installBundle(extenderConfigFragment(jars).toURI().toString()));
+        for (Path api : apiBundles()) {
+            installed.add(system.installBundle(api.toUri().toString()));
+        }
         // Resolve in one batch (the fragment attaches to the extender), then start.
         assertTrue("the framework's bundles do not resolve: " + unresolved(installed),
                 framework.adapt(FrameworkWiring.class).resolveBundles(installed));
@@ -165,7 +204,8 @@ final class OsgiSpringFramework {
         assertEquals("Gemini Blueprint version", System.getProperty("pat.osgi.gemini"), gemini);
         if (!bracketShown) {
             bracketShown = true;
-            System.out.println("[osgi] Felix " + felix + ", Spring " + spring + ", Gemini Blueprint " + gemini);
+            System.out.println("[osgi] " + PluginJar.builtLine() + " jar under Felix " + felix + ", Spring " + spring
+                    + ", Gemini Blueprint " + gemini);
         }
     }
 

@@ -51,13 +51,44 @@ final class PluginJar {
         classFiles().keySet().forEach(name -> ownPackages.add(ClassReferences.packageOf(className(name))));
     }
 
-    /** The jar named by {@code pat.jar}; fails the calling test with the reason when it is not there. */
+    /** Each line's jar, read once per JVM. */
+    private static final Map<JiraLine, PluginJar> LINES = new java.util.EnumMap<>(JiraLine.class);
+
+    /**
+     * The jar named by {@code pat.jar}: the line a failsafe execution runs (the jira9 jar unless the execution
+     * says otherwise); fails the calling test with the reason when it is not there.
+     */
     static PluginJar built() throws IOException {
-        String property = System.getProperty("pat.jar");
-        assertNotNull("system property pat.jar is not set: run the packaging tests through failsafe "
+        return read("pat.jar");
+    }
+
+    /** The jar built for {@code line}, named by {@code pat.jar.<line>}. */
+    static synchronized PluginJar of(JiraLine line) throws IOException {
+        PluginJar jar = LINES.get(line);
+        if (jar == null) {
+            jar = read("pat.jar." + line.id());
+            LINES.put(line, jar);
+        }
+        return jar;
+    }
+
+    /** The line whose jar {@code pat.jar} names (failsafe's executions set it to one of the three). */
+    static JiraLine builtLine() {
+        String jar = String.valueOf(System.getProperty("pat.jar"));
+        for (JiraLine line : JiraLine.values()) {
+            if (jar.equals(System.getProperty("pat.jar." + line.id()))) {
+                return line;
+            }
+        }
+        throw new AssertionError("pat.jar=" + jar + " is none of pat.jar.jira9/10/11: set them in failsafe");
+    }
+
+    private static PluginJar read(String propertyName) throws IOException {
+        String property = System.getProperty(propertyName);
+        assertNotNull("system property " + propertyName + " is not set: run the packaging tests through failsafe "
                 + "(mvn verify), which passes the path of the built jar", property);
         Path path = Paths.get(property);
-        assertTrue("pat.jar=" + path + " does not exist: run mvn package first", Files.isRegularFile(path));
+        assertTrue(propertyName + "=" + path + " does not exist: run mvn package first", Files.isRegularFile(path));
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (JarFile jar = new JarFile(path.toFile())) {
             for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
@@ -151,6 +182,13 @@ final class PluginJar {
 
     boolean has(String entryName) {
         return entries.containsKey(entryName);
+    }
+
+    /** The entry's bytes; fails when it is absent. */
+    byte[] bytes(String entryName) {
+        byte[] bytes = entries.get(entryName);
+        assertNotNull(entryName + " is not in " + path, bytes);
+        return bytes.clone();
     }
 
     /** The entry as UTF-8 text; fails when it is absent. */

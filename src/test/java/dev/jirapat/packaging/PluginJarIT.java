@@ -1,7 +1,8 @@
 package dev.jirapat.packaging;
 
-import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
 import org.osgi.framework.Version;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -12,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,27 +26,35 @@ import java.util.stream.Collectors;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 /**
  * The installable jar as Jira's plugin system sees it: a transformerless OSGi bundle (Atlassian-Plugin-Key and
  * Spring-Context headers, no Atlassian classes inside, every used package imported; see docs/host-api.md, "Spring
- * and OSGi wiring" and "Rules the declarations follow"). Runs after {@code package} on the jar itself.
+ * and OSGi wiring" and "Rules the declarations follow"). Runs after {@code package} on each line's jar
+ * (docs/platforms.md).
  */
+@RunWith(Parameterized.class)
 public class PluginJarIT {
 
     private static final String PLUGIN_KEY = "dev.jirapat.jira-pat";
     private static final String DESCRIPTOR = "atlassian-plugin.xml";
     private static final String SPRING_CONTEXT = "META-INF/spring/plugin-context.xml";
-    /** Java 8 (Jira 8.20's oldest runtime): class file major version 52, OSGi execution environment JavaSE 1.8. */
-    private static final int JAVA_8_CLASS_VERSION = 52;
-    private static final Version JAVA_8 = new Version(1, 8, 0);
+    /** The one build the three jars come from compiles for Java 8 (class file 52), Jira 8.20's oldest runtime. */
+    private static final int BUILT_CLASS_VERSION = 52;
 
-    private static PluginJar jar;
+    @Parameterized.Parameters(name = "{0}")
+    public static Collection<Object[]> lines() {
+        return JiraLine.parameters();
+    }
 
-    @BeforeClass
-    public static void openBuiltJar() throws Exception {
-        jar = PluginJar.built();
+    private final JiraLine line;
+    private final PluginJar jar;
+
+    public PluginJarIT(JiraLine line) throws Exception {
+        this.line = line;
+        this.jar = PluginJar.of(line);
     }
 
     // ---- contents
@@ -67,6 +77,22 @@ public class PluginJarIT {
         }
     }
 
+    /**
+     * One source, three jars: each holds exactly the entries of the jira9 jar (the jira11 one renamed inside, not
+     * added to). A class left behind in target/jira11/classes by an earlier build, say, would ship only on 11.
+     */
+    @Test
+    public void entriesWhenBuiltThenSameAsTheOtherLines() throws Exception {
+        Set<String> expected = new TreeSet<>(PluginJar.of(JiraLine.JIRA9).entryNames());
+        Set<String> actual = new TreeSet<>(jar.entryNames());
+        Set<String> extra = new TreeSet<>(actual);
+        extra.removeAll(expected);
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(actual);
+        assertTrue(line + " jar's entries differ from the jira9 jar's: only in " + line + " " + extra
+                + ", only in jira9 " + missing, extra.isEmpty() && missing.isEmpty());
+    }
+
     @Test
     public void jarWhenBuiltThenEmbedsNoJars() {
         List<String> jars = jar.entryNames().stream().filter(n -> n.endsWith(".jar")).collect(Collectors.toList());
@@ -77,32 +103,56 @@ public class PluginJarIT {
     public void jarWhenBuiltThenCarriesNoHostLibraries() {
         List<String> host = new ArrayList<>();
         for (String prefix : new String[] {"net/java/ao/", "org/slf4j/", "org/springframework/",
-                "org/eclipse/gemini/", "javax/"}) {
+                "org/eclipse/gemini/", "javax/", "jakarta/"}) {
             host.addAll(entriesStartingWith(prefix));
         }
         assertTrue("classes the host supplies are packed into the jar: " + host, host.isEmpty());
     }
 
+    /**
+     * Every class runs on the oldest Java of the jar's Jira line (8 for 8.20, 17 for 10, 21 for 11); all three jars
+     * hold the same Java 8 bytecode, so one jar may go on any Java its Jira runs.
+     */
     @Test
-    public void classesWhenBuiltThenRunOnJava8() {
+    public void classesWhenBuiltThenRunOnTheLinesOldestJava() {
+        Map<Integer, Integer> versions = new TreeMap<>();
         Map<String, Integer> tooNew = new TreeMap<>();
         jar.classFiles().forEach((name, bytes) -> {
             int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
-            if (major > JAVA_8_CLASS_VERSION) {
+            versions.merge(major, 1, Integer::sum);
+            if (major > line.maxClassVersion()) {
                 tooNew.put(name, major);
             }
         });
-        assertTrue("Jira 8.20 runs on Java 8 (class version 52), but these classes are newer: " + tooNew,
-                tooNew.isEmpty());
         assertFalse("the jar has no classes", jar.classFiles().isEmpty());
+        assertTrue(line + "'s Jira runs on Java " + line.java() + " (class version " + line.maxClassVersion()
+                + "), but these classes are newer: " + tooNew, tooNew.isEmpty());
+        assertEquals("class file versions (major -> classes): one Java 8 build for every line",
+                Set.of(BUILT_CLASS_VERSION), versions.keySet());
+        System.out.println("[" + line + "] class file versions (major -> classes): " + versions);
+    }
 
-        // bnd derives osgi.ee from the class versions; a Java 8 host refuses a bundle that asks for more.
-        Matcher version = Pattern.compile("osgi\\.ee=JavaSE\\)\\(version=([0-9.]+)\\)")
-                .matcher(String.valueOf(jar.header("Require-Capability")));
-        while (version.find()) {
-            assertTrue("Require-Capability asks for JavaSE " + version.group(1) + ": "
-                    + jar.header("Require-Capability"), Version.parseVersion(version.group(1)).compareTo(JAVA_8) <= 0);
-        }
+    /**
+     * bnd derives one requirement from the classes, the execution environment; a host whose Java is older refuses
+     * the bundle, so it must not ask for more than the line's oldest Java, and nothing else may be required (no
+     * extender, service or bundle requirement Jira would have to satisfy).
+     */
+    @Test
+    public void manifestWhenBuiltThenRequiresNoMoreThanTheLinesJava() {
+        String header = jar.header("Require-Capability");
+        assertNotNull("Require-Capability is missing: bnd writes osgi.ee from the class versions", header);
+        OsgiHeader capabilities = OsgiHeader.parse(header);
+        assertEquals("one requirement, the execution environment: " + header, List.of("osgi.ee"),
+                capabilities.paths());
+        Matcher version = Pattern.compile("\\(osgi\\.ee=JavaSE\\)\\(version=([0-9.]+)\\)")
+                .matcher(capabilities.clauses().get(0).directives().getOrDefault("filter", ""));
+        assertTrue("the osgi.ee filter names a JavaSE version: " + header, version.find());
+        Version required = Version.parseVersion(version.group(1));
+        Version lineJava = line.java() == 8 ? new Version(1, 8, 0) : new Version(line.java(), 0, 0);
+        assertTrue("Require-Capability asks for JavaSE " + required + ", but " + line + "'s Jira runs on Java "
+                + line.java() + ": " + header, required.compareTo(lineJava) <= 0);
+        assertFalse("a second execution environment: " + header, version.find());
+        assertNull("Require-Bundle ties the plugin to a Jira bundle's name", jar.header("Require-Bundle"));
     }
 
     // ---- manifest
@@ -141,11 +191,13 @@ public class PluginJarIT {
 
         // bnd expands a '*' instruction into one (optional) entry per referenced package, so the manifest alone
         // cannot show it: a package the code starts using would be imported silently. Check the instruction too.
-        String instruction = bundleInstruction("Import-Package");
-        assertNotNull("maven-bundle-plugin has no Import-Package instruction in pom.xml", instruction);
-        assertFalse("the Import-Package instruction in pom.xml has a blanket '*' entry: list every package "
-                + "instead, so a missing one fails this build: " + instruction.trim(),
-                OsgiHeader.parse(instruction).paths().contains("*"));
+        List<String> instructions = importInstructions();
+        assertTrue("maven-bundle-plugin has no Import-Package instruction in pom.xml", instructions.size() > 1);
+        for (String instruction : instructions) {
+            assertFalse("an Import-Package instruction or list in pom.xml has a blanket '*' entry: list every "
+                    + "package instead, so a missing one fails this build: " + instruction.trim(),
+                    OsgiHeader.parse(instruction).paths().contains("*"));
+        }
     }
 
     // ---- imports against what the code uses
@@ -236,6 +288,31 @@ public class PluginJarIT {
         assertTrue("i18n bundles named in " + DESCRIPTOR + " but not in the jar: " + absent, absent.isEmpty());
     }
 
+    /**
+     * Jira 10 and 11 block every Velocity call on a plugin method that no {@code <velocity-allowlist>} lists; the
+     * module must be in those jars' descriptor (which methods it lists is proved by rendering, in the dev host).
+     * Jira 8.20-9.x skip the unknown module type.
+     */
+    @Test
+    public void descriptorWhenSecuredByDefaultThenHasAVelocityAllowlist() throws Exception {
+        NodeList lists = parse(jar.text(DESCRIPTOR)).getDocumentElement().getElementsByTagName("velocity-allowlist");
+        if (!line.securedByDefault()) {
+            return;
+        }
+        assertEquals(line + ": <velocity-allowlist> modules in " + DESCRIPTOR, 1, lists.getLength());
+        Element allowlist = (Element) lists.item(0);
+        assertFalse("<velocity-allowlist> needs a key", allowlist.getAttribute("key").isBlank());
+        NodeList methods = allowlist.getElementsByTagName("method");
+        assertTrue("<velocity-allowlist> lists no method", methods.getLength() > 0);
+        for (int i = 0; i < methods.getLength(); i++) {
+            String method = methods.item(i).getTextContent().trim();
+            Matcher m = Pattern.compile("([\\w.$]+)#\\w+\\(([\\w.$\\[\\], ]*)\\)").matcher(method);
+            assertTrue("<method> is Class#name(fully.qualified.Param,...): " + method, m.matches());
+            assertTrue("<method> names a class not in the jar (plugins allowlist only their own classes): "
+                    + method, jar.hasClass(m.group(1)));
+        }
+    }
+
     // ---- Spring wiring
 
     @Test
@@ -274,23 +351,35 @@ public class PluginJarIT {
 
     // ---- helpers
 
-    private static List<String> entriesStartingWith(String prefix) {
+    private List<String> entriesStartingWith(String prefix) {
         return jar.entryNames().stream().filter(n -> n.startsWith(prefix)).collect(Collectors.toList());
     }
 
-    /** A maven-bundle-plugin instruction as written in pom.xml, or null. */
-    private static String bundleInstruction(String name) throws Exception {
+    /**
+     * Every Import-Package instruction of maven-bundle-plugin (its own and each line's execution) and every
+     * {@code pat.bundle.importPackage*} list they are made of, as written in pom.xml.
+     */
+    private static List<String> importInstructions() throws Exception {
         Document pom = parse(Files.readString(PluginJar.projectDir().resolve("pom.xml"), StandardCharsets.UTF_8));
+        List<String> instructions = new ArrayList<>();
         NodeList plugins = pom.getElementsByTagNameNS("*", "plugin");
         for (int i = 0; i < plugins.getLength(); i++) {
             Element plugin = (Element) plugins.item(i);
             NodeList ids = plugin.getElementsByTagNameNS("*", "artifactId");
             if (ids.getLength() > 0 && "maven-bundle-plugin".equals(ids.item(0).getTextContent().trim())) {
-                NodeList instruction = plugin.getElementsByTagNameNS("*", name);
-                return instruction.getLength() == 0 ? null : instruction.item(0).getTextContent();
+                NodeList found = plugin.getElementsByTagNameNS("*", "Import-Package");
+                for (int j = 0; j < found.getLength(); j++) {
+                    instructions.add(found.item(j).getTextContent());
+                }
             }
         }
-        return null;
+        NodeList all = pom.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            if (all.item(i).getLocalName().startsWith("pat.bundle.importPackage")) {
+                instructions.add(all.item(i).getTextContent());
+            }
+        }
+        return instructions;
     }
 
     private static String describe(Map<String, Set<String>> missing) {

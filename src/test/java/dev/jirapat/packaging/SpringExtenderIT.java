@@ -11,8 +11,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.ws.rs.Path;
-import javax.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -39,9 +37,11 @@ import static org.junit.Assert.fail;
 
 /**
  * The built jar under the real Spring extender: Apache Felix with Spring as bundles and the Eclipse Gemini
- * Blueprint extender Atlassian's plugin system ships, in two brackets, each in a failsafe execution (a JVM) of its
- * own: Felix 7.0.5, Spring 5.3, Gemini 3.0.0.M01 (Jira 9 and later) and Felix 5.6, Spring 4.3, Gemini 2.1 (the
- * Jira 8.20 era). The extender is configured as Atlassian's is (no XML
+ * Blueprint extender Atlassian's plugin system ships, each run in a failsafe execution (a JVM) of its own: the
+ * jira9 jar in two brackets, Felix 7.0.5, Spring 5.3, Gemini 3.0.0.M01 (Jira 9) and Felix 5.6, Spring 4.3, Gemini
+ * 2.1 (the Jira 8.20 era); the jira10 jar in the first (Jira 10 is Platform 7, Spring 5.3). The line's JAX-RS API is
+ * the bundle its project publishes (1.1 or 2.1). The jira11 jar needs Spring 6's bridge to OSGi, which is not on
+ * Maven Central: Spring6ContextIT starts its context on plain Spring 6. The extender is configured as Atlassian's is (no XML
  * validation, no parameter names in constructor autowiring), and the host's services as stubs. The plugin's
  * context must start, be published, hold every bean, create every module by constructor autowiring with one
  * candidate per parameter, and run its destroy methods when the bundle stops.
@@ -291,13 +291,27 @@ public class SpringExtenderIT {
             String path = rest.nextElement().getPath();
             String name = path.substring(1, path.length() - ".class".length()).replace('/', '.');
             Class<?> type = plugin.loadClass(name);
-            if (type.isAnnotationPresent(Path.class) || type.isAnnotationPresent(Provider.class)) {
+            if (isResourceOrProvider(type)) {
                 classes.add(name);
                 restModules++;
             }
         }
         assertTrue("no @Path or @Provider classes found in dev.jirapat.rest", restModules > 0);
         return new ArrayList<>(classes);
+    }
+
+    /**
+     * Whether the class is a JAX-RS resource or provider: {@code @Path} or {@code @Provider}, of the JAX-RS API the
+     * bundle is wired to (javax on 8.20-10, from a JAX-RS bundle here, not this test's class path).
+     */
+    private static boolean isResourceOrProvider(Class<?> type) {
+        for (java.lang.annotation.Annotation annotation : type.getAnnotations()) {
+            String name = annotation.annotationType().getName();
+            if (name.endsWith(".ws.rs.Path") || name.endsWith(".ws.rs.ext.Provider")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each parameter of the constructor autowiring would pick that has not exactly one bean of its type. */
