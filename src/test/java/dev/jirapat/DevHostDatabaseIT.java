@@ -3,6 +3,7 @@ package dev.jirapat;
 import dev.jirapat.devhost.DatabaseInUseException;
 import dev.jirapat.devhost.DevHost;
 import dev.jirapat.devhost.DevHostLauncher;
+import dev.jirapat.devhost.Platform;
 import dev.jirapat.devhost.DevUsers;
 import dev.jirapat.devhost.HttpCall;
 import dev.jirapat.token.AccessToken;
@@ -205,8 +206,8 @@ public class DevHostDatabaseIT {
     private static Process startHostJvm(Path work, Path log) throws IOException {
         Properties maven = new Properties();
         maven.setProperty("pat.devhost.port", "0");
-        // The line this test JVM plays (its execution sets -Dpat.platform), as mvn -Prun hands it to its host.
-        maven.setProperty(dev.jirapat.devhost.Platform.PROPERTY, Integer.toString(dev.jirapat.devhost.Platform.fromProperty().jira()));
+        // The line this JVM's class path is for: a host JVM with it plays the same line.
+        maven.setProperty(Platform.PROPERTY, Integer.toString(Platform.fromProperty().jira()));
         List<String> command = DevHostLauncher.command(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 classpath(), maven, Arrays.asList("--add-opens", "java.base/java.lang=ALL-UNNAMED", DevHost.class.getName()));
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();

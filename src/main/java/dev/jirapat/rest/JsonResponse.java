@@ -31,6 +31,15 @@ final class JsonResponse {
         return builder(201, JSON, body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 
+    /**
+     * The built-in app's 404 for a token id the caller cannot see: an empty body. An empty entity rather than none:
+     * Jersey 2 and 3 (REST v2, Jira 10 and 11) hand an error status without an entity to the servlet container's
+     * sendError, and the body would be the container's error page.
+     */
+    static Response emptyNotFound() {
+        return Response.status(404).entity(new byte[0]).build();
+    }
+
     static Response.ResponseBuilder builder(int status, String type, JsonWritable body) {
         return Response.status(status).type(type).entity(JsonWriter.bytes(body));
     }

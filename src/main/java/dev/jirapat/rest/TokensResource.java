@@ -89,7 +89,7 @@ public final class TokensResource {
         Optional<AccessToken> token = tokens.get(actor, Ids.parse(id, messages));
         // The built-in app's answer for an id the caller cannot see: 404 with an empty body.
         return token.isPresent() ? JsonResponse.ok(beans.token(token.get()))
-                : Response.status(Response.Status.NOT_FOUND).build();
+                : JsonResponse.emptyNotFound();
     }
 
     @DELETE
@@ -98,7 +98,7 @@ public final class TokensResource {
         Actor actor = callers.require(request);
         Outcome<Optional<AccessToken>> revoked = tokens.revokeIfExists(actor, Ids.parse(id, messages));
         if (revoked.isRejected()) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+            return JsonResponse.emptyNotFound();
         }
         return Response.noContent().build();
     }
@@ -114,7 +114,7 @@ public final class TokensResource {
         Outcome<IssuedToken> rotated = tokens.rotate(actor, Ids.parse(id, messages));
         if (rotated.isRejected()) {
             if (rotated.rejection() == Rejection.NOT_FOUND) {
-                return Response.status(Response.Status.NOT_FOUND).build();
+                return JsonResponse.emptyNotFound();
             }
             throw refusals.of(rotated.rejection(), actor);
         }
