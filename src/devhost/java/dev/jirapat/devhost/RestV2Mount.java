@@ -51,9 +51,9 @@ final class RestV2Mount {
         config.registerInstances(instances.toArray());
         config.register(JacksonFeature.class);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, Boolean.TRUE);
-        // A resource's bodiless error (a 404 for someone else's token) reaches the client bodiless, as on REST v1:
-        // Jersey 2 and 3 would otherwise call sendError and Tomcat would write its HTML error page into it.
-        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, Boolean.TRUE);
+        // Jersey's default is kept: an error status without an entity goes to the container's sendError (its error
+        // page becomes the body). Whether Atlassian's REST v2 changes that is not documented, so the suite holds the
+        // plugin to the case that would break an empty body; the plugin sends its empty 404 as an empty entity.
         if (secureByDefault) {
             config.registerInstances(new AccessFeature());
         }
