@@ -12,8 +12,8 @@ import dev.jirapat.token.TokenService;
 import dev.jirapat.token.UserAccount;
 import dev.jirapat.token.Users;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.inject.Inject;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;

@@ -11,8 +11,8 @@ import dev.jirapat.token.TokenService;
 import dev.jirapat.token.TokenStatus;
 import dev.jirapat.token.Users;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.inject.Inject;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;

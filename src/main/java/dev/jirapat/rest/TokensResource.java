@@ -8,8 +8,8 @@ import dev.jirapat.token.Outcome;
 import dev.jirapat.token.Rejection;
 import dev.jirapat.token.TokenService;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.inject.Inject;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;

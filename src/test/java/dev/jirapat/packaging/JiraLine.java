@@ -1,5 +1,7 @@
 package dev.jirapat.packaging;
 
+import dev.jirapat.devhost.Platform;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -11,17 +13,19 @@ import java.util.stream.Collectors;
  */
 enum JiraLine {
     /** Jira 8.20-9.x: REST v1 (JAX-RS 1.1), javax; Jira 8.20 still runs on Java 8. */
-    JIRA9("jira9", "javax", 8),
+    JIRA9(Platform.NINE, "jira9", "javax", 8),
     /** Jira 10.x: REST v2 (JAX-RS 2), javax; Java 17. */
-    JIRA10("jira10", "javax", 17),
+    JIRA10(Platform.TEN, "jira10", "javax", 17),
     /** Jira 11.x: REST v2 (JAX-RS 3.1), Jakarta EE 10; Java 21. */
-    JIRA11("jira11", "jakarta", 21);
+    JIRA11(Platform.ELEVEN, "jira11", "jakarta", 21);
 
+    private final Platform platform;
     private final String id;
     private final String namespace;
     private final int java;
 
-    JiraLine(String id, String namespace, int java) {
+    JiraLine(Platform platform, String id, String namespace, int java) {
+        this.platform = platform;
         this.id = id;
         this.namespace = namespace;
         this.java = java;
@@ -62,7 +66,7 @@ enum JiraLine {
 
     /** Whether Jira on this line enforces REST v2's secure-by-default access and the Velocity allowlist. */
     boolean securedByDefault() {
-        return this != JIRA9;
+        return platform.secureByDefault(); // the dev host's line decides it, for the host and these tests alike
     }
 
     /** Rows for JUnit's Parameterized runner: one per line. */
