@@ -5,7 +5,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,8 +193,16 @@ public class PluginWiringIT {
         return copy;
     }
 
-    /** The descriptor as the build filtered it (target/classes), as the HOST.host() reads it by default. */
-    private static Path realDescriptor() throws URISyntaxException {
-        return Paths.get(PluginWiringIT.class.getClassLoader().getResource("atlassian-plugin.xml").toURI());
+    /**
+     * The descriptor the host reads by default, from the class path (the line's jar or target/classes), copied to a
+     * file: a resource in a jar has no file path of its own.
+     */
+    private Path realDescriptor() throws IOException {
+        Path copy = temp.newFolder().toPath().resolve("atlassian-plugin.xml");
+        try (InputStream in = PluginWiringIT.class.getClassLoader().getResourceAsStream("atlassian-plugin.xml")) {
+            assertTrue("atlassian-plugin.xml is on the class path", in != null);
+            Files.copy(in, copy);
+        }
+        return copy;
     }
 }
