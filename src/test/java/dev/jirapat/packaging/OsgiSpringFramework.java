@@ -351,7 +351,7 @@ final class OsgiSpringFramework {
             throw new AssertionError("the plugin's Spring context failed: " + SpringExtenderIT.rootCause(failure),
                     failure);
         }
-        return SpringExtenderIT.call(event, "getApplicationContext");
+        return SpringContexts.call(event, "getApplicationContext");
     }
 
     /** Why the plugin's context failed; fails if it started. */
@@ -371,7 +371,7 @@ final class OsgiSpringFramework {
                 // events about waiting for a service come before either.
                 boolean done = event.getClass().getSimpleName().equals("OsgiBundleContextRefreshedEvent")
                         || hasFailureCause(event);
-                if (done && plugin.equals(SpringExtenderIT.call(event, "getBundle"))) {
+                if (done && plugin.equals(SpringContexts.call(event, "getBundle"))) {
                     return event;
                 }
             }

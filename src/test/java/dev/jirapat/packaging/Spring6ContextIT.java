@@ -13,10 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +33,9 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.jirapat.packaging.SpringContexts.ambiguousOrMissing;
+import static dev.jirapat.packaging.SpringContexts.call;
+import static dev.jirapat.packaging.SpringContexts.createModule;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -64,8 +65,6 @@ public class Spring6ContextIT {
     private static final String CACHE_MANAGER = "com.atlassian.cache.CacheManager";
     /** {@code XmlBeanDefinitionReader.VALIDATION_NONE}: Atlassian's extender does not validate either. */
     private static final int VALIDATION_NONE = 0;
-    /** {@code AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR}. */
-    private static final int AUTOWIRE_CONSTRUCTOR = 3;
 
     /** Built once per JVM: the stand-in handler compiled against Spring 6, and the renamed host API as a jar. */
     private static Path handlerClasses;
@@ -76,8 +75,8 @@ public class Spring6ContextIT {
 
     @After
     public void close() throws Exception {
-        if (context != null && (boolean) invoke(context, "isActive")) {
-            invoke(context, "close");
+        if (context != null && (boolean) call(context, "isActive")) {
+            call(context, "close");
         }
         if (loader != null) {
             loader.close();
@@ -99,10 +98,10 @@ public class Spring6ContextIT {
         assertEquals("Spring version", System.getProperty("pat.spring.jira11", "6.2.19"), version);
         System.out.println("[jira11] plugin-context.xml started on plain Spring " + version);
 
-        Set<String> defined = new TreeSet<>(Arrays.asList((String[]) invoke(context, "getBeanDefinitionNames")));
+        Set<String> defined = new TreeSet<>(Arrays.asList((String[]) call(context, "getBeanDefinitionNames")));
         for (String id : beanIds(jar.text(CONTEXT_XML))) {
             assertTrue("bean " + id + " is not defined; the context defines " + defined, defined.contains(id));
-            assertNotNull("bean " + id, invoke(context, "getBean", id));
+            assertNotNull("bean " + id, call(context, "getBean", id));
         }
 
         List<String> modules = moduleClasses(jar);
@@ -110,8 +109,8 @@ public class Spring6ContextIT {
         for (String className : modules) {
             try {
                 Class<?> type = loader.loadClass(className);
-                failures.addAll(ambiguousOrMissing(type));
-                Object module = createModule(type);
+                failures.addAll(ambiguousOrMissing(context, type));
+                Object module = createModule(context, type);
                 assertTrue(className + " created as " + module.getClass(), type.isInstance(module));
             } catch (Exception | LinkageError e) {
                 failures.add(className + ": " + SpringExtenderIT.rootCause(e));
@@ -128,9 +127,9 @@ public class Spring6ContextIT {
         assertTrue("the jobs' bean is not exported as a SAL LifecycleAware service: " + exported,
                 exported.stream().anyMatch(e -> e.startsWith("com.atlassian.sal.api.lifecycle.LifecycleAware=")));
 
-        Object recorder = invoke(context, "getBean", "lastUsedRecorder");
+        Object recorder = call(context, "getBean", "lastUsedRecorder");
         assertNotNull("LastUsedRecorder.start (init-method) did not run: no timer", timer(recorder));
-        invoke(context, "close");
+        call(context, "close");
         assertNull("closing the context did not run LastUsedRecorder.stop (destroy-method)", timer(recorder));
     }
 
@@ -216,41 +215,21 @@ public class Spring6ContextIT {
         try {
             Object ctx = loader.loadClass("org.springframework.context.support.GenericApplicationContext")
                     .getConstructor().newInstance();
-            invoke(ctx, "setClassLoader", loader);
+            call(ctx, "setClassLoader", loader);
             Class<?> registry = loader.loadClass("org.springframework.beans.factory.support.BeanDefinitionRegistry");
             Object reader = loader.loadClass("org.springframework.beans.factory.xml.XmlBeanDefinitionReader")
                     .getConstructor(registry).newInstance(ctx);
-            invoke(reader, "setValidationMode", VALIDATION_NONE);
-            invoke(reader, "setNamespaceAware", true); // without XSD validation Spring would not be
-            invoke(reader, "setBeanClassLoader", loader);
-            int count = (int) invoke(reader, "loadBeanDefinitions", "classpath:" + CONTEXT_XML);
+            call(reader, "setValidationMode", VALIDATION_NONE);
+            call(reader, "setNamespaceAware", true); // without XSD validation Spring would not be
+            call(reader, "setBeanClassLoader", loader);
+            int count = (int) call(reader, "loadBeanDefinitions", "classpath:" + CONTEXT_XML);
             assertTrue("no bean definitions read from " + CONTEXT_XML, count > 0);
             context = ctx;
-            invoke(ctx, "refresh");
+            call(ctx, "refresh");
             return ctx;
         } finally {
             thread.setContextClassLoader(previous);
         }
-    }
-
-    private List<String> ambiguousOrMissing(Class<?> type) throws Exception {
-        Constructor<?>[] constructors = type.getConstructors();
-        assertEquals(type + " public constructors", 1, constructors.length);
-        List<String> problems = new ArrayList<>();
-        for (Class<?> parameter : constructors[0].getParameterTypes()) {
-            String[] names = (String[]) invoke(context, "getBeanNamesForType", parameter);
-            if (names.length != 1) {
-                problems.add(type.getName() + ": " + names.length + " beans of type " + parameter.getName() + " "
-                        + Arrays.toString(names));
-            }
-        }
-        return problems;
-    }
-
-    private Object createModule(Class<?> type) throws Exception {
-        Object factory = invoke(context, "getAutowireCapableBeanFactory");
-        return factory.getClass().getMethod("createBean", Class.class, int.class, boolean.class)
-                .invoke(factory, type, AUTOWIRE_CONSTRUCTOR, false);
     }
 
     /**
@@ -360,26 +339,6 @@ public class Spring6ContextIT {
     // ---- helpers
 
     /** A public method by name and argument count whose parameters accept the arguments (primitives boxed). */
-    private static Object invoke(Object target, String name, Object... args) throws Exception {
-        for (Method m : target.getClass().getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length && accepts(m, args)) {
-                return m.invoke(target, args);
-            }
-        }
-        throw new NoSuchMethodException(target.getClass().getName() + "." + name + " for " + Arrays.toString(args));
-    }
-
-    private static boolean accepts(Method m, Object[] args) {
-        Class<?>[] types = m.getParameterTypes();
-        for (int i = 0; i < args.length; i++) {
-            Class<?> t = types[i] == int.class ? Integer.class : types[i] == boolean.class ? Boolean.class : types[i];
-            if (args[i] != null && !t.isInstance(args[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static Object timer(Object recorder) throws Exception {
         Field timer = recorder.getClass().getDeclaredField("timer");
         timer.setAccessible(true);

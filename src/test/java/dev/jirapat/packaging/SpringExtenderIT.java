@@ -12,7 +12,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -28,6 +27,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import static dev.jirapat.packaging.SpringContexts.ambiguousOrMissing;
+import static dev.jirapat.packaging.SpringContexts.call;
+import static dev.jirapat.packaging.SpringContexts.createModule;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -53,8 +55,6 @@ public class SpringExtenderIT {
 
     private static final String CONTEXT_XML = "META-INF/spring/plugin-context.xml";
     private static final String CACHE_MANAGER = "com.atlassian.cache.CacheManager";
-    /** Constructor autowiring, {@code AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR}. */
-    private static final int AUTOWIRE_CONSTRUCTOR = 3;
 
     private static PluginJar jar;
 
@@ -312,38 +312,6 @@ public class SpringExtenderIT {
             }
         }
         return false;
-    }
-
-    /** Each parameter of the constructor autowiring would pick that has not exactly one bean of its type. */
-    private static List<String> ambiguousOrMissing(Object context, Class<?> type) throws Exception {
-        Constructor<?>[] constructors = type.getConstructors();
-        assertEquals(type + " public constructors", 1, constructors.length);
-        List<String> problems = new ArrayList<>();
-        for (Class<?> parameter : constructors[0].getParameterTypes()) {
-            String[] names = (String[]) call(context, "getBeanNamesForType", parameter);
-            if (names.length != 1) {
-                problems.add(type.getName() + ": " + names.length + " beans of type " + parameter.getName() + " "
-                        + Arrays.toString(names));
-            }
-        }
-        return problems;
-    }
-
-    private static Object createModule(Object context, Class<?> type) throws Exception {
-        Object factory = call(context, "getAutowireCapableBeanFactory");
-        Method createBean = factory.getClass().getMethod("createBean", Class.class, int.class, boolean.class);
-        return createBean.invoke(factory, type, AUTOWIRE_CONSTRUCTOR, false);
-    }
-
-    /** A public method of a Spring object, by name and argument count (they live in the framework's bundles). */
-    static Object call(Object target, String name, Object... args) throws Exception {
-        for (Method m : target.getClass().getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length
-                    && (args.length == 0 || m.getParameterTypes()[0].isInstance(args[0]))) {
-                return m.invoke(target, args);
-            }
-        }
-        throw new NoSuchMethodException(target.getClass().getName() + "." + name + " with " + args.length + " args");
     }
 
     private static Object timer(Object recorder) throws Exception {

@@ -1,0 +1,65 @@
+package dev.jirapat.packaging;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.Assert.assertEquals;
+
+/**
+ * The container start tests' calls into a Spring context that lives in another class loader (Spring's OSGi bundles
+ * in Felix, or Spring 6 beside the jira11 jar), by reflection, and their one rule for how the plugin system creates
+ * a module: constructor autowiring by type, exactly one candidate bean per parameter.
+ */
+final class SpringContexts {
+    /** {@code AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR}. */
+    static final int AUTOWIRE_CONSTRUCTOR = 3;
+
+    private SpringContexts() {
+    }
+
+    /** A public method of a Spring object, by name and arguments (primitive parameters take their boxes). */
+    static Object call(Object target, String name, Object... args) throws Exception {
+        for (Method m : target.getClass().getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == args.length && accepts(m, args)) {
+                return m.invoke(target, args);
+            }
+        }
+        throw new NoSuchMethodException(target.getClass().getName() + "." + name + " for " + Arrays.toString(args));
+    }
+
+    private static boolean accepts(Method m, Object[] args) {
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < args.length; i++) {
+            Class<?> t = types[i] == int.class ? Integer.class : types[i] == boolean.class ? Boolean.class : types[i];
+            if (args[i] != null && !t.isInstance(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each parameter of the constructor autowiring would pick that has not exactly one bean of its type. */
+    static List<String> ambiguousOrMissing(Object context, Class<?> type) throws Exception {
+        Constructor<?>[] constructors = type.getConstructors();
+        assertEquals(type + " public constructors", 1, constructors.length);
+        List<String> problems = new ArrayList<>();
+        for (Class<?> parameter : constructors[0].getParameterTypes()) {
+            String[] names = (String[]) call(context, "getBeanNamesForType", parameter);
+            if (names.length != 1) {
+                problems.add(type.getName() + ": " + names.length + " beans of type " + parameter.getName() + " "
+                        + Arrays.toString(names));
+            }
+        }
+        return problems;
+    }
+
+    /** The module as the plugin system creates it: constructor-autowired from the context's beans. */
+    static Object createModule(Object context, Class<?> type) throws Exception {
+        Object factory = call(context, "getAutowireCapableBeanFactory");
+        Method createBean = factory.getClass().getMethod("createBean", Class.class, int.class, boolean.class);
+        return createBean.invoke(factory, type, AUTOWIRE_CONSTRUCTOR, false);
+    }
+}
