@@ -348,7 +348,7 @@ final class OsgiSpringFramework {
         Object event = awaitEvent(plugin);
         Throwable failure = failureCause(event);
         if (failure != null) {
-            throw new AssertionError("the plugin's Spring context failed: " + SpringExtenderIT.rootCause(failure),
+            throw new AssertionError("the plugin's Spring context failed: " + SpringContexts.rootCause(failure),
                     failure);
         }
         return SpringContexts.call(event, "getApplicationContext");

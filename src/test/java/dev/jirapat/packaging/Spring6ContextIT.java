@@ -7,13 +7,10 @@ import org.w3c.dom.NodeList;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -34,10 +31,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static dev.jirapat.packaging.SpringContexts.ambiguousOrMissing;
+import static dev.jirapat.packaging.SpringContexts.beanIds;
 import static dev.jirapat.packaging.SpringContexts.call;
 import static dev.jirapat.packaging.SpringContexts.createModule;
+import static dev.jirapat.packaging.SpringContexts.parse;
+import static dev.jirapat.packaging.SpringContexts.rootCause;
+import static dev.jirapat.packaging.SpringContexts.timer;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -113,7 +113,7 @@ public class Spring6ContextIT {
                 Object module = createModule(context, type);
                 assertTrue(className + " created as " + module.getClass(), type.isInstance(module));
             } catch (Exception | LinkageError e) {
-                failures.add(className + ": " + SpringExtenderIT.rootCause(e));
+                failures.add(className + ": " + rootCause(e));
             }
         }
         assertEquals("modules that the plugin's context cannot create by constructor autowiring (" + modules + ")",
@@ -197,7 +197,7 @@ public class Spring6ContextIT {
             context = start(Set.of(CACHE_MANAGER));
             fail("the context started without " + CACHE_MANAGER);
         } catch (InvocationTargetException e) {
-            String cause = SpringExtenderIT.rootCause(e);
+            String cause = rootCause(e);
             assertTrue("the failure should name the missing service: " + cause, cause.contains(CACHE_MANAGER));
         }
     }
@@ -334,35 +334,5 @@ public class Spring6ContextIT {
             handlerClasses = dir;
         }
         return handlerClasses;
-    }
-
-    // ---- helpers
-
-    /** A public method by name and argument count whose parameters accept the arguments (primitives boxed). */
-    private static Object timer(Object recorder) throws Exception {
-        Field timer = recorder.getClass().getDeclaredField("timer");
-        timer.setAccessible(true);
-        synchronized (recorder) {
-            return timer.get(recorder);
-        }
-    }
-
-    private static List<String> beanIds(String contextXml) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (org.w3c.dom.Node n = parse(contextXml).getDocumentElement().getFirstChild(); n != null;
-                n = n.getNextSibling()) {
-            if (n instanceof Element && ((Element) n).hasAttribute("id")) {
-                ids.add(((Element) n).getAttribute("id"));
-            }
-        }
-        assertFalse("no bean ids in " + CONTEXT_XML, ids.isEmpty());
-        return ids;
-    }
-
-    private static org.w3c.dom.Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,12 +1,21 @@
 package dev.jirapat.packaging;
 
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 
 /**
  * The container start tests' calls into a Spring context that lives in another class loader (Spring's OSGi bundles
@@ -61,5 +70,43 @@ final class SpringContexts {
         Object factory = call(context, "getAutowireCapableBeanFactory");
         Method createBean = factory.getClass().getMethod("createBean", Class.class, int.class, boolean.class);
         return createBean.invoke(factory, type, AUTOWIRE_CONSTRUCTOR, false);
+    }
+
+    /** The id of every top-level bean and reference in a Spring XML context; fails when there is none. */
+    static List<String> beanIds(String contextXml) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (Node n = parse(contextXml).getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element && ((Element) n).hasAttribute("id")) {
+                ids.add(((Element) n).getAttribute("id"));
+            }
+        }
+        assertFalse("no bean ids in the context XML", ids.isEmpty());
+        return ids;
+    }
+
+    /** A descriptor or context XML, namespace aware, no DOCTYPE. */
+    static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The last-use recorder's timer: set by its init-method, cleared by its destroy-method. */
+    static Object timer(Object recorder) throws Exception {
+        Field timer = recorder.getClass().getDeclaredField("timer");
+        timer.setAccessible(true);
+        synchronized (recorder) {
+            return timer.get(recorder);
+        }
+    }
+
+    /** The innermost cause, class and message, for a failure list. */
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getName() + ": " + t.getMessage();
     }
 }

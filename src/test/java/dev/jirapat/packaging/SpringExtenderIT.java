@@ -7,16 +7,12 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import java.io.ByteArrayInputStream;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,11 +21,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import static dev.jirapat.packaging.SpringContexts.ambiguousOrMissing;
+import static dev.jirapat.packaging.SpringContexts.beanIds;
 import static dev.jirapat.packaging.SpringContexts.call;
 import static dev.jirapat.packaging.SpringContexts.createModule;
+import static dev.jirapat.packaging.SpringContexts.parse;
+import static dev.jirapat.packaging.SpringContexts.rootCause;
+import static dev.jirapat.packaging.SpringContexts.timer;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -259,18 +258,6 @@ public class SpringExtenderIT {
         return names;
     }
 
-    /** The id of every top-level bean and reference. */
-    private static List<String> beanIds(String contextXml) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (org.w3c.dom.Node n = parse(contextXml).getDocumentElement().getFirstChild(); n != null;
-                n = n.getNextSibling()) {
-            if (n instanceof Element && ((Element) n).hasAttribute("id")) {
-                ids.add(((Element) n).getAttribute("id"));
-            }
-        }
-        return ids;
-    }
-
     /**
      * The classes the plugin system creates from the context: every {@code class} attribute in
      * atlassian-plugin.xml (filter, servlet, context providers) and the REST package's resources and providers.
@@ -312,27 +299,5 @@ public class SpringExtenderIT {
             }
         }
         return false;
-    }
-
-    private static Object timer(Object recorder) throws Exception {
-        Field timer = recorder.getClass().getDeclaredField("timer");
-        timer.setAccessible(true);
-        synchronized (recorder) {
-            return timer.get(recorder);
-        }
-    }
-
-    static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getName() + ": " + t.getMessage();
-    }
-
-    private static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 }
